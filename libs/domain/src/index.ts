@@ -1,0 +1,1 @@
+export * from './core/decider.js'; export * from './core/domain-error.js';
