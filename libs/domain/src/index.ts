@@ -1,1 +1,27 @@
-export * from './core/decider.js'; export * from './core/domain-error.js';
+export * from './core/decider.js';
+export * from './core/domain-error.js';
+
+export * from './ids.js';
+
+export * from './money/currencies.js';
+export * from './money/money.js';
+export * from './money/money-errors.js';
+export * from './money/percentage.js';
+export * from './money/rounding.js';
+
+export * from './orders/totals/totals-types.js';
+export { computeTotals } from './orders/totals/compute-totals.js';
+export * from './orders/balance.js';
+export * from './orders/order-state.js';
+export * from './orders/order-events.js';
+export * from './orders/order-commands.js';
+export * from './orders/order-errors.js';
+export * from './orders/order-limits.js';
+export { evolveOrder } from './orders/order-evolve.js';
+export { decideOrder, orderDecider } from './orders/order-decider.js';
+export { computeOrderTotals } from './orders/order-totals.js';
+
+export * from './merchants/index.js';
+
+// Test support: needs a runner's global `expect` when called, imports nothing from jest.
+export * from './testing/decider-spec.js';

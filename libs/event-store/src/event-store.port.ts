@@ -61,8 +61,18 @@ export interface ReadAllOptions {
 }
 
 export interface Subscription {
-  /** Stops delivery; resolves once no handler call is running. */
+  /**
+   * Stops delivery; resolves once no handler call is running. Safe to call (and to await) from
+   * inside the handler itself: it then resolves without waiting for that very call.
+   */
   unsubscribe(): Promise<void>;
+  /**
+   * Settles when delivery has stopped for good: resolves after `unsubscribe()` or `close()`,
+   * rejects with the error when a handler threw (that event counts as not delivered, so a
+   * subscriber resuming from its checkpoint receives it again) or the adapter failed. Never an
+   * unhandled rejection when nobody listens.
+   */
+  readonly done: Promise<void>;
 }
 
 export type AllHandler = (event: RecordedEvent) => void | Promise<void>;
@@ -70,12 +80,16 @@ export type AllHandler = (event: RecordedEvent) => void | Promise<void>;
 export interface EventStore {
   /**
    * Appends atomically with an exact expected revision. Throws `WrongExpectedRevisionError`
-   * when the stream is not at `expected`. An empty `events` array is rejected.
+   * when the stream is not at `expected`. An empty `events` array, or anything else that makes
+   * the append invalid, is rejected with `InvalidAppendError` and writes nothing.
    */
   append(streamName: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** All events of one stream in revision order; `[]` when the stream does not exist. */
   readStream(streamName: string): Promise<RecordedEvent[]>;
-  /** A page of the global log in position order. */
+  /**
+   * A page of the global log in position order. `fromPosition` must be `0n` or a position this
+   * adapter returned (KurrentDB cannot start from an arbitrary byte offset).
+   */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the last event in the log (`0n` when empty). */
   headPosition(): Promise<bigint>;
@@ -85,6 +99,21 @@ export interface EventStore {
    */
   subscribeToAll(fromPosition: bigint, handler: AllHandler): Subscription;
   close(): Promise<void>;
+}
+
+/**
+ * An append refused before anything was written: no events, an expected revision that is
+ * neither `'no_stream'` nor a bigint >= 0n, or data/metadata that is not JSON-serialisable.
+ */
+export class InvalidAppendError extends Error {
+  readonly code = 'INVALID_APPEND';
+  constructor(
+    readonly streamName: string,
+    message: string,
+  ) {
+    super(`stream ${streamName}: ${message}`);
+    this.name = 'InvalidAppendError';
+  }
 }
 
 export class WrongExpectedRevisionError extends Error {

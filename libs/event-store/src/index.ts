@@ -1,1 +1,22 @@
 export * from './event-store.port.js';
+export { serializeAppend, uuidV7, type SerializedEvent } from './serialize-append.js';
+export { SerialSubscription } from './serial-subscription.js';
+export { openSqlite, type OpenSqliteOptions, type SqliteSynchronous } from './sqlite/open-sqlite.js';
+export {
+  SqliteWriter,
+  WriterClosedError,
+  BatchAbortedError,
+  type SqliteWriterOptions,
+  type WriterJob,
+  type AfterCommitHook,
+} from './sqlite/sqlite-writer.js';
+export { SqliteEventStore, StoreClosedError, EVENTS_SCHEMA, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
+export {
+  createSqliteEventStore,
+  type CreateSqliteEventStoreOptions,
+  type SqliteEventStoreBundle,
+} from './sqlite/create-sqlite-event-store.js';
+export { KurrentDBEventStore, type KurrentDBEventStoreOptions } from './kurrentdb/kurrentdb-event-store.js';
+export { fromKurrentPosition, toKurrentPosition, UnsupportedPositionError, type KurrentPosition } from './kurrentdb/kurrentdb-position.js';
+// Test-only, but inert when imported: it needs Jest's globals only when called.
+export { describeEventStoreContract, type ContractSubject } from './testing/event-store.contract.js';

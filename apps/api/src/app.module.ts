@@ -1,0 +1,69 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { ORDER_EVENT_TYPES } from '#ordo/domain';
+import { CommandPath } from './application/command-path.js';
+import { PROJECTIONS, ProjectionRunner } from './application/projections/projection-runner.js';
+import { ORDO_CONFIG, type OrdoConfig } from './config/ordo-config.js';
+import { HealthController } from './health/health.controller.js';
+import { MerchantsProjection } from './merchants/merchants.projection.js';
+import { MerchantsService } from './merchants/merchants.service.js';
+import { OrdersModule } from './orders/orders.module.js';
+import { OrdersProjection } from './orders/read-model/orders.projection.js';
+import { PersistenceModule } from './persistence/persistence.module.js';
+import { AllExceptionsFilter } from './platform/all-exceptions.filter.js';
+import { AuthGuard } from './platform/auth.guard.js';
+import { Clock, SystemClock } from './platform/clock.js';
+import { EnvelopeInterceptor } from './platform/envelope.interceptor.js';
+import { IdempotencyInterceptor } from './platform/idempotency/idempotency.interceptor.js';
+import { IdempotencyStore } from './platform/idempotency/idempotency.store.js';
+import { loggerOptions } from './platform/logging.js';
+import { ServerSecrets } from './platform/server-secrets.js';
+import { createValidationPipe } from './platform/validation.js';
+
+/** Providers every feature module may inject. */
+const core = [
+  CommandPath,
+  ProjectionRunner,
+  MerchantsService,
+  IdempotencyStore,
+  ServerSecrets,
+];
+
+export interface AppModuleOptions {
+  config: OrdoConfig;
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, clock }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config)),
+        CqrsModule.forRoot(),
+        TerminusModule,
+        PersistenceModule,
+        OrdersModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: ORDO_CONFIG, useValue: config },
+        { provide: Clock, useValue: clock ?? new SystemClock() },
+        { provide: PROJECTIONS, useFactory: () => [new MerchantsProjection(), new OrdersProjection(ORDER_EVENT_TYPES)] },
+        ...core,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        // Outermost first: idempotency stores the enveloped answer.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+      exports: [ORDO_CONFIG, Clock, PROJECTIONS, ...core],
+    };
+  }
+}

@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, type Command, type Decider, type DomainEvent } from '#ordo/domain';
+import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '#ordo/event-store';
+import { ORDO_CONFIG, type OrdoConfig } from '../config/ordo-config.js';
+import { EVENT_STORE } from '../persistence/tokens.js';
+import type { RequestContext } from '../platform/request-context.js';
+import { ProjectionRunner } from './projections/projection-runner.js';
+
+export interface CommandOutcome<S> {
+  state: S;
+  /** Revision of the stream's last event after the command (the resource's version). */
+  revision: bigint;
+  /** Events appended by this command (empty when it had already been applied). */
+  appended: DomainEvent[];
+  position: bigint;
+}
+
+type Caller = Pick<RequestContext, 'merchantId' | 'mode' | 'requestId' | 'idempotencyKey'>;
+
+/**
+ * The one way a command reaches the log: load the stream → fold → decide → append with the
+ * exact expected revision; when another writer got there first, run again from the new
+ * revision (bounded), then answer 409 `<AGGREGATE>_CONFLICT`. Afterwards it waits until the
+ * projections have seen the append, so a read right after a write sees it.
+ *
+ * Tenancy lives here too: a stream written for another merchant or mode folds as if it did not
+ * exist, so every decider answers NOT_FOUND exactly as for an unknown id.
+ */
+@Injectable()
+export class CommandPath {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
+    private readonly projections: ProjectionRunner,
+  ) {}
+
+  async run<C extends Command, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamName: string,
+    command: C,
+    caller: Caller,
+    conflictCode: string,
+  ): Promise<CommandOutcome<S>> {
+    for (let attempt = 0; attempt <= this.config.commandRetries; attempt++) {
+      const recorded = await this.store.readStream(streamName);
+      const visible = belongsTo(recorded, caller) ? recorded : [];
+      let state = decider.initialState();
+      for (const e of visible) state = decider.evolve(state, { type: e.type, data: e.data } as E);
+      const revision = visible.length > 0 ? visible[visible.length - 1].revision : -1n;
+
+      if (caller.idempotencyKey && visible.some((e) => e.metadata.idempotency_key === caller.idempotencyKey && e.metadata.command === command.type)) {
+        // A previous attempt with this key (cut off before it could store its answer) already
+        // appended these facts: answer from the stream, never decide twice.
+        const position = visible[visible.length - 1].position;
+        await this.projections.waitFor(position);
+        return { state, revision, appended: [], position };
+      }
+
+      const events = decider.decide(command, state);
+      if (events.length === 0) {
+        const position = visible.length > 0 ? visible[visible.length - 1].position : 0n;
+        return { state, revision, appended: [], position };
+      }
+      // Another merchant's stream with this id is a collision we refuse, never overwrite.
+      if (visible.length === 0 && recorded.length > 0) throw new DomainError(conflictCode, 'conflict', 'resource id already in use');
+      try {
+        const result = await this.store.append(
+          streamName,
+          events.map((e) => ({
+            type: e.type,
+            data: e.data as Record<string, unknown>,
+            metadata: {
+              merchant_id: caller.merchantId,
+              mode: caller.mode,
+              request_id: caller.requestId,
+              ...(caller.idempotencyKey ? { idempotency_key: caller.idempotencyKey } : {}),
+              correlation_id: caller.requestId,
+              command: command.type,
+              schema_version: 1,
+            },
+          })),
+          revision < 0n ? 'no_stream' : revision,
+        );
+        for (const e of events) state = decider.evolve(state, e);
+        await this.projections.waitFor(result.position);
+        return { state, revision: result.nextExpectedRevision, appended: events, position: result.position };
+      } catch (error) {
+        if (error instanceof WrongExpectedRevisionError) continue;
+        throw error;
+      }
+    }
+    throw new DomainError(conflictCode, 'conflict', 'the resource was changed by concurrent requests; retry');
+  }
+}
+
+function belongsTo(events: RecordedEvent[], caller: Caller): boolean {
+  if (events.length === 0) return true;
+  const owner = events[0].metadata;
+  return owner.merchant_id === caller.merchantId && owner.mode === caller.mode;
+}

@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { DomainError } from '#ordo/domain';
+import { AppModule } from './app.module.js';
+import { ProjectionRunner } from './application/projections/projection-runner.js';
+import { loadConfig } from './config/ordo-config.js';
+import { MerchantsService } from './merchants/merchants.service.js';
+
+const USAGE = `Ordo administration (works on the same database file as the server: ORDO_DATA_DIR / ORDO_DATABASE_FILE)
+
+  npm run cli -- merchant:create <name>             create a merchant and a test-mode key
+  npm run cli -- merchant:list                      merchants and their keys (hints only)
+  npm run cli -- key:create <merchant_id> <test|live>  create an API key (shown once)
+  npm run cli -- key:revoke <merchant_id> <key_id>  revoke a key
+  npm run cli -- projections:rebuild                rebuild every read model from the log
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig(process.env, { projectionPollMs: 0 });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), { logger: false });
+  try {
+    const runner = app.get(ProjectionRunner);
+    await runner.start();
+    const merchants = app.get(MerchantsService);
+    switch (command) {
+      case 'merchant:create': {
+        const name = args.join(' ').trim();
+        if (!name) throw new Error('merchant:create needs a name');
+        const { merchantId } = await merchants.createMerchant(name);
+        const { keyId, key } = await merchants.createApiKey(merchantId, 'test');
+        process.stdout.write(`merchant ${merchantId}\ntest key ${keyId} (shown once): ${key}\n`);
+        return 0;
+      }
+      case 'merchant:list':
+        process.stdout.write(JSON.stringify(merchants.list(), null, 2) + '\n');
+        return 0;
+      case 'key:create': {
+        const [merchantId, mode] = args;
+        if (!merchantId || (mode !== 'test' && mode !== 'live')) throw new Error('key:create <merchant_id> <test|live>');
+        const { keyId, key } = await merchants.createApiKey(merchantId, mode);
+        process.stdout.write(`${mode} key ${keyId} (shown once): ${key}\n`);
+        return 0;
+      }
+      case 'key:revoke': {
+        const [merchantId, keyId] = args;
+        if (!merchantId || !keyId) throw new Error('key:revoke <merchant_id> <key_id>');
+        await merchants.revokeApiKey(merchantId, keyId);
+        process.stdout.write(`revoked ${keyId}\n`);
+        return 0;
+      }
+      case 'projections:rebuild':
+        await runner.rebuild();
+        process.stdout.write('read models rebuilt from position 0\n');
+        return 0;
+      default:
+        process.stderr.write(`unknown command ${command}\n\n${USAGE}`);
+        return 1;
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof DomainError ? `${error.code}: ` : ''}${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

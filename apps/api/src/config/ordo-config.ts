@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+
+/** Everything the service reads from its environment, read once at start-up. */
+export interface OrdoConfig {
+  port: number;
+  host: string;
+  /** SQLite file holding events, read models, idempotency records and job state. */
+  databaseFile: string;
+  synchronous: 'FULL' | 'NORMAL' | 'OFF';
+  groupCommit: boolean;
+  httpAdapter: 'express' | 'fastify';
+  logLevel: string;
+  /** Bounded re-runs of load → decide → append when another writer got there first. */
+  commandRetries: number;
+  idempotencyTtlHours: number;
+  /** How often the projection runner looks for events appended by other processes (the CLI). */
+  projectionPollMs: number;
+}
+
+export const ORDO_CONFIG = Symbol('ORDO_CONFIG');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<OrdoConfig> = {}): OrdoConfig {
+  const dataDir = resolve(env.ORDO_DATA_DIR ?? './data');
+  const synchronous = (env.ORDO_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
+  if (!['FULL', 'NORMAL', 'OFF'].includes(synchronous)) throw new Error(`ORDO_SQLITE_SYNCHRONOUS must be FULL, NORMAL or OFF`);
+  const httpAdapter = env.ORDO_HTTP_ADAPTER ?? 'express';
+  if (httpAdapter !== 'express' && httpAdapter !== 'fastify') throw new Error('ORDO_HTTP_ADAPTER must be express or fastify');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    databaseFile: env.ORDO_DATABASE_FILE ?? resolve(dataDir, 'ordo.db'),
+    synchronous: synchronous as OrdoConfig['synchronous'],
+    groupCommit: env.ORDO_GROUP_COMMIT !== 'off',
+    httpAdapter,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    commandRetries: Number(env.ORDO_COMMAND_RETRIES ?? 5),
+    idempotencyTtlHours: 24,
+    projectionPollMs: Number(env.ORDO_PROJECTION_POLL_MS ?? 500),
+    ...overrides,
+  };
+}

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { ProjectionRunner } from './application/projections/projection-runner.js';
+import type { OrdoConfig } from './config/ordo-config.js';
+import type { Clock } from './platform/clock.js';
+import { randomId } from './platform/ids.js';
+import { setupOpenApi } from './platform/openapi.js';
+
+export interface CreateAppOptions {
+  config: OrdoConfig;
+  clock?: Clock;
+  /** Tests keep the console quiet. */
+  silent?: boolean;
+}
+
+/**
+ * Builds the HTTP application on the configured adapter. Nothing here uses express-only APIs:
+ * `ORDO_HTTP_ADAPTER=fastify` switches the adapter and everything else stays the same.
+ */
+export async function createApp({ config, clock, silent }: CreateAppOptions): Promise<INestApplication> {
+  const module = AppModule.forRoot({ config, ...(clock ? { clock } : {}) });
+  const adapter = config.httpAdapter === 'fastify' ? await fastifyAdapter() : new ExpressAdapter();
+  const app = await NestFactory.create(module, adapter, { bufferLogs: true, ...(silent ? { logger: false } : {}) });
+  if (!silent) app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+  await app.init();
+  await app.get(ProjectionRunner).start();
+  return app;
+}
+
+async function fastifyAdapter() {
+  // Loaded only when chosen, so the default deployment never pays for it.
+  const { FastifyAdapter } = await import('@nestjs/platform-fastify');
+  return new FastifyAdapter({ genReqId: () => randomId('req_'), bodyLimit: 1_048_576 });
+}

@@ -1,0 +1,46 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { EVENT_STORE, SQLITE } from '../persistence/tokens.js';
+import type { SqlitePersistence } from '../persistence/sqlite-persistence.js';
+import type { EventStore } from '#ordo/event-store';
+import { ProjectionRunner } from '../application/projections/projection-runner.js';
+import { Public } from '../platform/auth.guard.js';
+
+/** Liveness says the process answers; readiness says it can serve reads and writes now. */
+@ApiTags('health')
+@Public()
+@Controller()
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projections: ProjectionRunner,
+  ) {}
+
+  @Get('healthz')
+  @HealthCheck()
+  live() {
+    return this.health.check([() => this.indicators.check('process').up()]);
+  }
+
+  @Get('readyz')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => {
+        const ok = this.sqlite.db.open && this.sqlite.db.prepare('SELECT 1 AS ok').get() !== undefined;
+        return ok ? this.indicators.check('database').up() : this.indicators.check('database').down('database closed');
+      },
+      async () => {
+        const head = await this.store.headPosition();
+        const behind = this.projections.lag(head);
+        return behind <= 1000n
+          ? this.indicators.check('projections').up({ behind: Number(behind) })
+          : this.indicators.check('projections').down({ behind: Number(behind) });
+      },
+    ]);
+  }
+}

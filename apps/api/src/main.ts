@@ -1,0 +1,24 @@
+import { loadConfig } from './config/ordo-config.js';
+import { createApp } from './create-app.js';
+import { ensureFirstMerchant } from './merchants/first-start.js';
+
+const config = loadConfig();
+const app = await createApp({ config });
+const firstKey = await ensureFirstMerchant(app);
+await app.listen(config.port, config.host);
+const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+process.stdout.write(`\nOrdo is listening on ${base}  (API reference: ${base}/docs, data: ${config.databaseFile})\n`);
+if (firstKey) {
+  process.stdout.write(
+    [
+      '',
+      'First start: created a test-mode merchant. Its API key is shown ONCE — keep it:',
+      `  ${firstKey.key}`,
+      '',
+      'Try it:',
+      `  curl -s ${base}/v1/orders -H "Authorization: Bearer ${firstKey.key}" -H 'Content-Type: application/json' \\`,
+      `    -d '{"currency":"USD","line_items":[{"name":"T-shirt","quantity":2,"unit_price_money":{"amount":2500,"currency":"USD"}}]}'`,
+      '',
+    ].join('\n') + '\n',
+  );
+}

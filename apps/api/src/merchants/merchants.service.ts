@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { merchantDecider, merchantStreamName, type MerchantCommand } from '#ordo/domain';
+import { CommandPath } from '../application/command-path.js';
+import { Clock } from '../platform/clock.js';
+import { randomId } from '../platform/ids.js';
+import { SQLITE } from '../persistence/tokens.js';
+import type { SqlitePersistence } from '../persistence/sqlite-persistence.js';
+import { hashApiKey, mintApiKey, parseApiKey, type Mode } from './api-key.js';
+
+export interface AuthenticatedKey {
+  merchantId: string;
+  mode: Mode;
+  keyId: string;
+}
+
+export interface MerchantSummary {
+  id: string;
+  name: string;
+  created_at: string;
+  keys: { key_id: string; mode: Mode; hint: string; created_at: string; revoked_at: string | null }[];
+}
+
+/** Merchant and API-key administration (CLI and first start) and key look-up for auth. */
+@Injectable()
+export class MerchantsService {
+  constructor(
+    private readonly commands: CommandPath,
+    private readonly clock: Clock,
+    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+  ) {}
+
+  async createMerchant(name: string): Promise<{ merchantId: string }> {
+    const merchantId = randomId('mer_');
+    await this.run(merchantId, { type: 'CreateMerchant', data: { merchant_id: merchantId, name }, now: this.clock.nowIso() });
+    return { merchantId };
+  }
+
+  /** Returns the clear key: the only time it is ever shown. */
+  async createApiKey(merchantId: string, mode: Mode): Promise<{ keyId: string; key: string }> {
+    const minted = mintApiKey(mode);
+    const keyId = randomId('key_');
+    await this.run(merchantId, {
+      type: 'CreateApiKey',
+      data: { merchant_id: merchantId, key_id: keyId, mode, key_hash: minted.hash, hint: minted.hint },
+      now: this.clock.nowIso(),
+    });
+    return { keyId, key: minted.key };
+  }
+
+  async revokeApiKey(merchantId: string, keyId: string): Promise<void> {
+    await this.run(merchantId, { type: 'RevokeApiKey', data: { merchant_id: merchantId, key_id: keyId }, now: this.clock.nowIso() });
+  }
+
+  authenticate(key: string): AuthenticatedKey | undefined {
+    if (!parseApiKey(key)) return undefined;
+    const row = this.sqlite.db
+      .prepare('SELECT key_id, merchant_id, mode FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL')
+      .get(hashApiKey(key)) as { key_id: string; merchant_id: string; mode: Mode } | undefined;
+    return row && { merchantId: row.merchant_id, mode: row.mode, keyId: row.key_id };
+  }
+
+  hasAnyMerchant(): boolean {
+    return this.sqlite.db.prepare('SELECT 1 FROM merchants LIMIT 1').get() !== undefined;
+  }
+
+  list(): MerchantSummary[] {
+    const merchants = this.sqlite.db.prepare('SELECT id, name, created_at FROM merchants ORDER BY created_at').all() as Omit<MerchantSummary, 'keys'>[];
+    const keys = this.sqlite.db.prepare('SELECT key_id, merchant_id, mode, hint, created_at, revoked_at FROM api_keys ORDER BY created_at').all() as (MerchantSummary['keys'][number] & { merchant_id: string })[];
+    return merchants.map((m) => ({ ...m, keys: keys.filter((k) => k.merchant_id === m.id).map(({ merchant_id: _, ...k }) => k) }));
+  }
+
+  private async run(merchantId: string, command: MerchantCommand): Promise<void> {
+    // Merchant administration is not a tenant request: the merchant's own stream is its tenancy.
+    await this.commands.run(merchantDecider, merchantStreamName(merchantId), command, { merchantId, mode: 'live', requestId: 'req_admin' }, 'MERCHANT_CONFLICT');
+  }
+}

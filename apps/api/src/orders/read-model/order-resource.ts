@@ -1,0 +1,81 @@
+import { computeOrderTotals, orderBalance, type Money, type OrderState } from '#ordo/domain';
+
+type ExistingOrder = Exclude<OrderState, { status: 'none' }>;
+
+/** The API representation of an order (snake_case, money as `{ amount, currency }`). */
+export interface OrderResource {
+  id: string;
+  object: 'order';
+  status: 'open' | 'closed';
+  payment_status: string;
+  refund_status: string;
+  currency: string;
+  customer_id: string | null;
+  notes: string | null;
+  metadata: Record<string, string>;
+  line_items: unknown[];
+  discounts: unknown[];
+  taxes: unknown[];
+  tip: unknown;
+  amounts: Record<string, Money>;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  close_reason: string | null;
+}
+
+export function toOrderResource(order: ExistingOrder, revision: bigint): OrderResource {
+  const currency = order.currency;
+  const m = (amount: number): Money => ({ amount, currency });
+  const totals = computeOrderTotals(order);
+  const balance = orderBalance(totals.total, order);
+  const lineTotals = new Map(totals.line_items.map((l) => [l.id, l]));
+  const discountTotals = new Map(totals.discounts.map((d) => [d.id, d.applied]));
+  const taxTotals = new Map(totals.taxes.map((t) => [t.id, t.applied]));
+  return {
+    id: order.id,
+    object: 'order',
+    status: order.status,
+    payment_status: balance.payment_status,
+    refund_status: balance.refund_status,
+    currency,
+    customer_id: order.customer_id,
+    notes: order.notes,
+    metadata: order.metadata,
+    line_items: order.line_items.map((li) => {
+      const t = lineTotals.get(li.id)!;
+      return {
+        id: li.id,
+        name: li.name,
+        quantity: li.quantity,
+        unit_price_money: li.unit_price_money,
+        sku: li.sku,
+        metadata: li.metadata,
+        gross_money: m(t.gross),
+        discount_money: m(t.discount),
+        tax_money: m(t.tax),
+        total_money: m(t.total),
+      };
+    }),
+    discounts: order.discounts.map((d) => ({ ...d, id: d.id, applied_money: m(discountTotals.get(d.id) ?? 0) })),
+    taxes: order.taxes.map((t) => ({ ...t, applied_money: m(taxTotals.get(t.id) ?? 0) })),
+    tip: order.tip ? { ...order.tip, applied_money: m(totals.tip) } : null,
+    amounts: {
+      subtotal_money: m(totals.subtotal),
+      discount_money: m(totals.discount),
+      tax_money: m(totals.tax),
+      tip_money: m(totals.tip),
+      total_money: m(totals.total),
+      paid_money: m(balance.paid),
+      refunded_money: m(balance.refunded),
+      net_paid_money: m(balance.net_paid),
+      outstanding_money: m(balance.outstanding),
+    },
+    version: Number(revision),
+    created_at: order.created_at,
+    updated_at: order.updated_at,
+    closed_at: order.closed_at,
+    close_reason: order.close_reason,
+  };
+}

@@ -1,0 +1,112 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Kysely } from 'kysely';
+import { DomainError } from '#ordo/domain';
+import { SQLITE } from '../../persistence/tokens.js';
+import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { ApiError } from '../../platform/api-error.js';
+import { Page } from '../../platform/envelope.interceptor.js';
+import { decodePageToken, encodePageToken } from '../../platform/pagination.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import { sqliteQueryBuilder } from '../../platform/sql.js';
+import type { OrderResource } from './order-resource.js';
+
+interface OrdersTable {
+  id: string;
+  merchant_id: string;
+  mode: string;
+  seq: number;
+  status: string;
+  payment_status: string;
+  refund_status: string;
+  customer_id: string | null;
+  created_at: string;
+  resource: string;
+}
+
+interface TimelineTable {
+  position: number;
+  order_id: string;
+  merchant_id: string;
+  mode: string;
+  type: string;
+  occurred_at: string;
+  summary: string;
+  amounts: string;
+  request_id: string | null;
+}
+
+export interface OrderFilters {
+  status?: string;
+  payment_status?: string;
+  customer_id?: string;
+  created_gte?: string;
+  created_lt?: string;
+  page_size: number;
+  page_token?: string;
+}
+
+type Tenant = Pick<RequestContext, 'merchantId' | 'mode'>;
+
+/** Reads of the orders read model, always scoped to the caller's merchant and mode. */
+@Injectable()
+export class OrdersQueries {
+  private readonly sql: Kysely<{ orders: OrdersTable; order_timeline: TimelineTable }> = sqliteQueryBuilder();
+
+  constructor(@Inject(SQLITE) private readonly sqlite: SqlitePersistence) {}
+
+  get(tenant: Tenant, id: string): OrderResource {
+    const row = this.sqlite.db
+      .prepare('SELECT resource FROM orders WHERE id = ? AND merchant_id = ? AND mode = ?')
+      .get(id, tenant.merchantId, tenant.mode) as { resource: string } | undefined;
+    if (!row) throw new DomainError('ORDER_NOT_FOUND', 'not_found', `no order ${id}`);
+    return JSON.parse(row.resource) as OrderResource;
+  }
+
+  list(tenant: Tenant, f: OrderFilters): Page<OrderResource> {
+    let q = this.sql
+      .selectFrom('orders')
+      .select(['seq', 'resource'])
+      .where('merchant_id', '=', tenant.merchantId)
+      .where('mode', '=', tenant.mode);
+    if (f.status) q = q.where('status', '=', f.status);
+    if (f.payment_status) q = q.where('payment_status', '=', f.payment_status);
+    if (f.customer_id) q = q.where('customer_id', '=', f.customer_id);
+    if (f.created_gte) q = q.where('created_at', '>=', f.created_gte);
+    if (f.created_lt) q = q.where('created_at', '<', f.created_lt);
+    if (f.page_token) {
+      const [seq] = decodePageToken(f.page_token, 1);
+      if (typeof seq !== 'number') throw new ApiError(400, 'INVALID_PAGE_TOKEN', 'page_token is not one this API issued', 'page_token');
+      q = q.where('seq', '<', seq);
+    }
+    const compiled = q.orderBy('seq', 'desc').limit(f.page_size + 1).compile();
+    const rows = this.sqlite.db.prepare(compiled.sql).all(...compiled.parameters) as { seq: number; resource: string }[];
+    const more = rows.length > f.page_size;
+    const page = rows.slice(0, f.page_size);
+    const last = page[page.length - 1];
+    return new Page(
+      page.map((r) => JSON.parse(r.resource) as OrderResource),
+      more && last ? encodePageToken([last.seq]) : null,
+    );
+  }
+
+  timeline(tenant: Tenant, orderId: string) {
+    this.get(tenant, orderId);
+    const compiled = this.sql
+      .selectFrom('order_timeline')
+      .select(['position', 'type', 'occurred_at', 'summary', 'amounts', 'request_id'])
+      .where('order_id', '=', orderId)
+      .where('merchant_id', '=', tenant.merchantId)
+      .where('mode', '=', tenant.mode)
+      .orderBy('position', 'asc')
+      .compile();
+    const rows = this.sqlite.db.prepare(compiled.sql).all(...compiled.parameters) as Omit<TimelineTable, 'order_id' | 'merchant_id' | 'mode'>[];
+    return rows.map((r, index) => ({
+      sequence: index + 1,
+      type: r.type,
+      occurred_at: r.occurred_at,
+      summary: r.summary,
+      amounts_after: JSON.parse(r.amounts) as Record<string, unknown>,
+      request_id: r.request_id,
+    }));
+  }
+}

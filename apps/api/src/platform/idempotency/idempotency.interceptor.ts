@@ -1,0 +1,112 @@
+import { HttpStatus, Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
+import { Reflector } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { catchError, from, mergeMap, type Observable } from 'rxjs';
+import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
+import { ApiError } from '../api-error.js';
+import { ReplayedResponse } from '../all-exceptions.filter.js';
+import { Clock } from '../clock.js';
+import { toErrorResponse } from '../error-response.js';
+import { IdMinter } from '../ids.js';
+import { headerOf, requestIdOf, type OrdoRequest } from '../request-context.js';
+import { ServerSecrets } from '../server-secrets.js';
+import { IdempotencyStore, type IdempotencyScope } from './idempotency.store.js';
+import { requestHash } from './request-hash.js';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** Answers that are final for a request: stored and replayed. Others release the key for a retry. */
+const RETRYABLE_CODES = new Set(['ORDER_CONFLICT', 'MERCHANT_CONFLICT']);
+
+function isFinal(status: number, code?: string): boolean {
+  if (status >= 200 && status < 300) return true;
+  if (status === 404 || status === 422) return true;
+  return status === 409 && !RETRYABLE_CODES.has(code ?? '');
+}
+
+/**
+ * `Idempotency-Key` on POST (brief §2): the same key and request within the retention window
+ * get the stored answer, marked `Idempotent-Replayed: true`; the same key with another request
+ * is refused (409 IDEMPOTENCY_KEY_REUSED); the same key while the first is running is refused
+ * (409 IDEMPOTENCY_KEY_IN_USE). Ids minted under a key are derived from it, so a retry after a
+ * crash lands on the same streams and the command path does not apply the command twice.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  /** Keys being served by this process (claims are synchronous here, so this is race-free). */
+  private readonly inFlight = new Set<string>();
+  private readonly owner = randomUUID();
+
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly clock: Clock,
+    private readonly secrets: ServerSecrets,
+    private readonly reflector: Reflector,
+    @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<OrdoRequest>();
+    const key = headerOf(req, 'idempotency-key');
+    if (req.method !== 'POST' || key === undefined || !req.ordo?.merchantId || !req.ordo.mode) return next.handle();
+    if (!KEY_PATTERN.test(key)) {
+      throw new ApiError(400, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 255 visible ASCII characters', 'Idempotency-Key');
+    }
+    const scope: IdempotencyScope = { merchantId: req.ordo.merchantId, mode: req.ordo.mode, key };
+    const slot = `${scope.merchantId}\u0000${scope.mode}\u0000${key}`;
+    if (this.inFlight.has(slot)) throw inUse();
+
+    const path = req.url.split('?')[0];
+    const hash = requestHash(req.method, req.url, req.body);
+    const now = this.clock.now();
+    const existing = this.store.get(scope);
+    const live = existing && existing.expires_at > now.toISOString() ? existing : undefined;
+    if (live && live.request_hash !== hash) {
+      throw new ApiError(409, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request', 'Idempotency-Key');
+    }
+    if (live?.state === 'completed') {
+      const body = JSON.parse(live.response ?? 'null') as { meta?: Record<string, unknown> };
+      if (body && typeof body === 'object' && 'data' in body) body.meta = { ...(body.meta ?? {}), idempotent_replayed: true };
+      throw new ReplayedResponse(live.status_code ?? 200, body);
+    }
+    if (live?.state === 'in_progress' && live.owner === this.owner) throw inUse();
+
+    this.inFlight.add(slot);
+    req.ordo.idempotencyKey = key;
+    req.ordo.ids = new IdMinter({ secret: this.secrets.idSecret, scope: slot });
+    const expiresAt = new Date(now.getTime() + this.config.idempotencyTtlHours * 3_600_000).toISOString();
+    const status = this.successStatus(context);
+    const requestId = requestIdOf(req);
+
+    const finish = async (statusCode: number, body: unknown, final: boolean) => {
+      try {
+        if (final) await this.store.complete(scope, this.owner, statusCode, JSON.stringify(body));
+        else await this.store.release(scope, this.owner);
+      } finally {
+        this.inFlight.delete(slot);
+      }
+    };
+
+    return from(this.store.claim(scope, { hash, method: req.method, path, owner: this.owner, now: now.toISOString(), expiresAt })).pipe(
+      mergeMap(() => next.handle()),
+      mergeMap(async (body: unknown) => {
+        await finish(status, body, true);
+        return body;
+      }),
+      catchError(async (error: unknown) => {
+        const response = toErrorResponse(error, requestId);
+        await finish(response.status, response.body, isFinal(response.status, response.body.error.code));
+        throw error;
+      }),
+    );
+  }
+
+  private successStatus(context: ExecutionContext): number {
+    const declared = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler());
+    return declared ?? HttpStatus.CREATED;
+  }
+}
+
+function inUse(): ApiError {
+  return new ApiError(409, 'IDEMPOTENCY_KEY_IN_USE', 'a request with this Idempotency-Key is still being processed; retry later', 'Idempotency-Key');
+}

@@ -1,0 +1,25 @@
+import type { Params } from 'nestjs-pino';
+import type { OrdoConfig } from '../config/ordo-config.js';
+import { randomId } from './ids.js';
+
+/**
+ * JSON logs (pino). Every line written while serving a request carries its `req_…` id; headers
+ * that hold secrets are redacted and bodies are never logged (they may hold card data later).
+ */
+export function loggerOptions(config: OrdoConfig): Params {
+  return {
+    pinoHttp: {
+      level: config.logLevel,
+      genReqId: (req, res) => {
+        const id = randomId('req_');
+        res.setHeader('Request-Id', id);
+        return id;
+      },
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
+      customAttributeKeys: { reqId: 'request_id' },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      },
+    },
+  };
+}

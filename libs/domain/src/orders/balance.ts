@@ -1,0 +1,66 @@
+/**
+ * What money has done on an order, as running counters in minor units. Until payment events
+ * exist they are all 0; payments, manual settlements and refunds will move them.
+ */
+export interface MoneyFacts {
+  /** Captured online (card) payments. */
+  captured: number;
+  /** Money recorded as received outside Ordo (wire, check, cash…). */
+  manual_recorded: number;
+  /** Recorded manual payments later reversed (a bounced check). */
+  manual_reversed: number;
+  /** Money returned to the buyer, online or manually. */
+  refunded: number;
+}
+
+export type PaymentStatus = 'unpaid' | 'partially_paid' | 'paid';
+export type RefundStatus = 'none' | 'partially_refunded' | 'refunded';
+
+export interface OrderBalance {
+  paid: number;
+  refunded: number;
+  net_paid: number;
+  outstanding: number;
+  payment_status: PaymentStatus;
+  refund_status: RefundStatus;
+}
+
+/**
+ * The one place where an order's balance is derived:
+ * - paid        = captured online + manual recorded − manual reversed
+ * - refunded    = money returned
+ * - net_paid    = paid − refunded
+ * - outstanding = total − paid
+ * - payment_status and refund_status as derived below from those figures
+ * A refund gives back money for what was sold, so it lowers net_paid but does not reopen the
+ * balance (outstanding ignores it); a reversed manual payment never counted as paid, so it does.
+ * Money in beyond the outstanding balance is refused upstream, so outstanding is not negative
+ * in practice; it is not clamped here so that a broken invariant stays visible.
+ */
+export function orderBalance(total: number, facts: MoneyFacts): OrderBalance {
+  const paid = facts.captured + facts.manual_recorded - facts.manual_reversed;
+  const refunded = facts.refunded;
+  return {
+    paid,
+    refunded,
+    net_paid: paid - refunded,
+    outstanding: total - paid,
+    payment_status: paymentStatus(total, { paid }),
+    refund_status: refundStatus({ paid, refunded }),
+  };
+}
+
+/**
+ * unpaid until money is in; paid once it covers a positive total; partially_paid in between.
+ * An order with a zero total (empty, or fully discounted) with nothing in stays unpaid.
+ */
+export function paymentStatus(total: number, balance: Pick<OrderBalance, 'paid'>): PaymentStatus {
+  if (balance.paid <= 0) return 'unpaid';
+  return balance.paid >= total ? 'paid' : 'partially_paid';
+}
+
+/** none until something is refunded; refunded once everything paid has gone back. */
+export function refundStatus(balance: Pick<OrderBalance, 'paid' | 'refunded'>): RefundStatus {
+  if (balance.refunded <= 0) return 'none';
+  return balance.refunded >= balance.paid ? 'refunded' : 'partially_refunded';
+}

@@ -1,0 +1,105 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fold } from '../core/decider.js';
+import { computeTotals } from './totals/compute-totals.js';
+import { DSC_1, LI_1, LI_2, lineItemAdded, NOW, ORDER_ID, orderCreated, TAX_1, taxApplied, usd } from '../testing/order-fixtures.js';
+import { orderDecider } from './order-decider.js';
+import { ORDER_ERROR_CODES, ORDER_ERROR_KINDS } from './order-errors.js';
+import { ORDER_EVENT_TYPES } from './order-events.js';
+import type { ExistingOrder } from './order-state.js';
+import { computeOrderTotals } from './order-totals.js';
+
+describe('order decider catalogue', () => {
+  it('lists every event wire name once', () => {
+    expect([...ORDER_EVENT_TYPES].sort()).toEqual(
+      [
+        'OrderCreated',
+        'LineItemAdded',
+        'LineItemUpdated',
+        'LineItemRemoved',
+        'DiscountApplied',
+        'DiscountRemoved',
+        'TaxApplied',
+        'TaxRemoved',
+        'TipSet',
+        'TipRemoved',
+        'OrderDetailsUpdated',
+        'OrderClosed',
+      ].sort(),
+    );
+  });
+
+  it('lists every rejection code with its kind', () => {
+    expect(ORDER_ERROR_KINDS).toEqual({
+      ORDER_NOT_FOUND: 'not_found',
+      ORDER_ALREADY_EXISTS: 'conflict',
+      ORDER_CLOSED: 'conflict',
+      UNKNOWN_CURRENCY: 'validation',
+      CURRENCY_MISMATCH: 'business',
+      INVALID_AMOUNT: 'validation',
+      AMOUNT_TOO_LARGE: 'business',
+      INVALID_QUANTITY: 'validation',
+      INVALID_NAME: 'validation',
+      INVALID_SKU: 'validation',
+      INVALID_NOTES: 'validation',
+      INVALID_METADATA: 'validation',
+      INVALID_PERCENTAGE: 'validation',
+      INVALID_DISCOUNT: 'validation',
+      INVALID_TIP: 'validation',
+      INVALID_TAX_INCLUSION: 'validation',
+      TOO_MANY_LINE_ITEMS: 'business',
+      TOO_MANY_DISCOUNTS: 'business',
+      TOO_MANY_TAXES: 'business',
+      LINE_ITEM_NOT_FOUND: 'not_found',
+      LINE_ITEM_ALREADY_EXISTS: 'conflict',
+      LINE_ITEM_REFERENCED: 'conflict',
+      DISCOUNT_NOT_FOUND: 'not_found',
+      DISCOUNT_ALREADY_EXISTS: 'conflict',
+      DISCOUNT_TARGET_NOT_FOUND: 'business',
+      TAX_NOT_FOUND: 'not_found',
+      TAX_ALREADY_EXISTS: 'conflict',
+      TAX_TARGET_NOT_FOUND: 'business',
+      TIP_NOT_SET: 'conflict',
+      NO_CHANGES: 'validation',
+      INVALID_ID: 'validation',
+      LINE_ITEMS_LOCKED: 'conflict',
+      INVALID_REQUEST: 'validation',
+    });
+    expect([...ORDER_ERROR_CODES].sort()).toEqual(Object.keys(ORDER_ERROR_KINDS).sort());
+  });
+
+  it('has a test that expects each rejection code', () => {
+    const ordersDir = join(process.cwd(), 'libs/domain/src/orders');
+    const specs = readdirSync(ordersDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.spec.ts') && !file.endsWith('order-decider.spec.ts'))
+      .map((file) => readFileSync(join(ordersDir, file), 'utf8'))
+      .join('\n');
+    expect(ORDER_ERROR_CODES.filter((code) => !specs.includes(`'${code}'`))).toEqual([]);
+  });
+});
+
+describe('computeOrderTotals', () => {
+  it('computes the totals of an order from its state', () => {
+    const order = fold(orderDecider, [
+      orderCreated(),
+      lineItemAdded(LI_1, { quantity: 2, unit_price_money: usd(1000) }),
+      lineItemAdded(LI_2, { unit_price_money: usd(500) }),
+      taxApplied(TAX_1, '10', [LI_2]),
+    ]) as ExistingOrder;
+    const totals = computeOrderTotals(order);
+    expect(totals).toMatchObject({ subtotal: 2500, discount: 0, tax: 50, tip: 0, total: 2550 });
+    expect(totals).toEqual(computeTotals({ currency: 'USD', line_items: order.line_items, discounts: [], taxes: order.taxes, tip: null }));
+  });
+
+  it('reports what each discount really took', () => {
+    const order = fold(orderDecider, [
+      orderCreated(),
+      lineItemAdded(LI_1, { unit_price_money: usd(300) }),
+      {
+        type: 'DiscountApplied',
+        data: { order_id: ORDER_ID, discount_id: DSC_1, name: 'D', type: 'fixed', amount_money: usd(1000), percentage: null, scope: 'order', line_item_ids: [], occurred_at: NOW },
+      },
+    ]) as ExistingOrder;
+    expect(computeOrderTotals(order).discounts).toEqual([{ id: DSC_1, applied: 300 }]);
+  });
+});

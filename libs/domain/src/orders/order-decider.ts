@@ -1,0 +1,67 @@
+import { assertNever, type Decider } from '../core/decider.js';
+import { decideAddLineItem } from './commands/add-line-item.js';
+import { decideApplyDiscount } from './commands/apply-discount.js';
+import { decideApplyTax } from './commands/apply-tax.js';
+import { decideCloseOrder } from './commands/close-order.js';
+import { decideCreateOrder } from './commands/create-order.js';
+import { decideRemoveDiscount } from './commands/remove-discount.js';
+import { decideRemoveLineItem } from './commands/remove-line-item.js';
+import { decideRemoveTax } from './commands/remove-tax.js';
+import { decideRemoveTip } from './commands/remove-tip.js';
+import { decideSetTip } from './commands/set-tip.js';
+import { decideUpdateLineItem } from './commands/update-line-item.js';
+import { decideUpdateOrderDetails } from './commands/update-order-details.js';
+import type { OrderCommand } from './order-commands.js';
+import type { OrderEvent } from './order-events.js';
+import { evolveOrder } from './order-evolve.js';
+import { initialOrderState, type OrderState } from './order-state.js';
+import { computeOrderTotals } from './order-totals.js';
+
+/**
+ * Decides a command, then computes the totals of the order as it would be after the new
+ * events: a decision that would push any amount past MAX_AMOUNT is refused as a whole
+ * (AMOUNT_TOO_LARGE), so no stored order ever has totals the engine cannot produce.
+ */
+export function decideOrder(command: OrderCommand, state: OrderState): OrderEvent[] {
+  const events = decideCommand(command, state);
+  const after = events.reduce<OrderState>((current, event) => evolveOrder(current, event), state);
+  if (after.status !== 'none') computeOrderTotals(after);
+  return events;
+}
+
+function decideCommand(command: OrderCommand, state: OrderState): OrderEvent[] {
+  switch (command.type) {
+    case 'CreateOrder':
+      return decideCreateOrder(command, state);
+    case 'AddLineItem':
+      return decideAddLineItem(command, state);
+    case 'UpdateLineItem':
+      return decideUpdateLineItem(command, state);
+    case 'RemoveLineItem':
+      return decideRemoveLineItem(command, state);
+    case 'ApplyDiscount':
+      return decideApplyDiscount(command, state);
+    case 'RemoveDiscount':
+      return decideRemoveDiscount(command, state);
+    case 'ApplyTax':
+      return decideApplyTax(command, state);
+    case 'RemoveTax':
+      return decideRemoveTax(command, state);
+    case 'SetTip':
+      return decideSetTip(command, state);
+    case 'RemoveTip':
+      return decideRemoveTip(command, state);
+    case 'UpdateOrderDetails':
+      return decideUpdateOrderDetails(command, state);
+    case 'CloseOrder':
+      return decideCloseOrder(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
+  decide: decideOrder,
+  evolve: evolveOrder,
+  initialState: initialOrderState,
+};
