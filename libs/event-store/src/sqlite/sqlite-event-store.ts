@@ -85,7 +85,6 @@ export class SqliteEventStore implements EventStore {
   private readonly removeHook: () => void;
   private closed = false;
   private readonly currentRevision: Database.Statement<[string], bigint | null>;
-  private readonly insertFirst: Database.Statement;
   private readonly insert: Database.Statement;
   private readonly selectStream: Database.Statement<[string], EventRow>;
   private readonly selectAfter: Database.Statement<[bigint, number], EventRow>;
@@ -102,15 +101,6 @@ export class SqliteEventStore implements EventStore {
     this.db.exec(EVENTS_SCHEMA);
     // Prepared once; safeIntegers so that positions and revisions never pass through Number().
     this.currentRevision = this.db.prepare<[string], bigint | null>('SELECT MAX(revision) FROM events WHERE stream_name = ?').pluck().safeIntegers();
-    // The expected-revision check and the first insert in one statement: the row is inserted
-    // only if the stream's current revision IS the expected one (NULL = no stream), so a
-    // single-event append is a single statement and needs no savepoint of its own.
-    this.insertFirst = this.db
-      .prepare(
-        `INSERT INTO events (id, stream_name, revision, type, data, metadata, recorded_at)
-         SELECT ?, ?, ?, ?, ?, ?, ? WHERE (SELECT MAX(revision) FROM events WHERE stream_name = ?) IS ?`,
-      )
-      .safeIntegers();
     this.insert = this.db
       .prepare('INSERT INTO events (id, stream_name, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .safeIntegers();
@@ -132,7 +122,7 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    // Several events need a savepoint: a later insert failing (duplicate id) must undo the first.
+    // Several events need a savepoint: a later insert failing (duplicate id) must undo the earlier ones.
     return this.writer.write(() => this.appendRows(streamName, rows, expected), { savepoint: rows.length > 1 });
   }
 
@@ -176,22 +166,23 @@ export class SqliteEventStore implements EventStore {
     return this.selectAfter.all(fromPosition, Math.min(limit, this.maxLimit)).map(toRecorded);
   }
 
+  /**
+   * Runs inside the writer's transaction. The revision check is a read and each insert a
+   * single-row statement that SQLite undoes by itself when it fails, so a single-event append
+   * needs no savepoint (it writes all or nothing); several events get one.
+   */
   private appendRows(streamName: string, rows: SerializedEvent[], expected: ExpectedRevision): AppendResult {
+    const current = this.currentRevision.get(streamName) ?? null;
+    const actual = current === null ? 'no_stream' : current;
+    if (actual !== expected) throw new WrongExpectedRevisionError(streamName, expected, actual);
     const recordedAt = this.clock();
-    let revision = expected === 'no_stream' ? 0n : expected + 1n;
-    const first = rows[0];
-    const guarded = this.insertFirst.run(first.id, streamName, revision, first.type, first.data, first.metadata, recordedAt, streamName, expected === 'no_stream' ? null : expected);
-    if (guarded.changes === 0) {
-      const current = this.currentRevision.get(streamName) ?? null;
-      throw new WrongExpectedRevisionError(streamName, expected, current === null ? 'no_stream' : current);
-    }
-    let position = guarded.lastInsertRowid as bigint;
-    for (let i = 1; i < rows.length; i++) {
-      const row = rows[i];
-      revision++;
+    let revision = current === null ? 0n : current + 1n;
+    let position = 0n;
+    for (const row of rows) {
       position = this.insert.run(row.id, streamName, revision, row.type, row.data, row.metadata, recordedAt).lastInsertRowid as bigint;
+      revision++;
     }
-    return { nextExpectedRevision: revision, position };
+    return { nextExpectedRevision: revision - 1n, position };
   }
 }
 

@@ -156,6 +156,13 @@ describe('SqliteWriter', () => {
     await expect(writer.close()).resolves.toBeUndefined();
   });
 
+  it('rejects queued jobs when the database was closed behind its back', async () => {
+    writer = openWriter();
+    const pending = writer.write(insert('a'));
+    writer.db.close();
+    await expect(pending).rejects.toBeInstanceOf(WriterClosedError);
+  });
+
   it('when SQLite drops the whole transaction, rejects the jobs already run and retries the rest', async () => {
     writer = openWriter();
     const a = writer.write(insert('a'));

@@ -138,7 +138,12 @@ export class SqliteWriter {
     // this turn of the event loop (all the resolved appends of the previous batch) joins the batch.
     setImmediate(() => {
       this.scheduled = false;
-      if (this.queue.length === 0 || !this.db.open) return;
+      if (!this.db.open) {
+        // Closed behind the writer's back (db.close()): fail the waiting jobs, never strand them.
+        for (const p of this.queue.splice(0)) p.reject(new WriterClosedError());
+        return;
+      }
+      if (this.queue.length === 0) return;
       this.flush();
       if (this.queue.length > 0) this.schedule();
     });

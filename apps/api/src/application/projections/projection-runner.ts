@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { Statement } from 'better-sqlite3';
 import type { EventStore } from '#ordo/event-store';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { EVENT_STORE, SQLITE } from '../../persistence/tokens.js';
@@ -29,6 +30,7 @@ export class ProjectionRunner implements OnApplicationShutdown {
   private again = false;
   private timer?: NodeJS.Timeout;
   private started = false;
+  private saveCheckpoint?: Statement;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -47,6 +49,9 @@ export class ProjectionRunner implements OnApplicationShutdown {
       for (const statement of p.schema) db.exec(statement);
       p.prepare(db);
     }
+    this.saveCheckpoint = db.prepare(
+      'INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
+    );
     const rows = db.prepare('SELECT name, position FROM projection_checkpoints').safeIntegers(true).all() as { name: string; position: bigint }[];
     for (const p of this.projections) this.checkpoints.set(p.name, rows.find((r) => r.name === p.name)?.position ?? 0n);
     await this.catchUp();
@@ -129,10 +134,8 @@ export class ProjectionRunner implements OnApplicationShutdown {
         const from = this.lowestCheckpoint();
         const events = await this.store.readAll({ fromPosition: from, limit: BATCH });
         if (events.length === 0) break;
+        const upsert = this.saveCheckpoint!;
         const moved = await this.sqlite.writer.write(() => {
-          const upsert = this.sqlite.db.prepare(
-            'INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
-          );
           const next = new Map<string, bigint>();
           for (const p of this.projections) {
             const done = this.checkpoints.get(p.name) ?? 0n;
