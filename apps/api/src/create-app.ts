@@ -23,14 +23,20 @@ export interface CreateAppOptions {
  */
 export async function createApp({ config, clock, silent }: CreateAppOptions): Promise<INestApplication> {
   const module = AppModule.forRoot({ config, ...(clock ? { clock } : {}) });
-  const adapter = config.httpAdapter === 'fastify' ? await fastifyAdapter() : new ExpressAdapter();
+  const adapter = config.httpAdapter === 'fastify' ? await fastifyAdapter() : expressAdapter();
   const app = await NestFactory.create(module, adapter, { bufferLogs: true, ...(silent ? { logger: false } : {}) });
   if (!silent) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  setupOpenApi(app);
+  if (config.apiReference) setupOpenApi(app);
   await app.init();
   await app.get(ProjectionRunner).start();
   return app;
+}
+
+function expressAdapter() {
+  const adapter = new ExpressAdapter();
+  adapter.disable('x-powered-by');
+  return adapter;
 }
 
 async function fastifyAdapter() {

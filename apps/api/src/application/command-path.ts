@@ -64,7 +64,7 @@ export class CommandPath {
       // Another merchant's stream with this id is a collision we refuse, never overwrite.
       if (visible.length === 0 && recorded.length > 0) throw new DomainError(conflictCode, 'conflict', 'resource id already in use');
       try {
-        const result = await this.store.append(
+        const appending = this.store.append(
           streamName,
           events.map((e) => ({
             type: e.type,
@@ -81,6 +81,8 @@ export class CommandPath {
           })),
           revision < 0n ? 'no_stream' : revision,
         );
+        this.projections.kick();
+        const result = await appending;
         for (const e of events) state = decider.evolve(state, e);
         await this.projections.waitFor(result.position);
         return { state, revision: result.nextExpectedRevision, appended: events, position: result.position };

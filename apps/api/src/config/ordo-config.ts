@@ -13,6 +13,8 @@ export interface OrdoConfig {
   /** Bounded re-runs of load → decide → append when another writer got there first. */
   commandRetries: number;
   idempotencyTtlHours: number;
+  /** Serve `/docs` and `/openapi.json` (ORDO_API_REFERENCE=off hides them). */
+  apiReference: boolean;
   /** How often the projection runner looks for events appended by other processes (the CLI). */
   projectionPollMs: number;
 }
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     commandRetries: Number(env.ORDO_COMMAND_RETRIES ?? 5),
     idempotencyTtlHours: 24,
     projectionPollMs: Number(env.ORDO_PROJECTION_POLL_MS ?? 500),
+    apiReference: env.ORDO_API_REFERENCE !== 'off',
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Statement } from 'better-sqlite3';
 import { merchantDecider, merchantStreamName, type MerchantCommand } from '#ordo/domain';
 import { CommandPath } from '../application/command-path.js';
 import { Clock } from '../platform/clock.js';
@@ -23,6 +24,8 @@ export interface MerchantSummary {
 /** Merchant and API-key administration (CLI and first start) and key look-up for auth. */
 @Injectable()
 export class MerchantsService {
+  private findKey?: Statement;
+
   constructor(
     private readonly commands: CommandPath,
     private readonly clock: Clock,
@@ -51,11 +54,11 @@ export class MerchantsService {
     await this.run(merchantId, { type: 'RevokeApiKey', data: { merchant_id: merchantId, key_id: keyId }, now: this.clock.nowIso() });
   }
 
+  /** Runs on every request: the statement is prepared once (the table exists once projections started). */
   authenticate(key: string): AuthenticatedKey | undefined {
     if (!parseApiKey(key)) return undefined;
-    const row = this.sqlite.db
-      .prepare('SELECT key_id, merchant_id, mode FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL')
-      .get(hashApiKey(key)) as { key_id: string; merchant_id: string; mode: Mode } | undefined;
+    this.findKey ??= this.sqlite.db.prepare('SELECT key_id, merchant_id, mode FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL');
+    const row = this.findKey.get(hashApiKey(key)) as { key_id: string; merchant_id: string; mode: Mode } | undefined;
     return row && { merchantId: row.merchant_id, mode: row.mode, keyId: row.key_id };
   }
 

@@ -14,10 +14,25 @@ function base62(bytes: Buffer, length: number): string {
   return out;
 }
 
+// One call to the CSPRNG serves many ids: randomBytes per id showed up in request profiles.
+const POOL_SIZE = 4096;
+let pool = randomBytes(POOL_SIZE);
+let offset = 0;
+
+function takeRandom(n: number): Buffer {
+  if (offset + n > POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE);
+    offset = 0;
+  }
+  const bytes = pool.subarray(offset, offset + n);
+  offset += n;
+  return bytes;
+}
+
 /** A random prefixed id (`ord_…`), 24 base62 characters ≈ 143 bits. */
 export function randomId(prefix: string): string {
   let body = '';
-  while (body.length < BODY_LENGTH) body += base62(randomBytes(32), BODY_LENGTH - body.length);
+  while (body.length < BODY_LENGTH) body += base62(takeRandom(32), BODY_LENGTH - body.length);
   return `${prefix}${body}`;
 }
 

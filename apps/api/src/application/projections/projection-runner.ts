@@ -112,7 +112,11 @@ export class ProjectionRunner implements OnApplicationShutdown {
     if (this.timer) clearInterval(this.timer);
   }
 
-  private kick(): void {
+  /**
+   * Starts a drain now. The command path calls it right after queueing an append, so the
+   * projection job lands in the same writer batch as the append.
+   */
+  kick(): void {
     if (!this.started) return;
     if (this.running) {
       this.again = true;
@@ -131,27 +135,10 @@ export class ProjectionRunner implements OnApplicationShutdown {
   private async drain(): Promise<void> {
     try {
       for (;;) {
-        const from = this.lowestCheckpoint();
-        const events = await this.store.readAll({ fromPosition: from, limit: BATCH });
-        if (events.length === 0) break;
-        const upsert = this.saveCheckpoint!;
-        const moved = await this.sqlite.writer.write(() => {
-          const next = new Map<string, bigint>();
-          for (const p of this.projections) {
-            const done = this.checkpoints.get(p.name) ?? 0n;
-            let last = done;
-            for (const event of events) {
-              if (event.position <= done) continue;
-              if (p.handles.has(event.type)) p.apply(event);
-              last = event.position;
-            }
-            if (last !== done) {
-              upsert.run(p.name, last);
-              next.set(p.name, last);
-            }
-          }
-          return next;
-        });
+        // Reading the log inside the writer job means the job sees every append queued before
+        // it in the same transaction: projections usually commit with the events (one fsync).
+        const moved = await this.sqlite.writer.write(() => this.applyNextBatch());
+        if (!moved) break;
         for (const [name, position] of moved) this.checkpoints.set(name, position);
         this.release();
       }
@@ -162,6 +149,28 @@ export class ProjectionRunner implements OnApplicationShutdown {
       this.waiters = [];
       for (const w of failed) w.reject(error);
     }
+  }
+
+  private applyNextBatch(): Map<string, bigint> | undefined {
+    const events = this.sqlite.store.readPage(this.lowestCheckpoint(), BATCH);
+    if (events.length === 0) return undefined;
+    const next = new Map<string, bigint>();
+    for (const p of this.projections) {
+      const done = this.checkpoints.get(p.name) ?? 0n;
+      let last = done;
+      p.beginBatch?.();
+      for (const event of events) {
+        if (event.position <= done) continue;
+        if (p.handles.has(event.type)) p.apply(event);
+        last = event.position;
+      }
+      p.endBatch?.();
+      if (last !== done) {
+        this.saveCheckpoint!.run(p.name, last);
+        next.set(p.name, last);
+      }
+    }
+    return next;
   }
 
   private release(): void {

@@ -18,4 +18,8 @@ export interface Projection {
   /** Prepares statements once the schema exists (called at start). */
   prepare(db: Database): void;
   apply(event: RecordedEvent): void;
+  /** Called before the first `apply` of a batch (drop anything a failed batch left behind). */
+  beginBatch?(): void;
+  /** Called after the last `apply` of a batch, in the same transaction (write coalesced rows). */
+  endBatch?(): void;
 }

@@ -1,6 +1,29 @@
 import { computeOrderTotals, orderBalance, type Money, type OrderState } from '#ordo/domain';
 
 type ExistingOrder = Exclude<OrderState, { status: 'none' }>;
+type Totals = ReturnType<typeof computeOrderTotals>;
+type Balance = ReturnType<typeof orderBalance>;
+
+/** The money figures of an order (also shown after each timeline entry). */
+export function orderAmounts(order: ExistingOrder): Record<string, Money> {
+  const totals = computeOrderTotals(order);
+  return amountsOf(order.currency, totals, orderBalance(totals.total, order));
+}
+
+function amountsOf(currency: string, totals: Totals, balance: Balance): Record<string, Money> {
+  const m = (amount: number): Money => ({ amount, currency });
+  return {
+    subtotal_money: m(totals.subtotal),
+    discount_money: m(totals.discount),
+    tax_money: m(totals.tax),
+    tip_money: m(totals.tip),
+    total_money: m(totals.total),
+    paid_money: m(balance.paid),
+    refunded_money: m(balance.refunded),
+    net_paid_money: m(balance.net_paid),
+    outstanding_money: m(balance.outstanding),
+  };
+}
 
 /** The API representation of an order (snake_case, money as `{ amount, currency }`). */
 export interface OrderResource {
@@ -61,17 +84,7 @@ export function toOrderResource(order: ExistingOrder, revision: bigint): OrderRe
     discounts: order.discounts.map((d) => ({ ...d, id: d.id, applied_money: m(discountTotals.get(d.id) ?? 0) })),
     taxes: order.taxes.map((t) => ({ ...t, applied_money: m(taxTotals.get(t.id) ?? 0) })),
     tip: order.tip ? { ...order.tip, applied_money: m(totals.tip) } : null,
-    amounts: {
-      subtotal_money: m(totals.subtotal),
-      discount_money: m(totals.discount),
-      tax_money: m(totals.tax),
-      tip_money: m(totals.tip),
-      total_money: m(totals.total),
-      paid_money: m(balance.paid),
-      refunded_money: m(balance.refunded),
-      net_paid_money: m(balance.net_paid),
-      outstanding_money: m(balance.outstanding),
-    },
+    amounts: amountsOf(currency, totals, balance),
     version: Number(revision),
     created_at: order.created_at,
     updated_at: order.updated_at,

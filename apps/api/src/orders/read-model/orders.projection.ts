@@ -1,16 +1,26 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { orderDecider, type OrderEvent, type OrderState } from '#ordo/domain';
+import { orderDecider, type ExistingOrder, type OrderEvent, type OrderState } from '#ordo/domain';
 import type { RecordedEvent } from '#ordo/event-store';
 import type { Projection } from '../../application/projections/projection.js';
 import { describeOrderEvent } from './describe-order-event.js';
-import { toOrderResource } from './order-resource.js';
+import { orderAmounts, toOrderResource } from './order-resource.js';
 
 export const ORDER_STREAM_PREFIX = 'order-';
+
+interface Folded {
+  state: ExistingOrder;
+  revision: bigint;
+  /** Log position of the order's first fact (0 when the row already exists). */
+  seq: bigint;
+  merchantId: string;
+  mode: string;
+}
 
 /**
  * Orders and their timelines. The row keeps the folded domain state and the stream revision it
  * last applied: an event at or below that revision is a replay and changes nothing. Amounts are
  * recomputed by the domain's totals engine, so the read model can never disagree with the rules.
+ * Within a batch, an order is folded in memory and its row written once at the end.
  */
 export class OrdersProjection implements Projection {
   readonly name = 'orders';
@@ -32,6 +42,7 @@ export class OrdersProjection implements Projection {
   readonly tables = ['orders', 'order_timeline'];
   readonly handles: ReadonlySet<string>;
   private statements!: Record<'find' | 'upsert' | 'timeline', Statement>;
+  private readonly batch = new Map<string, Folded>();
 
   constructor(eventTypes: readonly string[]) {
     this.handles = new Set(eventTypes);
@@ -39,7 +50,7 @@ export class OrdersProjection implements Projection {
 
   prepare(db: Database): void {
     this.statements = {
-      find: db.prepare('SELECT revision, state FROM orders WHERE id = ?').safeIntegers(true),
+      find: db.prepare('SELECT revision, state, merchant_id, mode FROM orders WHERE id = ?').safeIntegers(true),
       upsert: db.prepare(`INSERT INTO orders (id, merchant_id, mode, seq, status, payment_status, refund_status, currency, customer_id,
           total, outstanding, created_at, updated_at, revision, state, resource)
         VALUES (@id, @merchant_id, @mode, @seq, @status, @payment_status, @refund_status, @currency, @customer_id,
@@ -53,37 +64,22 @@ export class OrdersProjection implements Projection {
     };
   }
 
+  beginBatch(): void {
+    this.batch.clear();
+  }
+
   apply(recorded: RecordedEvent): void {
     if (!recorded.streamName.startsWith(ORDER_STREAM_PREFIX)) return;
     const orderId = recorded.streamName.slice(ORDER_STREAM_PREFIX.length);
-    const row = this.statements.find.get(orderId) as { revision: bigint; state: string } | undefined;
-    if (row && row.revision >= recorded.revision) return;
-    const before: OrderState = row ? (JSON.parse(row.state) as OrderState) : orderDecider.initialState();
+    const folded = this.load(orderId);
+    if (folded && folded.revision >= recorded.revision) return;
+    const before: OrderState = folded?.state ?? orderDecider.initialState();
     const event = { type: recorded.type, data: recorded.data } as unknown as OrderEvent;
     const after = orderDecider.evolve(before, event);
     if (after.status === 'none') return;
 
-    const resource = toOrderResource(after, recorded.revision);
     const { merchant_id, mode, request_id } = recorded.metadata;
-    this.statements.upsert.run({
-      id: after.id,
-      merchant_id,
-      mode,
-      // The log position of the order's first fact: a creation order that never ties.
-      seq: row ? 0n : recorded.position,
-      status: resource.status,
-      payment_status: resource.payment_status,
-      refund_status: resource.refund_status,
-      currency: after.currency,
-      customer_id: after.customer_id,
-      total: resource.amounts.total_money.amount,
-      outstanding: resource.amounts.outstanding_money.amount,
-      created_at: after.created_at,
-      updated_at: after.updated_at,
-      revision: recorded.revision,
-      state: JSON.stringify(after),
-      resource: JSON.stringify(resource),
-    });
+    this.batch.set(orderId, { state: after, revision: recorded.revision, seq: folded ? folded.seq : recorded.position, merchantId: merchant_id, mode });
     this.statements.timeline.run(
       recorded.position,
       after.id,
@@ -93,8 +89,41 @@ export class OrdersProjection implements Projection {
       recorded.type,
       (recorded.data as { occurred_at?: string }).occurred_at ?? recorded.recordedAt,
       describeOrderEvent(event, before),
-      JSON.stringify(resource.amounts),
+      JSON.stringify(orderAmounts(after)),
       request_id ?? null,
     );
+  }
+
+  endBatch(): void {
+    for (const folded of this.batch.values()) {
+      const resource = toOrderResource(folded.state, folded.revision);
+      this.statements.upsert.run({
+        id: folded.state.id,
+        merchant_id: folded.merchantId,
+        mode: folded.mode,
+        seq: folded.seq,
+        status: resource.status,
+        payment_status: resource.payment_status,
+        refund_status: resource.refund_status,
+        currency: folded.state.currency,
+        customer_id: folded.state.customer_id,
+        total: resource.amounts.total_money.amount,
+        outstanding: resource.amounts.outstanding_money.amount,
+        created_at: folded.state.created_at,
+        updated_at: folded.state.updated_at,
+        revision: folded.revision,
+        state: JSON.stringify(folded.state),
+        resource: JSON.stringify(resource),
+      });
+    }
+    this.batch.clear();
+  }
+
+  private load(orderId: string): Folded | undefined {
+    const cached = this.batch.get(orderId);
+    if (cached) return cached;
+    const row = this.statements.find.get(orderId) as { revision: bigint; state: string; merchant_id: string; mode: string } | undefined;
+    if (!row) return undefined;
+    return { state: JSON.parse(row.state) as ExistingOrder, revision: row.revision, seq: 0n, merchantId: row.merchant_id, mode: row.mode };
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Statement } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { DomainError } from '#ordo/domain';
 import { SQLITE } from '../../persistence/tokens.js';
@@ -50,14 +51,14 @@ type Tenant = Pick<RequestContext, 'merchantId' | 'mode'>;
 /** Reads of the orders read model, always scoped to the caller's merchant and mode. */
 @Injectable()
 export class OrdersQueries {
+  private findOrder?: Statement;
   private readonly sql: Kysely<{ orders: OrdersTable; order_timeline: TimelineTable }> = sqliteQueryBuilder();
 
   constructor(@Inject(SQLITE) private readonly sqlite: SqlitePersistence) {}
 
   get(tenant: Tenant, id: string): OrderResource {
-    const row = this.sqlite.db
-      .prepare('SELECT resource FROM orders WHERE id = ? AND merchant_id = ? AND mode = ?')
-      .get(id, tenant.merchantId, tenant.mode) as { resource: string } | undefined;
+    this.findOrder ??= this.sqlite.db.prepare('SELECT resource FROM orders WHERE id = ? AND merchant_id = ? AND mode = ?');
+    const row = this.findOrder.get(id, tenant.merchantId, tenant.mode) as { resource: string } | undefined;
     if (!row) throw new DomainError('ORDER_NOT_FOUND', 'not_found', `no order ${id}`);
     return JSON.parse(row.resource) as OrderResource;
   }
