@@ -8,6 +8,7 @@ import { CommandPath } from './application/command-path.js';
 import { PROJECTIONS, ProjectionRunner } from './application/projections/projection-runner.js';
 import { ORDO_CONFIG, type OrdoConfig } from './config/ordo-config.js';
 import { HealthController } from './health/health.controller.js';
+import { ApiKeyCache } from './merchants/api-key-cache.js';
 import { MerchantsProjection } from './merchants/merchants.projection.js';
 import { MerchantsService } from './merchants/merchants.service.js';
 import { OrdersModule } from './orders/orders.module.js';
@@ -54,7 +55,12 @@ export class AppModule {
       providers: [
         { provide: ORDO_CONFIG, useValue: config },
         { provide: Clock, useValue: clock ?? new SystemClock() },
-        { provide: PROJECTIONS, useFactory: () => [new MerchantsProjection(), new OrdersProjection(ORDER_EVENT_TYPES)] },
+        { provide: ApiKeyCache, useValue: new ApiKeyCache() },
+        {
+          provide: PROJECTIONS,
+          inject: [ApiKeyCache],
+          useFactory: (keys: ApiKeyCache) => [new MerchantsProjection(keys), new OrdersProjection(ORDER_EVENT_TYPES)],
+        },
         ...core,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
@@ -63,7 +69,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [ORDO_CONFIG, Clock, PROJECTIONS, ...core],
+      exports: [ORDO_CONFIG, Clock, PROJECTIONS, ApiKeyCache, ...core],
     };
   }
 }

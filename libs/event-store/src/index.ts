@@ -7,6 +7,7 @@ export {
   WriterClosedError,
   BatchAbortedError,
   type SqliteWriterOptions,
+  type WriteOptions,
   type WriterJob,
   type AfterCommitHook,
 } from './sqlite/sqlite-writer.js';

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '#ordo/event-store';
 import type { MerchantEvent } from '#ordo/domain';
 import type { Projection } from '../application/projections/projection.js';
+import type { ApiKeyCache } from './api-key-cache.js';
 
 /** Merchants and the hashes of their API keys — what authentication looks keys up in. */
 export class MerchantsProjection implements Projection {
@@ -15,6 +16,8 @@ export class MerchantsProjection implements Projection {
   readonly tables = ['merchants', 'api_keys'];
   readonly handles = new Set(['MerchantCreated', 'ApiKeyCreated', 'ApiKeyRevoked']);
   private statements!: Record<'merchant' | 'key' | 'revoke', Statement>;
+
+  constructor(private readonly cache: ApiKeyCache) {}
 
   prepare(db: Database): void {
     this.statements = {
@@ -37,6 +40,7 @@ export class MerchantsProjection implements Projection {
       }
       case 'ApiKeyRevoked':
         this.statements.revoke.run(event.data.occurred_at, event.data.key_id);
+        this.cache.evict(event.data.key_id);
         break;
     }
   }

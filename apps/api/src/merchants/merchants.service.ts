@@ -6,13 +6,10 @@ import { Clock } from '../platform/clock.js';
 import { randomId } from '../platform/ids.js';
 import { SQLITE } from '../persistence/tokens.js';
 import type { SqlitePersistence } from '../persistence/sqlite-persistence.js';
+import { ApiKeyCache, type AuthenticatedKey } from './api-key-cache.js';
 import { hashApiKey, mintApiKey, parseApiKey, type Mode } from './api-key.js';
 
-export interface AuthenticatedKey {
-  merchantId: string;
-  mode: Mode;
-  keyId: string;
-}
+export type { AuthenticatedKey };
 
 export interface MerchantSummary {
   id: string;
@@ -30,6 +27,7 @@ export class MerchantsService {
     private readonly commands: CommandPath,
     private readonly clock: Clock,
     @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    private readonly cache: ApiKeyCache,
   ) {}
 
   async createMerchant(name: string): Promise<{ merchantId: string }> {
@@ -57,9 +55,15 @@ export class MerchantsService {
   /** Runs on every request: the statement is prepared once (the table exists once projections started). */
   authenticate(key: string): AuthenticatedKey | undefined {
     if (!parseApiKey(key)) return undefined;
+    const hash = hashApiKey(key);
+    const cached = this.cache.get(hash);
+    if (cached) return cached;
     this.findKey ??= this.sqlite.db.prepare('SELECT key_id, merchant_id, mode FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL');
-    const row = this.findKey.get(hashApiKey(key)) as { key_id: string; merchant_id: string; mode: Mode } | undefined;
-    return row && { merchantId: row.merchant_id, mode: row.mode, keyId: row.key_id };
+    const row = this.findKey.get(hash) as { key_id: string; merchant_id: string; mode: Mode } | undefined;
+    if (!row) return undefined;
+    const found = { merchantId: row.merchant_id, mode: row.mode, keyId: row.key_id };
+    this.cache.set(hash, found);
+    return found;
   }
 
   hasAnyMerchant(): boolean {

@@ -1,12 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { OrderCommand } from '#ordo/domain';
+import type { OrderCommand, OrderState } from '#ordo/domain';
+import type { CommandOutcome } from '../../application/command-path.js';
 import { ApiError } from '../../platform/api-error.js';
 import { Clock } from '../../platform/clock.js';
 import { IdPipe } from '../../platform/id.pipe.js';
 import { Ctx, type RequestContext } from '../../platform/request-context.js';
 import { ExecuteOrderCommand } from '../commands/order-command.js';
+import { toOrderResource, type OrderResource } from '../read-model/order-resource.js';
 import { OrdersQueries } from '../read-model/orders.queries.js';
 import {
   AddLineItemDto,
@@ -61,7 +63,7 @@ export class OrdersController {
       }
       return line;
     });
-    await this.execute(ctx, {
+    return this.change(ctx, {
       type: 'CreateOrder',
       data: {
         order_id: id,
@@ -76,7 +78,6 @@ export class OrdersController {
       },
       now: this.clock.nowIso(),
     });
-    return this.queries.get(ctx, id);
   }
 
   @Get()
@@ -166,12 +167,14 @@ export class OrdersController {
     return this.change(ctx, { type: 'CloseOrder', data: { order_id: id, ...(dto.reason ? { reason: dto.reason } : {}) }, now: this.clock.nowIso() });
   }
 
-  private async change(ctx: RequestContext, command: OrderCommand) {
-    await this.execute(ctx, command);
-    return this.queries.get(ctx, command.data.order_id);
-  }
-
-  private execute(ctx: RequestContext, command: OrderCommand) {
-    return this.bus.execute(new ExecuteOrderCommand(command, ctx));
+  /**
+   * Runs the command and answers with the order it produced. The representation is built by the
+   * same function the read model uses, from the state the command path folded, so it equals what
+   * a GET right after returns (the command path has waited for the projection).
+   */
+  private async change(ctx: RequestContext, command: OrderCommand): Promise<OrderResource> {
+    const outcome: CommandOutcome<OrderState> = await this.bus.execute(new ExecuteOrderCommand(command, ctx));
+    if (outcome.state.status === 'none') throw new Error('an accepted order command left no order');
+    return toOrderResource(outcome.state, outcome.revision);
   }
 }
