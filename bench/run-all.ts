@@ -1,0 +1,18 @@
+/**
+ * Runs every benchmark one after the other (never two at once: they would measure each other).
+ * Usage: npm run bench   (builds first)
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const scripts = ['event-store/append-vs-raw.js', 'event-store/group-commit.js', 'http/post-orders.js'];
+
+let failed = 0;
+for (const script of scripts) {
+  process.stdout.write(`\n######## ${script}\n`);
+  const run = spawnSync(process.execPath, [join(here, script)], { stdio: 'inherit' });
+  if (run.status !== 0) failed++;
+}
+process.exit(failed === 0 ? 0 : 1);
