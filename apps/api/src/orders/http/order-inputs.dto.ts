@@ -59,8 +59,25 @@ export class LineItemInputDto {
   metadata?: Record<string, string>;
 }
 
+/** Which lines a discount or tax applies to; neither field means the whole order. */
+export class LineTargetsDto {
+  @ApiPropertyOptional({ type: [String], description: 'Apply only to these line items (default: the whole order)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(250)
+  @IsString({ each: true })
+  line_item_ids?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'On order creation only: the `ref`s of line items in the same request' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(250)
+  @IsString({ each: true })
+  line_item_refs?: string[];
+}
+
 /** A discount: exactly one of `amount_money` (fixed) or `percentage`. */
-export class DiscountInputDto {
+export class DiscountInputDto extends LineTargetsDto {
   @ApiProperty({ example: 'Spring sale' })
   @IsDefined()
   @IsString()
@@ -79,22 +96,9 @@ export class DiscountInputDto {
   @Matches(PERCENTAGE, { message: PERCENTAGE_MESSAGE })
   percentage?: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Limit the discount to these line items (default: the whole order)' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(250)
-  @IsString({ each: true })
-  line_item_ids?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'On order creation only: the `ref`s of line items in the same request' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(250)
-  @IsString({ each: true })
-  line_item_refs?: string[];
 }
 
-export class TaxInputDto {
+export class TaxInputDto extends LineTargetsDto {
   @ApiProperty({ example: 'NY sales tax' })
   @IsDefined()
   @IsString()
@@ -112,19 +116,6 @@ export class TaxInputDto {
   @IsIn(['additive', 'inclusive'])
   inclusion?: 'additive' | 'inclusive';
 
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(250)
-  @IsString({ each: true })
-  line_item_ids?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'On order creation only: the `ref`s of line items in the same request' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(250)
-  @IsString({ each: true })
-  line_item_refs?: string[];
 }
 
 /** A tip: exactly one of `amount_money` or `percentage` (of the amount after discounts plus additive tax). */
