@@ -1,3 +1,4 @@
+import { IdempotencyJanitor } from '../apps/api/src/platform/idempotency/idempotency-janitor.js';
 import { bearer, eventCount, startTestApp, usd, type TestApp } from './support/test-app.js';
 
 describe('Idempotency-Key (e2e)', () => {
@@ -69,6 +70,16 @@ describe('Idempotency-Key (e2e)', () => {
   it('does not store validation failures: the corrected request may reuse the key', async () => {
     await t.http.post('/v1/orders').set(auth).set('Idempotency-Key', 'fix-me').send({ currency: 'USD', surprise: true }).expect(400);
     await t.http.post('/v1/orders').set(auth).set('Idempotency-Key', 'fix-me').send(body).expect(201);
+  });
+
+  it('forgets a key after the 24 h retention: the same key then makes a new order', async () => {
+    const first = await t.http.post('/v1/orders').set(auth).set('Idempotency-Key', 'old-key').send(body).expect(201);
+    t.db.prepare("UPDATE idempotency_keys SET expires_at = '2000-01-01T00:00:00.000Z' WHERE key = 'old-key'").run();
+    const removed = await t.app.get(IdempotencyJanitor).sweep();
+    expect(removed).toBeGreaterThanOrEqual(1);
+    const again = await t.http.post('/v1/orders').set(auth).set('Idempotency-Key', 'old-key').send(body).expect(201);
+    expect(again.body.data.id).not.toBe(first.body.data.id);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
   });
 
   it('rejects a malformed key', async () => {

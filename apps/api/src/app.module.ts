@@ -19,6 +19,7 @@ import { AuthGuard } from './platform/auth.guard.js';
 import { Clock, SystemClock } from './platform/clock.js';
 import { EnvelopeInterceptor } from './platform/envelope.interceptor.js';
 import { IdempotencyInterceptor } from './platform/idempotency/idempotency.interceptor.js';
+import { IdempotencyJanitor } from './platform/idempotency/idempotency-janitor.js';
 import { IdempotencyStore } from './platform/idempotency/idempotency.store.js';
 import { loggerOptions } from './platform/logging.js';
 import { ServerSecrets } from './platform/server-secrets.js';
@@ -30,6 +31,7 @@ const core = [
   ProjectionRunner,
   MerchantsService,
   IdempotencyStore,
+  IdempotencyJanitor,
   ServerSecrets,
 ];
 

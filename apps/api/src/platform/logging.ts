@@ -19,6 +19,7 @@ export function loggerOptions(config: OrdoConfig): Params {
       customAttributeKeys: { reqId: 'request_id' },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
       },
     },
   };

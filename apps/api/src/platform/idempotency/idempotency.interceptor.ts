@@ -73,7 +73,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     this.inFlight.add(slot);
     req.ordo.idempotencyKey = key;
-    req.ordo.ids = new IdMinter({ secret: this.secrets.idSecret, scope: slot });
+    // Taking over the claim of a process that died keeps the claim's time, hence its ids; a key
+    // reused after its retention is a new claim with new ids.
+    const claimedAt = live?.state === 'in_progress' ? live.created_at : now.toISOString();
+    req.ordo.ids = new IdMinter({ secret: this.secrets.idSecret, scope: `${slot}\u0000${claimedAt}` });
     const expiresAt = new Date(now.getTime() + this.config.idempotencyTtlHours * 3_600_000).toISOString();
     const status = this.successStatus(context);
     const requestId = requestIdOf(req);
@@ -87,7 +90,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
     };
 
-    return from(this.store.claim(scope, { hash, method: req.method, path, owner: this.owner, now: now.toISOString(), expiresAt })).pipe(
+    return from(this.store.claim(scope, { hash, method: req.method, path, owner: this.owner, now: claimedAt, expiresAt })).pipe(
       mergeMap(() => next.handle()),
       mergeMap(async (body: unknown) => {
         await finish(status, body, true);

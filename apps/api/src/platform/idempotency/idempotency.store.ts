@@ -9,6 +9,7 @@ export interface IdempotencyRecord {
   owner: string;
   status_code: number | null;
   response: string | null;
+  created_at: string;
   expires_at: string;
 }
 
@@ -41,7 +42,7 @@ export class IdempotencyStore {
       PRIMARY KEY (merchant_id, mode, key))`);
     db.exec('CREATE INDEX IF NOT EXISTS idempotency_keys_expiry ON idempotency_keys (expires_at)');
     this.find = db.prepare(
-      'SELECT request_hash, state, owner, status_code, response, expires_at FROM idempotency_keys WHERE merchant_id = ? AND mode = ? AND key = ?',
+      'SELECT request_hash, state, owner, status_code, response, created_at, expires_at FROM idempotency_keys WHERE merchant_id = ? AND mode = ? AND key = ?',
     );
     this.claimStatement = db.prepare(`INSERT INTO idempotency_keys
       (merchant_id, mode, key, request_hash, method, path, state, owner, created_at, expires_at)
