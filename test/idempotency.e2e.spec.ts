@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { OrdersProjection } from '../apps/api/src/orders/read-model/orders.projection.js';
 import { IdempotencyJanitor } from '../apps/api/src/platform/idempotency/idempotency-janitor.js';
 import { bearer, eventCount, startTestApp, usd, type TestApp } from './support/test-app.js';
 
@@ -80,6 +82,33 @@ describe('Idempotency-Key (e2e)', () => {
     const again = await t.http.post('/v1/orders').set(auth).set('Idempotency-Key', 'old-key').send(body).expect(201);
     expect(again.body.data.id).not.toBe(first.body.data.id);
     expect(again.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('a failure after the facts were appended (500) does not free the key for a second effect', async () => {
+    const failOnce = jest.spyOn(OrdersProjection.prototype, 'endBatch').mockImplementationOnce(() => {
+      throw new Error('projection failure injected by the test');
+    });
+    const before = eventCount(t.db);
+    const failed = await t.http.post('/v1/orders').set(auth).set('Idempotency-Key', 'late-failure').send(body).expect(500);
+    expect(failed.body.error.code).toBe('INTERNAL_ERROR');
+    failOnce.mockRestore();
+    expect(eventCount(t.db) - before).toBe(2);
+    const retry = await t.http.post('/v1/orders').set(auth).set('Idempotency-Key', 'late-failure').send(body).expect(201);
+    expect(eventCount(t.db) - before).toBe(2);
+    const orders = t.db.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'OrderCreated' AND json_extract(metadata, '$.idempotency_key') = 'late-failure'").get() as { n: number };
+    expect(orders.n).toBe(1);
+    await t.http.get(`/v1/orders/${retry.body.data.id}`).set(auth).expect(200);
+    const other = await t.http.post('/v1/orders').set(auth).set('Idempotency-Key', 'late-failure').send({ ...body, currency: 'EUR' }).expect(409);
+    expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('a key reused after its retention applies the new request instead of mistaking it for the old one', async () => {
+    const order = (await t.http.post('/v1/orders').set(auth).send(body).expect(201)).body.data;
+    const add = (name: string) => t.http.post(`/v1/orders/${order.id}/line-items`).set(auth).set('Idempotency-Key', 'daily').send({ name, quantity: 1, unit_price_money: usd(100) });
+    await add('first').expect(200);
+    t.db.prepare("UPDATE idempotency_keys SET expires_at = '2000-01-01T00:00:00.000Z' WHERE key = 'daily'").run();
+    const second = await add('second').expect(200);
+    expect(second.body.data.line_items.map((l: { name: string }) => l.name)).toEqual(['Lamp', 'first', 'second']);
   });
 
   it('rejects a malformed key', async () => {

@@ -15,7 +15,7 @@ export interface CommandOutcome<S> {
   position: bigint;
 }
 
-type Caller = Pick<RequestContext, 'merchantId' | 'mode' | 'requestId' | 'idempotencyKey'>;
+type Caller = Pick<RequestContext, 'merchantId' | 'mode' | 'requestId' | 'idempotencyKey' | 'idempotencyClaim'>;
 
 /**
  * The one way a command reaches the log: load the stream → fold → decide → append with the
@@ -48,7 +48,7 @@ export class CommandPath {
       for (const e of visible) state = decider.evolve(state, { type: e.type, data: e.data } as E);
       const revision = visible.length > 0 ? visible[visible.length - 1].revision : -1n;
 
-      if (caller.idempotencyKey && visible.some((e) => e.metadata.idempotency_key === caller.idempotencyKey && e.metadata.command === command.type)) {
+      if (caller.idempotencyClaim && visible.some((e) => e.metadata.idempotency_claim === caller.idempotencyClaim && e.metadata.command === command.type)) {
         // A previous attempt with this key (cut off before it could store its answer) already
         // appended these facts: answer from the stream, never decide twice.
         const position = visible[visible.length - 1].position;
@@ -74,6 +74,7 @@ export class CommandPath {
               mode: caller.mode,
               request_id: caller.requestId,
               ...(caller.idempotencyKey ? { idempotency_key: caller.idempotencyKey } : {}),
+              ...(caller.idempotencyClaim ? { idempotency_claim: caller.idempotencyClaim } : {}),
               correlation_id: caller.requestId,
               command: command.type,
               schema_version: 1,

@@ -11,6 +11,8 @@ export interface RequestContext {
   merchantId: string;
   mode: 'test' | 'live';
   idempotencyKey?: string;
+  /** Fingerprint of the idempotency claim (request hash + claim time) this request runs under. */
+  idempotencyClaim?: string;
   ids: IdMinter;
 }
 

@@ -81,7 +81,7 @@ export function toOrderResource(order: ExistingOrder, revision: bigint): OrderRe
         total_money: m(t.total),
       };
     }),
-    discounts: order.discounts.map((d) => ({ ...d, id: d.id, applied_money: m(discountTotals.get(d.id) ?? 0) })),
+    discounts: order.discounts.map((d) => ({ ...d, applied_money: m(discountTotals.get(d.id) ?? 0) })),
     taxes: order.taxes.map((t) => ({ ...t, applied_money: m(taxTotals.get(t.id) ?? 0) })),
     tip: order.tip ? { ...order.tip, applied_money: m(totals.tip) } : null,
     amounts: amountsOf(currency, totals, balance),

@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { catchError, from, mergeMap, type Observable } from 'rxjs';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { ApiError } from '../api-error.js';
@@ -15,13 +15,23 @@ import { IdempotencyStore, type IdempotencyScope } from './idempotency.store.js'
 import { requestHash } from './request-hash.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-/** Answers that are final for a request: stored and replayed. Others release the key for a retry. */
 const RETRYABLE_CODES = new Set(['ORDER_CONFLICT', 'MERCHANT_CONFLICT']);
 
-function isFinal(status: number, code?: string): boolean {
-  if (status >= 200 && status < 300) return true;
-  if (status === 404 || status === 422) return true;
-  return status === 409 && !RETRYABLE_CODES.has(code ?? '');
+/**
+ * What happens to the key after an answer:
+ * - `store`: a final answer (2xx, 404, 422, state conflicts) is stored and replayed;
+ * - `forget`: the request was refused before it could have any effect (malformed input, auth),
+ *   so the key is forgotten and a corrected request may use it;
+ * - `reopen`: anything else (5xx, ORDER_CONFLICT) may have happened after facts were appended:
+ *   the claim stays, unowned, so the next attempt with the same request takes it over, mints the
+ *   same ids and finds its own events instead of acting twice.
+ */
+function outcomeFor(status: number, code?: string): 'store' | 'forget' | 'reopen' {
+  if (status >= 200 && status < 300) return 'store';
+  if (status === 404 || status === 422) return 'store';
+  if (status === 409) return RETRYABLE_CODES.has(code ?? '') ? 'reopen' : 'store';
+  if (status >= 400 && status < 500) return 'forget';
+  return 'reopen';
 }
 
 /**
@@ -57,7 +67,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (this.inFlight.has(slot)) throw inUse();
 
     const path = req.url.split('?')[0];
-    const hash = requestHash(req.method, req.url, req.body);
+    const hash = requestHash(this.secrets.idSecret, req.method, req.url, req.body);
     const now = this.clock.now();
     const existing = this.store.get(scope);
     const live = existing && existing.expires_at > now.toISOString() ? existing : undefined;
@@ -69,7 +79,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (body && typeof body === 'object' && 'data' in body) body.meta = { ...(body.meta ?? {}), idempotent_replayed: true };
       throw new ReplayedResponse(live.status_code ?? 200, body);
     }
-    if (live?.state === 'in_progress' && live.owner === this.owner) throw inUse();
+    // An in-progress claim not in `inFlight` belongs to a process that died, or was reopened
+    // after a failure: this attempt takes it over.
 
     this.inFlight.add(slot);
     req.ordo.idempotencyKey = key;
@@ -77,14 +88,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // reused after its retention is a new claim with new ids.
     const claimedAt = live?.state === 'in_progress' ? live.created_at : now.toISOString();
     req.ordo.ids = new IdMinter({ secret: this.secrets.idSecret, scope: `${slot}\u0000${claimedAt}` });
+    // Events appended under this claim carry its fingerprint; only those count as "already done".
+    req.ordo.idempotencyClaim = claimFingerprint(hash, claimedAt);
     const expiresAt = new Date(now.getTime() + this.config.idempotencyTtlHours * 3_600_000).toISOString();
     const status = this.successStatus(context);
     const requestId = requestIdOf(req);
 
-    const finish = async (statusCode: number, body: unknown, final: boolean) => {
+    const finish = async (statusCode: number, body: unknown, outcome: 'store' | 'forget' | 'reopen') => {
       try {
-        if (final) await this.store.complete(scope, this.owner, statusCode, JSON.stringify(body));
-        else await this.store.release(scope, this.owner);
+        if (outcome === 'store') await this.store.complete(scope, this.owner, statusCode, JSON.stringify(body));
+        else if (outcome === 'forget') await this.store.release(scope, this.owner);
+        else await this.store.reopen(scope, this.owner);
       } finally {
         this.inFlight.delete(slot);
       }
@@ -93,12 +107,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return from(this.store.claim(scope, { hash, method: req.method, path, owner: this.owner, now: claimedAt, expiresAt })).pipe(
       mergeMap(() => next.handle()),
       mergeMap(async (body: unknown) => {
-        await finish(status, body, true);
+        await finish(status, body, 'store');
         return body;
       }),
       catchError(async (error: unknown) => {
         const response = toErrorResponse(error, requestId);
-        await finish(response.status, response.body, isFinal(response.status, response.body.error.code));
+        await finish(response.status, response.body, outcomeFor(response.status, response.body.error.code));
         throw error;
       }),
     );
@@ -108,6 +122,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const declared = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler());
     return declared ?? HttpStatus.CREATED;
   }
+}
+
+function claimFingerprint(requestHash: string, claimedAt: string): string {
+  return createHash('sha256').update(`${requestHash}\u0000${claimedAt}`).digest('base64url').slice(0, 22);
 }
 
 function inUse(): ApiError {

@@ -30,6 +30,7 @@ export class IdempotencyStore {
   private readonly claimStatement: Statement;
   private readonly completeStatement: Statement;
   private readonly releaseStatement: Statement;
+  private readonly reopenStatement: Statement;
   private readonly purgeStatement: Statement;
 
   constructor(@Inject(SQLITE) private readonly sqlite: SqlitePersistence) {
@@ -53,6 +54,7 @@ export class IdempotencyStore {
     this.completeStatement = db.prepare(`UPDATE idempotency_keys SET state = 'completed', status_code = ?, response = ?
       WHERE merchant_id = ? AND mode = ? AND key = ? AND owner = ?`);
     this.releaseStatement = db.prepare('DELETE FROM idempotency_keys WHERE merchant_id = ? AND mode = ? AND key = ? AND owner = ?');
+    this.reopenStatement = db.prepare(`UPDATE idempotency_keys SET owner = 'reopened' WHERE merchant_id = ? AND mode = ? AND key = ? AND owner = ?`);
     this.purgeStatement = db.prepare('DELETE FROM idempotency_keys WHERE expires_at <= ?');
   }
 
@@ -70,6 +72,11 @@ export class IdempotencyStore {
 
   release(scope: IdempotencyScope, owner: string): Promise<void> {
     return this.sqlite.writer.write(() => void this.releaseStatement.run(scope.merchantId, scope.mode, scope.key, owner));
+  }
+
+  /** Leaves the claim in progress but unowned, for the next attempt to take over. */
+  reopen(scope: IdempotencyScope, owner: string): Promise<void> {
+    return this.sqlite.writer.write(() => void this.reopenStatement.run(scope.merchantId, scope.mode, scope.key, owner));
   }
 
   purgeExpired(now: string): Promise<number> {

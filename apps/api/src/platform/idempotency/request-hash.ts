@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 /** Key order does not change a JSON request's meaning, so it must not change its hash. */
 function canonical(value: unknown): unknown {
@@ -9,6 +9,10 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(JSON.stringify([method.toUpperCase(), path, canonical(body ?? null)])).digest('hex');
+/**
+ * Keyed (HMAC) rather than a plain hash: bodies will carry card numbers on confirm, and a plain
+ * SHA-256 of a body whose other fields are known could be brute-forced back to the number.
+ */
+export function requestHash(secret: string, method: string, path: string, body: unknown): string {
+  return createHmac('sha256', secret).update(JSON.stringify([method.toUpperCase(), path, canonical(body ?? null)])).digest('hex');
 }
