@@ -38,6 +38,10 @@ describe('Bad input gets a 400 with a code and writes nothing (e2e)', () => {
     ['unknown line item ref', { currency: 'USD', line_items: [line()], taxes: [{ name: 't', percentage: '5', line_item_refs: ['nope'] }] }, 'UNKNOWN_LINE_ITEM_REF', 'taxes[0].line_item_refs[0]'],
     ['metadata with a number value', { currency: 'USD', metadata: { a: 1 } }, 'INVALID_FIELD', 'metadata'],
     ['body is an array', [1, 2], 'INVALID_BODY', undefined],
+    ['a line item that is an array', { currency: 'USD', line_items: [[]] }, 'INVALID_FIELD', 'line_items'],
+    ['a tip that is an array', { currency: 'USD', tip: [] }, 'INVALID_FIELD', 'tip'],
+    ['a price that is an array', { currency: 'USD', line_items: [line({ unit_price_money: [] })] }, 'INVALID_FIELD', 'line_items[0].unit_price_money'],
+    ['a discount that is an array', { currency: 'USD', discounts: [[]] }, 'INVALID_FIELD', 'discounts'],
     // The JSON parser is strict: a bare string or null is refused before any DTO sees it.
     ['body is a string', '"hello"', 'MALFORMED_JSON', undefined],
     ['body is null', 'null', 'MALFORMED_JSON', undefined],
@@ -72,6 +76,19 @@ describe('Bad input gets a 400 with a code and writes nothing (e2e)', () => {
     const req = method === 'get' ? t.http.get(path) : t.http.post(path).send({});
     const res = await req.set(auth).expect(400);
     expect(res.body.error).toMatchObject({ code: 'INVALID_ID', field: 'id' });
+  });
+
+  it('a bad %-escape in the URL → 400 MALFORMED_REQUEST with a Request-Id', async () => {
+    const res = await t.http.get('/v1/orders/%FF').set(auth).expect(400);
+    expect(res.body.error.code).toBe('MALFORMED_REQUEST');
+    expect(res.headers['request-id']).toMatch(/^req_/);
+    expect(res.body.error.request_id).toBe(res.headers['request-id']);
+  });
+
+  it('an action without a body is an action with no fields', async () => {
+    const order = (await t.http.post('/v1/orders').set(auth).send({ currency: 'USD' }).expect(201)).body.data;
+    const res = await t.http.post(`/v1/orders/${order.id}/close`).set(auth).expect(200);
+    expect(res.body.data).toMatchObject({ status: 'closed', close_reason: 'completed' });
   });
 
   it('a malformed line item id → 400 INVALID_ID', async () => {

@@ -21,6 +21,7 @@ describe('fastify adapter (e2e)', () => {
       .expect(201);
     expect(created.body.data.amounts.total_money).toEqual(usd(3000));
     expect(created.body.request_id).toMatch(/^req_/);
+    expect(created.headers['request-id']).toBe(created.body.request_id);
     const replay = await t.http
       .post('/v1/orders')
       .set(bearer(t.keys.aTest))
@@ -36,6 +37,7 @@ describe('fastify adapter (e2e)', () => {
     const before = eventCount(t.db);
     const malformed = await t.http.post('/v1/orders').set(bearer(t.keys.aTest)).set('Content-Type', 'application/json').send('{"currency":').expect(400);
     expect(malformed.body.error.code).toBe('MALFORMED_JSON');
+    expect(malformed.headers['request-id']).toBe(malformed.body.error.request_id);
     const unknown = await t.http.post('/v1/orders').set(bearer(t.keys.aTest)).send({ currency: 'USD', total: 1 }).expect(400);
     expect(unknown.body.error.code).toBe('UNKNOWN_FIELD');
     const other = await t.http.get('/v1/orders/ord_000000000000000000000000').set(bearer(t.keys.bTest)).expect(404);

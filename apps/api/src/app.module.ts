@@ -14,6 +14,8 @@ import { MerchantsService } from './merchants/merchants.service.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { OrdersProjection } from './orders/read-model/orders.projection.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
+import type { SqlitePersistence } from './persistence/sqlite-persistence.js';
+import { SQLITE } from './persistence/tokens.js';
 import { AllExceptionsFilter } from './platform/all-exceptions.filter.js';
 import { AuthGuard } from './platform/auth.guard.js';
 import { Clock, SystemClock } from './platform/clock.js';
@@ -60,8 +62,11 @@ export class AppModule {
         { provide: ApiKeyCache, useValue: new ApiKeyCache() },
         {
           provide: PROJECTIONS,
-          inject: [ApiKeyCache],
-          useFactory: (keys: ApiKeyCache) => [new MerchantsProjection(keys), new OrdersProjection(ORDER_EVENT_TYPES)],
+          inject: [ApiKeyCache, SQLITE],
+          useFactory: (keys: ApiKeyCache, sqlite: SqlitePersistence) => [
+            new MerchantsProjection(keys),
+            new OrdersProjection(ORDER_EVENT_TYPES, (stream) => sqlite.store.readStreamNow(stream)),
+          ],
         },
         ...core,
         { provide: APP_GUARD, useClass: AuthGuard },

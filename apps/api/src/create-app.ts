@@ -42,5 +42,9 @@ function expressAdapter() {
 async function fastifyAdapter() {
   // Loaded only when chosen, so the default deployment never pays for it.
   const { FastifyAdapter } = await import('@nestjs/platform-fastify');
-  return new FastifyAdapter({ genReqId: () => randomId('req_'), bodyLimit: 1_048_576 });
+  return new FastifyAdapter({
+    // Stored on the raw request too, so pino-http logs the same id.
+    genReqId: (raw: { id?: string }) => (raw.id = randomId('req_')),
+    bodyLimit: 1_048_576,
+  });
 }

@@ -24,6 +24,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = http.getResponse<unknown>();
     const adapter = this.adapterHost.httpAdapter;
     const requestId = requestIdOf(req);
+    adapter.setHeader(res, 'Request-Id', requestId);
     if (exception instanceof ReplayedResponse) {
       adapter.setHeader(res, 'Idempotent-Replayed', 'true');
       adapter.reply(res, exception.body, exception.status);

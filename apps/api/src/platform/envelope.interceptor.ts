@@ -1,4 +1,5 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { map, type Observable } from 'rxjs';
 import { requestIdOf, type OrdoRequest } from './request-context.js';
 
@@ -20,8 +21,12 @@ export interface Envelope {
 /** Wraps every successful answer in `{ data, request_id, meta }` (brief §2). */
 @Injectable()
 export class EnvelopeInterceptor implements NestInterceptor {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<Envelope> {
-    const requestId = requestIdOf(context.switchToHttp().getRequest<OrdoRequest>());
+    const http = context.switchToHttp();
+    const requestId = requestIdOf(http.getRequest<OrdoRequest>());
+    this.adapterHost.httpAdapter.setHeader(http.getResponse(), 'Request-Id', requestId);
     return next.handle().pipe(
       map((result: unknown) =>
         result instanceof Page

@@ -27,6 +27,15 @@ function parserError(exception: unknown): { status: number; code: string; messag
   return undefined;
 }
 
+const CODE_BY_HTTP_STATUS: Record<number, string> = { 400: 'MALFORMED_REQUEST', 404: 'ROUTE_NOT_FOUND', 405: 'METHOD_NOT_ALLOWED' };
+
+/** Errors thrown by the HTTP stack itself (a bad %-escape in the URL…) carry a 4xx status. */
+function httpStatusOf(exception: unknown): number | undefined {
+  const e = exception as { status?: unknown; statusCode?: unknown };
+  const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : undefined;
+  return status !== undefined && status >= 400 && status < 600 ? status : undefined;
+}
+
 export function toErrorResponse(exception: unknown, requestId: string): ErrorResponse {
   let status = 500;
   let code = 'INTERNAL_ERROR';
@@ -43,10 +52,10 @@ export function toErrorResponse(exception: unknown, requestId: string): ErrorRes
     ({ status, code, message, field, headers } = exception);
   } else if (parsed) {
     ({ status, code, message } = parsed);
-  } else if (exception instanceof HttpException) {
-    status = exception.getStatus();
-    code = status === 404 ? 'ROUTE_NOT_FOUND' : status === 405 ? 'METHOD_NOT_ALLOWED' : `HTTP_${status}`;
-    message = status === 404 ? 'no such route' : exception.message;
+  } else if (exception instanceof HttpException || httpStatusOf(exception) !== undefined) {
+    status = exception instanceof HttpException ? exception.getStatus() : httpStatusOf(exception)!;
+    code = CODE_BY_HTTP_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'INVALID_REQUEST');
+    message = status === 404 ? 'no such route' : status === 400 ? 'the request could not be read (check the URL encoding and the body)' : (exception as Error).message;
     unexpected = status >= 500;
   } else {
     unexpected = true;

@@ -10,10 +10,10 @@ export function loggerOptions(config: OrdoConfig): Params {
   return {
     pinoHttp: {
       level: config.logLevel,
-      genReqId: (req, res) => {
-        const id = randomId('req_');
-        res.setHeader('Request-Id', id);
-        return id;
+      // On fastify the adapter has already minted the id onto the raw request: reuse it.
+      genReqId: (req) => {
+        const known = (req as { id?: unknown }).id;
+        return typeof known === 'string' && known.startsWith('req_') ? known : randomId('req_');
       },
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
       customAttributeKeys: { reqId: 'request_id' },

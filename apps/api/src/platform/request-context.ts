@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { IdMinter } from './ids.js';
+import { randomId, type IdMinter } from './ids.js';
 
 /**
  * Who is asking and on whose behalf, attached to the raw request once and read everywhere
@@ -31,9 +31,16 @@ export function headerOf(req: OrdoRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * The request's `req_…` id: minted once (by pino-http on express, by fastify's genReqId on
+ * fastify, or here if a request failed before either ran) and remembered on the request.
+ */
 export function requestIdOf(req: OrdoRequest): string {
-  const id = req.ordo?.requestId ?? req.id ?? req.raw?.id;
-  return typeof id === 'string' ? id : 'req_unknown';
+  const known = req.ordo?.requestId ?? req.id ?? req.raw?.id;
+  if (typeof known === 'string' && known.startsWith('req_')) return known;
+  const minted = randomId('req_');
+  req.ordo = { ...(req.ordo ?? {}), requestId: minted };
+  return minted;
 }
 
 export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext): RequestContext => {

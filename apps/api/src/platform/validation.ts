@@ -26,10 +26,12 @@ const CODE_BY_CONSTRAINT: Record<string, string> = {
   nestedValidation: 'INVALID_FIELD',
 };
 
-/** A body must be a JSON object: arrays, strings and null never reach a DTO. */
+/** A body must be a JSON object (or absent): arrays, strings and null never reach a DTO. */
 class OrdoValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
+      // No body at all (e.g. `POST …/close` without one) means "no fields", as the docs promise.
+      if (value === undefined) value = {};
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw new ApiError(400, 'INVALID_BODY', 'the request body must be a JSON object');
       }

@@ -127,6 +127,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamName: string): Promise<RecordedEvent[]> {
+    return this.readStreamNow(streamName);
+  }
+
+  /** Synchronous readStream, for code already running inside a writer job (projections). */
+  readStreamNow(streamName: string): RecordedEvent[] {
     return this.selectStream.all(streamName).map(toRecorded);
   }
 

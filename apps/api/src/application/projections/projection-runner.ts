@@ -15,22 +15,32 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
+/** Checkpoints as a writer job saw them, numbered in the order the jobs ran. */
+interface Snapshot {
+  seq: number;
+  checkpoints: Map<string, bigint>;
+}
+
 /**
  * Feeds every projection from the global log. Each batch of events is applied, and each
  * projection's checkpoint moved, in one writer job (one transaction), so rows and checkpoints
- * always agree. Writers wait on `waitFor(position)` to give read-your-writes; a timer picks up
- * events appended by other processes (the CLI).
+ * always agree. The job reads the checkpoints from the database, not from memory, so a rebuild
+ * or rewind — in this process or in the CLI — is honoured by the very next batch; memory only
+ * keeps the latest snapshot for `waitFor`, which gives writers read-your-writes. A timer picks
+ * up events appended by other processes.
  */
 @Injectable()
 export class ProjectionRunner implements OnApplicationShutdown {
   private readonly logger = new Logger('Projections');
-  private readonly checkpoints = new Map<string, bigint>();
+  private checkpoints = new Map<string, bigint>();
   private waiters: Waiter[] = [];
   private running = false;
   private again = false;
   private timer?: NodeJS.Timeout;
   private started = false;
-  private saveCheckpoint?: Statement;
+  private jobSeq = 0;
+  private appliedSeq = 0;
+  private statements?: { save: Statement; load: Statement; reset: Statement; rewind: Statement };
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -49,11 +59,13 @@ export class ProjectionRunner implements OnApplicationShutdown {
       for (const statement of p.schema) db.exec(statement);
       p.prepare(db);
     }
-    this.saveCheckpoint = db.prepare(
-      'INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
-    );
-    const rows = db.prepare('SELECT name, position FROM projection_checkpoints').safeIntegers(true).all() as { name: string; position: bigint }[];
-    for (const p of this.projections) this.checkpoints.set(p.name, rows.find((r) => r.name === p.name)?.position ?? 0n);
+    this.statements = {
+      save: db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position'),
+      load: db.prepare('SELECT name, position FROM projection_checkpoints').safeIntegers(true),
+      reset: db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, 0) ON CONFLICT(name) DO UPDATE SET position = 0'),
+      rewind: db.prepare('UPDATE projection_checkpoints SET position = ? WHERE position > ?'),
+    };
+    this.adopt({ seq: 0, checkpoints: this.readCheckpoints() });
     await this.catchUp();
     if (this.config.projectionPollMs > 0) {
       this.timer = setInterval(() => this.kick(), this.config.projectionPollMs);
@@ -83,13 +95,14 @@ export class ProjectionRunner implements OnApplicationShutdown {
   /** Empties the projections' tables and replays the whole log into them. */
   async rebuild(names: string[] = this.projections.map((p) => p.name)): Promise<void> {
     const chosen = this.projections.filter((p) => names.includes(p.name));
-    await this.sqlite.writer.write((db) => {
+    const snapshot = await this.sqlite.writer.write((db) => {
       for (const p of chosen) {
         for (const table of p.tables) db.prepare(`DELETE FROM ${table}`).run();
-        db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, 0) ON CONFLICT(name) DO UPDATE SET position = 0').run(p.name);
+        this.statements!.reset.run(p.name);
       }
+      return this.snapshot();
     });
-    for (const p of chosen) this.checkpoints.set(p.name, 0n);
+    this.adopt(snapshot);
     await this.catchUp();
   }
 
@@ -98,8 +111,11 @@ export class ProjectionRunner implements OnApplicationShutdown {
    * projections must ignore what they already applied (used to prove replay safety).
    */
   async rewind(position: bigint): Promise<void> {
-    await this.sqlite.writer.write((db) => void db.prepare('UPDATE projection_checkpoints SET position = ? WHERE position > ?').run(position, position));
-    for (const [name, c] of this.checkpoints) if (c > position) this.checkpoints.set(name, position);
+    const snapshot = await this.sqlite.writer.write(() => {
+      this.statements!.rewind.run(position, position);
+      return this.snapshot();
+    });
+    this.adopt(snapshot);
   }
 
   /** Runs until the projections have reached the head of the log. */
@@ -137,12 +153,10 @@ export class ProjectionRunner implements OnApplicationShutdown {
       for (;;) {
         // Reading the log inside the writer job means the job sees every append queued before
         // it in the same transaction: projections usually commit with the events (one fsync).
-        const moved = await this.sqlite.writer.write(() => this.applyNextBatch());
-        if (!moved) break;
-        for (const [name, position] of moved) this.checkpoints.set(name, position);
-        this.release();
+        const result = await this.sqlite.writer.write(() => this.applyNextBatch());
+        this.adopt(result.snapshot);
+        if (!result.applied) break;
       }
-      this.release();
     } catch (error) {
       this.logger.error({ err: error }, 'projection batch failed');
       const failed = this.waiters;
@@ -151,12 +165,15 @@ export class ProjectionRunner implements OnApplicationShutdown {
     }
   }
 
-  private applyNextBatch(): Map<string, bigint> | undefined {
-    const events = this.sqlite.store.readPage(this.lowestCheckpoint(), BATCH);
-    if (events.length === 0) return undefined;
-    const next = new Map<string, bigint>();
+  /** Runs inside a writer job. */
+  private applyNextBatch(): { applied: boolean; snapshot: Snapshot } {
+    const stored = this.readCheckpoints();
+    let lowest: bigint | undefined;
+    for (const c of stored.values()) if (lowest === undefined || c < lowest) lowest = c;
+    const events = this.sqlite.store.readPage(lowest ?? 0n, BATCH);
+    if (events.length === 0) return { applied: false, snapshot: this.snapshot(stored) };
     for (const p of this.projections) {
-      const done = this.checkpoints.get(p.name) ?? 0n;
+      const done = stored.get(p.name) ?? 0n;
       let last = done;
       p.beginBatch?.();
       for (const event of events) {
@@ -166,11 +183,29 @@ export class ProjectionRunner implements OnApplicationShutdown {
       }
       p.endBatch?.();
       if (last !== done) {
-        this.saveCheckpoint!.run(p.name, last);
-        next.set(p.name, last);
+        this.statements!.save.run(p.name, last);
+        stored.set(p.name, last);
       }
     }
-    return next;
+    return { applied: true, snapshot: this.snapshot(stored) };
+  }
+
+  private readCheckpoints(): Map<string, bigint> {
+    const rows = this.statements!.load.all() as { name: string; position: bigint }[];
+    return new Map(this.projections.map((p) => [p.name, rows.find((r) => r.name === p.name)?.position ?? 0n]));
+  }
+
+  /** Called inside a writer job: jobs run one at a time, so the numbering is their order. */
+  private snapshot(checkpoints = this.readCheckpoints()): Snapshot {
+    return { seq: ++this.jobSeq, checkpoints };
+  }
+
+  /** Keeps the newest snapshot only: an older job's answer never overwrites a newer one. */
+  private adopt(snapshot: Snapshot): void {
+    if (snapshot.seq < this.appliedSeq) return;
+    this.appliedSeq = snapshot.seq;
+    this.checkpoints = snapshot.checkpoints;
+    this.release();
   }
 
   private release(): void {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsObject,
   IsArray,
   IsDefined,
   IsIn,
@@ -43,6 +44,7 @@ export class LineItemInputDto {
 
   @ApiProperty({ type: MoneyDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => MoneyDto)
   unit_price_money!: MoneyDto;
@@ -86,6 +88,7 @@ export class DiscountInputDto extends LineTargetsDto {
 
   @ApiPropertyOptional({ type: MoneyDto, description: 'Fixed discount' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => MoneyDto)
   amount_money?: MoneyDto;
@@ -122,6 +125,7 @@ export class TaxInputDto extends LineTargetsDto {
 export class TipInputDto {
   @ApiPropertyOptional({ type: MoneyDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => MoneyDto)
   amount_money?: MoneyDto;

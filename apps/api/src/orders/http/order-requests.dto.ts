@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsObject, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsMetadata } from './metadata.validator.js';
 import { MoneyDto } from './money.dto.js';
 import { DiscountInputDto, LineItemInputDto, TaxInputDto, TipInputDto } from './order-inputs.dto.js';
@@ -16,6 +16,7 @@ export class CreateOrderDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(250)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => LineItemInputDto)
   line_items?: LineItemInputDto[];
@@ -24,6 +25,7 @@ export class CreateOrderDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => DiscountInputDto)
   discounts?: DiscountInputDto[];
@@ -32,12 +34,14 @@ export class CreateOrderDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => TaxInputDto)
   taxes?: TaxInputDto[];
 
   @ApiPropertyOptional({ type: TipInputDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => TipInputDto)
   tip?: TipInputDto;
@@ -100,6 +104,7 @@ export class UpdateLineItemDto {
 
   @ApiPropertyOptional({ type: MoneyDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => MoneyDto)
   unit_price_money?: MoneyDto;

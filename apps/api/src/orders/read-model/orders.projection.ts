@@ -44,7 +44,11 @@ export class OrdersProjection implements Projection {
   private statements!: Record<'find' | 'upsert' | 'timeline', Statement>;
   private readonly batch = new Map<string, Folded>();
 
-  constructor(eventTypes: readonly string[]) {
+  constructor(
+    eventTypes: readonly string[],
+    /** Synchronous read of one stream (the runner calls `apply` inside a writer job). */
+    private readonly readStream: (streamName: string) => RecordedEvent[],
+  ) {
     this.handles = new Set(eventTypes);
   }
 
@@ -72,14 +76,30 @@ export class OrdersProjection implements Projection {
     if (!recorded.streamName.startsWith(ORDER_STREAM_PREFIX)) return;
     const orderId = recorded.streamName.slice(ORDER_STREAM_PREFIX.length);
     const folded = this.load(orderId);
-    if (folded && folded.revision >= recorded.revision) return;
+    const applied = folded?.revision ?? -1n;
+    if (recorded.revision <= applied) return;
+    if (recorded.revision === applied + 1n) {
+      this.fold(orderId, folded, recorded);
+      return;
+    }
+    // A gap: the row was rebuilt or rewound elsewhere (another process's rebuild) and is behind
+    // this event. Fold the stream again from its first event, so no fact is ever skipped.
+    this.batch.delete(orderId);
+    let current: Folded | undefined;
+    for (const event of this.readStream(recorded.streamName)) {
+      if (event.revision > recorded.revision) break;
+      current = this.fold(orderId, current, event);
+    }
+  }
+
+  private fold(orderId: string, folded: Folded | undefined, recorded: RecordedEvent): Folded | undefined {
     const before: OrderState = folded?.state ?? orderDecider.initialState();
     const event = { type: recorded.type, data: recorded.data } as unknown as OrderEvent;
     const after = orderDecider.evolve(before, event);
-    if (after.status === 'none') return;
-
+    if (after.status === 'none') return folded;
     const { merchant_id, mode, request_id } = recorded.metadata;
-    this.batch.set(orderId, { state: after, revision: recorded.revision, seq: folded ? folded.seq : recorded.position, merchantId: merchant_id, mode });
+    const next: Folded = { state: after, revision: recorded.revision, seq: folded ? folded.seq : recorded.position, merchantId: merchant_id, mode };
+    this.batch.set(orderId, next);
     this.statements.timeline.run(
       recorded.position,
       after.id,
@@ -92,6 +112,7 @@ export class OrdersProjection implements Projection {
       JSON.stringify(orderAmounts(after)),
       request_id ?? null,
     );
+    return next;
   }
 
   endBatch(): void {
