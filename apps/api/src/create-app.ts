@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -44,7 +45,11 @@ async function fastifyAdapter() {
   const { FastifyAdapter } = await import('@nestjs/platform-fastify');
   return new FastifyAdapter({
     // Stored on the raw request too, so pino-http logs the same id.
-    genReqId: (raw: { id?: string }) => (raw.id = randomId('req_')),
+    genReqId: (raw: IncomingMessage) => {
+      const id = randomId('req_');
+      raw.id = id;
+      return id;
+    },
     bodyLimit: 1_048_576,
   });
 }
