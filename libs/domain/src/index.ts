@@ -21,6 +21,13 @@ export { evolveOrder } from './orders/order-evolve.js';
 export { decideOrder, orderDecider } from './orders/order-decider.js';
 export { computeOrderTotals } from './orders/order-totals.js';
 
+export * from './payments/payment-state.js';
+export * from './payments/payment-events.js';
+export * from './payments/payment-commands.js';
+export { PAYMENT_ERROR_KINDS } from './payments/payment-errors.js';
+export { heldAmount, hasPaymentInFlight } from './payments/payment-guards.js';
+export { lineRefunds, refundableOf, type LineRefundFigures } from './payments/refund-lines.js';
+
 export * from './merchants/index.js';
 
 // Test support: needs a runner's global `expect` when called, imports nothing from jest.

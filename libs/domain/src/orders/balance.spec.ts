@@ -1,10 +1,10 @@
 import { orderBalance, paymentStatus, refundStatus, type MoneyFacts } from './balance.js';
 
-const facts = (overrides: Partial<MoneyFacts> = {}): MoneyFacts => ({ captured: 0, manual_recorded: 0, manual_reversed: 0, refunded: 0, ...overrides });
+const facts = (overrides: Partial<MoneyFacts> = {}): MoneyFacts => ({ captured: 0, manual_recorded: 0, manual_reversed: 0, refunded: 0, written_off: 0, ...overrides });
 
 describe('orderBalance', () => {
   it('has nothing paid and everything outstanding on a new order', () => {
-    expect(orderBalance(5000, facts())).toEqual({ paid: 0, refunded: 0, net_paid: 0, outstanding: 5000, payment_status: 'unpaid', refund_status: 'none' });
+    expect(orderBalance(5000, facts())).toEqual({ paid: 0, refunded: 0, net_paid: 0, written_off: 0, outstanding: 5000, payment_status: 'unpaid', refund_status: 'none' });
   });
 
   it('counts captured and manually recorded money as paid, minus reversals', () => {
@@ -12,6 +12,7 @@ describe('orderBalance', () => {
       paid: 4000,
       refunded: 0,
       net_paid: 4000,
+      written_off: 0,
       outstanding: 1000,
       payment_status: 'partially_paid',
       refund_status: 'none',
@@ -23,6 +24,7 @@ describe('orderBalance', () => {
       paid: 5000,
       refunded: 1200,
       net_paid: 3800,
+      written_off: 0,
       outstanding: 0,
       payment_status: 'paid',
       refund_status: 'partially_refunded',
@@ -33,6 +35,18 @@ describe('orderBalance', () => {
     const balance = orderBalance(5000, facts({ manual_recorded: 5000, manual_reversed: 5000 }));
     expect(balance.outstanding).toBe(5000);
     expect(balance.payment_status).toBe('unpaid');
+  });
+
+  it('brings outstanding to 0 when the rest is written off, without counting it as paid', () => {
+    expect(orderBalance(5000, facts({ captured: 3000, written_off: 2000 }))).toEqual({
+      paid: 3000,
+      refunded: 0,
+      net_paid: 3000,
+      written_off: 2000,
+      outstanding: 0,
+      payment_status: 'partially_paid',
+      refund_status: 'none',
+    });
   });
 });
 

@@ -1,6 +1,8 @@
 /**
- * What money has done on an order, as running counters in minor units. Until payment events
- * exist they are all 0; payments, manual settlements and refunds will move them.
+ * What money has done on an order, as running counters in minor units, moved by evolve:
+ * PaymentCaptured → captured, RefundSucceeded → refunded, OrderBalanceWrittenOff → written_off
+ * (manual settlements will move manual_recorded / manual_reversed). A pending refund is only
+ * reserved against what its payment can still refund: it counts in `refunded` once it succeeds.
  */
 export interface MoneyFacts {
   /** Captured online (card) payments. */
@@ -9,8 +11,10 @@ export interface MoneyFacts {
   manual_recorded: number;
   /** Recorded manual payments later reversed (a bounced check). */
   manual_reversed: number;
-  /** Money returned to the buyer, online or manually. */
+  /** Money returned to the buyer, online or manually (succeeded refunds only). */
   refunded: number;
+  /** What was left outstanding when the order was closed after a partial payment. */
+  written_off: number;
 }
 
 export type PaymentStatus = 'unpaid' | 'partially_paid' | 'paid';
@@ -20,6 +24,7 @@ export interface OrderBalance {
   paid: number;
   refunded: number;
   net_paid: number;
+  written_off: number;
   outstanding: number;
   payment_status: PaymentStatus;
   refund_status: RefundStatus;
@@ -30,21 +35,26 @@ export interface OrderBalance {
  * - paid        = captured online + manual recorded − manual reversed
  * - refunded    = money returned
  * - net_paid    = paid − refunded
- * - outstanding = total − paid
+ * - written_off = what was left outstanding when the order was closed after a partial payment
+ * - outstanding = total − paid − written_off
  * - payment_status and refund_status as derived below from those figures
  * A refund gives back money for what was sold, so it lowers net_paid but does not reopen the
  * balance (outstanding ignores it); a reversed manual payment never counted as paid, so it does.
+ * A write-off is not money in: it leaves paid (and payment_status) alone and only brings what
+ * is still to collect to 0, so the remainder stays visible instead of silently dropped.
  * Money in beyond the outstanding balance is refused upstream, so outstanding is not negative
  * in practice; it is not clamped here so that a broken invariant stays visible.
  */
 export function orderBalance(total: number, facts: MoneyFacts): OrderBalance {
   const paid = facts.captured + facts.manual_recorded - facts.manual_reversed;
   const refunded = facts.refunded;
+  const written_off = facts.written_off;
   return {
     paid,
     refunded,
     net_paid: paid - refunded,
-    outstanding: total - paid,
+    written_off,
+    outstanding: total - paid - written_off,
     payment_status: paymentStatus(total, { paid }),
     refund_status: refundStatus({ paid, refunded }),
   };

@@ -1,4 +1,5 @@
 import type { Command } from '../core/decider.js';
+import type { PaymentCommand } from '../payments/payment-commands.js';
 import type { Money } from '../money/money.js';
 import type { LineItemChanges, OrderDetailsChanges } from './order-events.js';
 import type { CloseReason, Metadata } from './order-state.js';
@@ -80,6 +81,7 @@ export type OrderCommand =
   | SetTip
   | RemoveTip
   | UpdateOrderDetails
-  | CloseOrder;
+  | CloseOrder
+  | PaymentCommand;
 
 export type OrderCommandType = OrderCommand['type'];

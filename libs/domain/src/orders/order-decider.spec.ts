@@ -24,7 +24,25 @@ describe('order decider catalogue', () => {
         'TipSet',
         'TipRemoved',
         'OrderDetailsUpdated',
+        'OrderBalanceWrittenOff',
         'OrderClosed',
+        'PaymentIntentCreated',
+        'PaymentMethodAttached',
+        'PaymentProcessingStarted',
+        'PaymentActionRequired',
+        'PaymentAuthorized',
+        'PaymentFailed',
+        'PaymentCaptureStarted',
+        'PaymentCaptured',
+        'PaymentCaptureFailed',
+        'PaymentVoidStarted',
+        'PaymentVoidFailed',
+        'PaymentAuthorizationReleased',
+        'PaymentIntentCanceled',
+        'PaymentAuthorizationExpired',
+        'RefundRequested',
+        'RefundSucceeded',
+        'RefundFailed',
       ].sort(),
     );
   });
@@ -64,15 +82,40 @@ describe('order decider catalogue', () => {
       INVALID_ID: 'validation',
       LINE_ITEMS_LOCKED: 'conflict',
       INVALID_REQUEST: 'validation',
+      PAYMENT_INTENT_NOT_FOUND: 'not_found',
+      PAYMENT_INTENT_ALREADY_EXISTS: 'conflict',
+      PAYMENT_INTENT_UNEXPECTED_STATE: 'conflict',
+      PAYMENT_INTENT_CANCELED: 'conflict',
+      AUTHORIZATION_EXPIRED: 'conflict',
+      AUTHORIZATION_NOT_EXPIRED: 'conflict',
+      INVALID_CAPTURE_METHOD: 'validation',
+      INVALID_PAYMENT_METHOD: 'validation',
+      PAYMENT_METHOD_REQUIRED: 'business',
+      AMOUNT_EXCEEDS_OUTSTANDING: 'business',
+      NOTHING_OUTSTANDING: 'business',
+      CAPTURE_EXCEEDS_CAPTURABLE: 'business',
+      CANCEL_AFTER_CAPTURE: 'conflict',
+      PAYMENT_ATTEMPT_NOT_FOUND: 'not_found',
+      PAYMENT_ATTEMPT_ALREADY_SETTLED: 'conflict',
+      ATTEMPT_KEY_ALREADY_USED: 'conflict',
+      PAYMENT_IN_PROGRESS: 'conflict',
+      REFUND_NOT_FOUND: 'not_found',
+      REFUND_ALREADY_EXISTS: 'conflict',
+      REFUND_EXCEEDS_REFUNDABLE: 'business',
+      REFUND_QUANTITY_EXCEEDS_REMAINING: 'business',
+      PAYMENT_NOT_CAPTURED: 'business',
     });
     expect([...ORDER_ERROR_CODES].sort()).toEqual(Object.keys(ORDER_ERROR_KINDS).sort());
   });
 
   it('has a test that expects each rejection code', () => {
-    const ordersDir = join(process.cwd(), 'libs/domain/src/orders');
-    const specs = readdirSync(ordersDir, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.spec.ts') && !file.endsWith('order-decider.spec.ts'))
-      .map((file) => readFileSync(join(ordersDir, file), 'utf8'))
+    const specs = ['libs/domain/src/orders', 'libs/domain/src/payments']
+      .map((dir) => join(process.cwd(), dir))
+      .flatMap((dir) =>
+        readdirSync(dir, { recursive: true, encoding: 'utf8' })
+          .filter((file) => file.endsWith('.spec.ts') && !file.endsWith('order-decider.spec.ts'))
+          .map((file) => readFileSync(join(dir, file), 'utf8')),
+      )
       .join('\n');
     expect(ORDER_ERROR_CODES.filter((code) => !specs.includes(`'${code}'`))).toEqual([]);
   });

@@ -11,6 +11,18 @@ import { decideRemoveTip } from './commands/remove-tip.js';
 import { decideSetTip } from './commands/set-tip.js';
 import { decideUpdateLineItem } from './commands/update-line-item.js';
 import { decideUpdateOrderDetails } from './commands/update-order-details.js';
+import { decideCreatePaymentIntent } from '../payments/commands/create-payment-intent.js';
+import { decideAttachPaymentMethod } from '../payments/commands/attach-payment-method.js';
+import { decideStartPaymentConfirmation } from '../payments/commands/start-payment-confirmation.js';
+import { decideRecordAuthorizationOutcome } from '../payments/commands/record-authorization-outcome.js';
+import { decideStartPaymentAction } from '../payments/commands/start-payment-action.js';
+import { decideStartCapture } from '../payments/commands/start-capture.js';
+import { decideRecordCaptureOutcome } from '../payments/commands/record-capture-outcome.js';
+import { decideStartCancel } from '../payments/commands/start-cancel.js';
+import { decideRecordVoidOutcome } from '../payments/commands/record-void-outcome.js';
+import { decideExpireAuthorization } from '../payments/commands/expire-authorization.js';
+import { decideRequestRefund } from '../payments/commands/request-refund.js';
+import { decideRecordRefundOutcome } from '../payments/commands/record-refund-outcome.js';
 import type { OrderCommand } from './order-commands.js';
 import type { OrderEvent } from './order-events.js';
 import { evolveOrder } from './order-evolve.js';
@@ -55,6 +67,30 @@ function decideCommand(command: OrderCommand, state: OrderState): OrderEvent[] {
       return decideUpdateOrderDetails(command, state);
     case 'CloseOrder':
       return decideCloseOrder(command, state);
+    case 'CreatePaymentIntent':
+      return decideCreatePaymentIntent(command, state);
+    case 'AttachPaymentMethod':
+      return decideAttachPaymentMethod(command, state);
+    case 'StartPaymentConfirmation':
+      return decideStartPaymentConfirmation(command, state);
+    case 'RecordAuthorizationOutcome':
+      return decideRecordAuthorizationOutcome(command, state);
+    case 'StartPaymentAction':
+      return decideStartPaymentAction(command, state);
+    case 'StartCapture':
+      return decideStartCapture(command, state);
+    case 'RecordCaptureOutcome':
+      return decideRecordCaptureOutcome(command, state);
+    case 'StartCancel':
+      return decideStartCancel(command, state);
+    case 'RecordVoidOutcome':
+      return decideRecordVoidOutcome(command, state);
+    case 'ExpireAuthorization':
+      return decideExpireAuthorization(command, state);
+    case 'RequestRefund':
+      return decideRequestRefund(command, state);
+    case 'RecordRefundOutcome':
+      return decideRecordRefundOutcome(command, state);
     default:
       return assertNever(command);
   }

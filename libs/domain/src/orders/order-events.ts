@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../core/decider.js';
+import { PAYMENT_EVENT_TYPES, type PaymentEvent } from '../payments/payment-events.js';
 import type { Money } from '../money/money.js';
 import type { CloseReason, Metadata } from './order-state.js';
 import type { Scope, TaxInclusion } from './totals/totals-types.js';
@@ -67,6 +68,13 @@ export type OrderDetailsUpdated = DomainEvent<'OrderDetailsUpdated', OrderEventD
 
 export type OrderClosed = DomainEvent<'OrderClosed', OrderEventData & { reason: CloseReason }>;
 
+/**
+ * Closing an order after a partial payment: what was still outstanding is written off, so the
+ * remainder is a visible fact of the timeline rather than silently dropped. Always followed by
+ * OrderClosed in the same decision.
+ */
+export type OrderBalanceWrittenOff = DomainEvent<'OrderBalanceWrittenOff', OrderEventData & { amount: number }>;
+
 export type OrderEvent =
   | OrderCreated
   | LineItemAdded
@@ -79,12 +87,14 @@ export type OrderEvent =
   | TipSet
   | TipRemoved
   | OrderDetailsUpdated
-  | OrderClosed;
+  | OrderBalanceWrittenOff
+  | OrderClosed
+  | PaymentEvent;
 
 export type OrderEventType = OrderEvent['type'];
 
 // A mapped type makes the compiler insist on every event type being listed exactly once.
-const EVENT_TYPES: { [T in OrderEventType]: T } = {
+const EVENT_TYPES: { [T in Exclude<OrderEventType, PaymentEvent['type']>]: T } = {
   OrderCreated: 'OrderCreated',
   LineItemAdded: 'LineItemAdded',
   LineItemUpdated: 'LineItemUpdated',
@@ -96,8 +106,9 @@ const EVENT_TYPES: { [T in OrderEventType]: T } = {
   TipSet: 'TipSet',
   TipRemoved: 'TipRemoved',
   OrderDetailsUpdated: 'OrderDetailsUpdated',
+  OrderBalanceWrittenOff: 'OrderBalanceWrittenOff',
   OrderClosed: 'OrderClosed',
 };
 
-/** The stable wire names of every order event. */
-export const ORDER_EVENT_TYPES: readonly OrderEventType[] = Object.freeze(Object.values(EVENT_TYPES));
+/** The stable wire names of every order event, payment and refund events included. */
+export const ORDER_EVENT_TYPES: readonly OrderEventType[] = Object.freeze([...Object.values(EVENT_TYPES), ...PAYMENT_EVENT_TYPES]);

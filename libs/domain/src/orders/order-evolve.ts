@@ -1,4 +1,6 @@
 import { assertNever } from '../core/decider.js';
+import { isPaymentEvent } from '../payments/payment-events.js';
+import { evolvePayment } from '../payments/payment-evolve.js';
 import type { DiscountApplied, LineItemChanges, OrderCreated, OrderDetailsChanges, OrderEvent, TipSet } from './order-events.js';
 import type { Discount, ExistingOrder, LineItem, OrderState, Tip } from './order-state.js';
 
@@ -28,10 +30,13 @@ export function createdOrder(data: OrderCreated['data']): ExistingOrder {
     discounts: [],
     taxes: [],
     tip: null,
+    payment_intents: [],
+    refunds: [],
     captured: 0,
     manual_recorded: 0,
     manual_reversed: 0,
     refunded: 0,
+    written_off: 0,
     created_at: occurred_at,
     updated_at: occurred_at,
     closed_at: null,
@@ -40,6 +45,7 @@ export function createdOrder(data: OrderCreated['data']): ExistingOrder {
 }
 
 function evolveExisting(order: ExistingOrder, event: Exclude<OrderEvent, { type: 'OrderCreated' }>): ExistingOrder {
+  if (isPaymentEvent(event)) return evolvePayment(order, event);
   switch (event.type) {
     case 'LineItemAdded': {
       const { line_item_id, name, quantity, unit_price_money, sku, metadata } = event.data;
@@ -67,6 +73,8 @@ function evolveExisting(order: ExistingOrder, event: Exclude<OrderEvent, { type:
       return { ...order, tip: null };
     case 'OrderDetailsUpdated':
       return applyDetailsChanges(order, event.data.changes);
+    case 'OrderBalanceWrittenOff':
+      return { ...order, written_off: order.written_off + event.data.amount };
     case 'OrderClosed':
       return { ...order, status: 'closed', closed_at: event.data.occurred_at, close_reason: event.data.reason };
     default:

@@ -46,8 +46,8 @@ describe('guards shared by every command on an existing order', () => {
   });
 
   describe('once money is in', () => {
-    // TODO(payments): replace these hand-built states with given(PaymentCaptured / ManualPaymentRecorded
-    // / RefundIssued …) events once payment events exist, and keep one row per counter.
+    // Hand-built states cover every counter, manual ones included (no manual-payment events
+    // yet); payments/payment-guards.spec.ts drives LINE_ITEMS_LOCKED from payment events.
     const withMoneyIn = (counter: 'captured' | 'manual_recorded' | 'manual_reversed' | 'refunded'): ExistingOrder => {
       const state = fold(orderDecider, ORDER_READY) as ExistingOrder;
       return { ...state, [counter]: 100 };
@@ -60,7 +60,7 @@ describe('guards shared by every command on an existing order', () => {
     });
 
     it.each(commands().filter(([type]) => !LOCKABLE.includes(type)))('still accepts %s', (_type, cmd) => {
-      expect(orderDecider.decide(cmd, withMoneyIn('captured'))).toHaveLength(1);
+      expect(orderDecider.decide(cmd, withMoneyIn('captured')).length).toBeGreaterThan(0);
     });
   });
 });

@@ -1,3 +1,4 @@
+import { heldAmount } from '../payments/payment-guards.js';
 import type { MoneyFacts } from './balance.js';
 import { orderError } from './order-errors.js';
 import type { ExistingOrder, OrderState } from './order-state.js';
@@ -17,15 +18,17 @@ export function requireOpenOrder(state: OrderState, orderId: string): OpenOrder 
 }
 
 /**
- * What is sold can change only while no money is in: once anything is captured, recorded,
- * reversed or refunded the line items, discounts, taxes and tip are frozen.
- * TODO(payments): cover LINE_ITEMS_LOCKED with given/when/then tests driven by payment events
- * (PaymentCaptured, ManualPaymentRecorded…) once they exist; today only a hand-built state
- * can reach it. Invoices and checkout sessions holding the order will lock it too.
+ * What is sold can change only while no money is in and none is on its way: once anything is
+ * captured, recorded, reversed or refunded, or while a payment intent is confirming or holds an
+ * uncaptured authorization (the amount it asked for was fixed from the total), the line items,
+ * discounts, taxes and tip are frozen. Invoices and checkout sessions holding the order will
+ * lock it too.
  */
 export function requireEditableOrder(state: OrderState, orderId: string): OpenOrder {
   const order = requireOpenOrder(state, orderId);
   if (hasMoneyIn(order)) throw orderError('LINE_ITEMS_LOCKED', `order ${orderId} has payments: its items and amounts can no longer change`);
+  const holding = order.payment_intents.find((pi) => heldAmount(pi) > 0);
+  if (holding) throw orderError('LINE_ITEMS_LOCKED', `payment intent ${holding.id} is ${holding.status} for this order: its items and amounts cannot change now`);
   return order;
 }
 

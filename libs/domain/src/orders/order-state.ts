@@ -1,4 +1,5 @@
 import type { Money } from '../money/money.js';
+import type { PaymentIntent, Refund } from '../payments/payment-state.js';
 import type { MoneyFacts } from './balance.js';
 import type { Scope, TaxInclusion } from './totals/totals-types.js';
 
@@ -38,7 +39,7 @@ export type Tip = { type: 'fixed'; amount_money: Money; percentage: null } | { t
 
 export type CloseReason = 'completed' | 'canceled';
 
-/** An order that exists. The MoneyFacts counters stay 0 until payment events exist. */
+/** An order that exists. Its MoneyFacts counters are moved by payment, refund and write-off events. */
 export interface ExistingOrder extends MoneyFacts {
   status: 'open' | 'closed';
   id: string;
@@ -52,6 +53,13 @@ export interface ExistingOrder extends MoneyFacts {
   discounts: Discount[];
   taxes: Tax[];
   tip: Tip | null;
+  /** In creation order. */
+  payment_intents: PaymentIntent[];
+  /**
+   * In request order. The one source of truth for per-line refunded quantity and money
+   * (see payments/refund-lines.ts): nothing is copied into the line items.
+   */
+  refunds: Refund[];
   created_at: string;
   updated_at: string;
   closed_at: string | null;

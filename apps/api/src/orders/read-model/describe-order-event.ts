@@ -4,6 +4,9 @@ import { formatMoney } from './money-format.js';
 const money = (m: Money | null | undefined) => (m ? formatMoney(m.amount, m.currency) : '');
 const scope = (ids: readonly string[]) => (ids.length === 0 ? 'the whole order' : `line item${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`);
 
+/** An amount in the order's currency (every payment fact is in it). */
+const orderMoney = (state: OrderState, amount: number) => (state.status === 'none' ? String(amount) : formatMoney(amount, state.currency));
+
 function lineName(state: OrderState, id: string): string {
   if (state.status === 'none') return id;
   const line = state.line_items.find((l) => l.id === id);
@@ -49,8 +52,58 @@ export function describeOrderEvent(event: OrderEvent, before: OrderState): strin
       return 'Tip removed';
     case 'OrderDetailsUpdated':
       return `Order details changed: ${Object.keys(event.data.changes).join(', ')}`;
+    case 'OrderBalanceWrittenOff':
+      return `Outstanding balance of ${orderMoney(before, event.data.amount)} written off on closing`;
     case 'OrderClosed':
       return `Order closed (${event.data.reason})`;
+    case 'PaymentIntentCreated': {
+      const d = event.data;
+      const amount = d.amount === null ? 'the outstanding balance' : formatMoney(d.amount, d.currency);
+      return `Payment ${d.payment_intent_id} created for ${amount} (${d.capture_method} capture)`;
+    }
+    case 'PaymentMethodAttached': {
+      const pm = event.data.payment_method;
+      return `Card ${pm.brand} ending ${pm.last4} (expires ${String(pm.exp_month).padStart(2, '0')}/${pm.exp_year}) attached to payment ${event.data.payment_intent_id}`;
+    }
+    case 'PaymentProcessingStarted': {
+      const d = event.data;
+      const what = d.capture ? 'charge' : 'authorization';
+      const after = d.action_result === null ? '' : d.action_result === 'approve' ? ' after the buyer completed authentication' : ' after the buyer failed authentication';
+      return `Card ${what} of ${orderMoney(before, d.amount)} sent to the processor for payment ${d.payment_intent_id}${after}`;
+    }
+    case 'PaymentActionRequired':
+      return `Payment ${event.data.payment_intent_id} needs the buyer to authenticate the card`;
+    case 'PaymentAuthorized':
+      return `Payment ${event.data.payment_intent_id} authorized for ${orderMoney(before, event.data.amount)} (hold expires ${event.data.expires_at})`;
+    case 'PaymentFailed':
+      return `Payment ${event.data.payment_intent_id} ${event.data.failure_type === 'declined' ? 'declined' : 'failed'}: ${event.data.message} (${event.data.code})`;
+    case 'PaymentCaptureStarted':
+      return `Capture of ${orderMoney(before, event.data.amount)} sent to the processor for payment ${event.data.payment_intent_id}`;
+    case 'PaymentCaptured':
+      return `${orderMoney(before, event.data.amount)} captured on payment ${event.data.payment_intent_id}${event.data.final ? '' : ' (partial capture, the rest stays authorized)'}`;
+    case 'PaymentCaptureFailed':
+      return `Capture on payment ${event.data.payment_intent_id} failed: ${event.data.message} (${event.data.code})`;
+    case 'PaymentVoidStarted':
+      return `Release of the ${orderMoney(before, event.data.amount)} hold on payment ${event.data.payment_intent_id} sent to the processor (${event.data.reason === 'expired' ? 'authorization expired' : 'cancellation'})`;
+    case 'PaymentVoidFailed':
+      return `Release of the hold on payment ${event.data.payment_intent_id} failed: ${event.data.message} (${event.data.code})`;
+    case 'PaymentAuthorizationReleased': {
+      const why = { final_capture: 'after the final capture', canceled: 'on cancellation', expired: 'on expiry' }[event.data.reason];
+      return `${orderMoney(before, event.data.amount)} of the hold on payment ${event.data.payment_intent_id} released ${why}`;
+    }
+    case 'PaymentIntentCanceled':
+      return `Payment ${event.data.payment_intent_id} canceled${event.data.cancellation_reason ? ` (${event.data.cancellation_reason.replaceAll('_', ' ')})` : ''}`;
+    case 'PaymentAuthorizationExpired':
+      return `The authorization of payment ${event.data.payment_intent_id} expired`;
+    case 'RefundRequested': {
+      const d = event.data;
+      const lines = d.line_items.length === 0 ? '' : ` for ${d.line_items.map((l) => `${l.quantity} × ${lineName(before, l.line_item_id)}`).join(', ')}`;
+      return `Refund ${d.refund_id} of ${orderMoney(before, d.amount)} requested on payment ${d.payment_intent_id}${lines}`;
+    }
+    case 'RefundSucceeded':
+      return `Refund ${event.data.refund_id} of ${orderMoney(before, event.data.amount)} succeeded`;
+    case 'RefundFailed':
+      return `Refund ${event.data.refund_id} of ${orderMoney(before, event.data.amount)} failed (${event.data.failure_code})`;
     default:
       return assertNever(event);
   }

@@ -1,13 +1,30 @@
 import type { CloseOrder } from '../order-commands.js';
 import { orderError } from '../order-errors.js';
-import type { OrderClosed } from '../order-events.js';
+import type { OrderBalanceWrittenOff, OrderClosed } from '../order-events.js';
 import { requireOpenOrder } from '../order-guards.js';
 import type { OrderState } from '../order-state.js';
+import { orderBalance } from '../balance.js';
+import { computeOrderTotals } from '../order-totals.js';
 
-/** Closing twice is refused (ORDER_CLOSED) rather than ignored, so a retry is visible as such. */
-export function decideCloseOrder(command: CloseOrder, state: OrderState): OrderClosed[] {
+/**
+ * Closing twice is refused (ORDER_CLOSED) rather than ignored, so a retry is visible as such.
+ * Closing is refused while a processor call is in flight or an uncaptured authorization is held
+ * (PAYMENT_IN_PROGRESS): capture or cancel it first. When something was paid and something is
+ * still outstanding, the remainder is written off (OrderBalanceWrittenOff) before the order
+ * closes, so it stays visible in the timeline.
+ */
+export function decideCloseOrder(command: CloseOrder, state: OrderState): (OrderBalanceWrittenOff | OrderClosed)[] {
   const order = requireOpenOrder(state, command.data.order_id);
   const reason = command.data.reason ?? 'completed';
   if (reason !== 'completed' && reason !== 'canceled') throw orderError('INVALID_REQUEST', 'reason must be "completed" or "canceled"', 'reason');
-  return [{ type: 'OrderClosed', data: { order_id: order.id, reason, occurred_at: command.now } }];
+  const busy = order.payment_intents.find((pi) => pi.pending !== null || pi.capturable > 0);
+  if (busy) {
+    throw orderError('PAYMENT_IN_PROGRESS', `payment intent ${busy.id} is ${busy.status === 'processing' ? 'processing' : 'holding an uncaptured authorization'}: capture or cancel it first`);
+  }
+  const closed: OrderClosed = { type: 'OrderClosed', data: { order_id: order.id, reason, occurred_at: command.now } };
+  const balance = orderBalance(computeOrderTotals(order).total, order);
+  if (balance.paid > 0 && balance.outstanding > 0) {
+    return [{ type: 'OrderBalanceWrittenOff', data: { order_id: order.id, amount: balance.outstanding, occurred_at: command.now } }, closed];
+  }
+  return [closed];
 }

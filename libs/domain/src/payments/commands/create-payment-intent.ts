@@ -1,0 +1,44 @@
+import { isKnownCurrency } from '../../money/currencies.js';
+import { moneyError } from '../../money/money-errors.js';
+import { orderError } from '../../orders/order-errors.js';
+import { requireOpenOrder } from '../../orders/order-guards.js';
+import type { OrderState } from '../../orders/order-state.js';
+import { validateId } from '../../orders/validation/fields.js';
+import type { CreatePaymentIntent } from '../payment-commands.js';
+import type { PaymentIntentCreated } from '../payment-events.js';
+import { outstandingOf, validatePositiveAmount } from '../payment-guards.js';
+import type { CaptureMethod } from '../payment-state.js';
+
+/**
+ * An intent is always in the order's currency. A fixed amount must fit in what the order still
+ * has outstanding; without one the intent takes the outstanding balance when it is confirmed.
+ * The customer defaults to the order's.
+ */
+export function decideCreatePaymentIntent(command: CreatePaymentIntent, state: OrderState): PaymentIntentCreated[] {
+  const { order_id, payment_intent_id, amount, currency, capture_method, customer_id } = command.data;
+  const order = requireOpenOrder(state, order_id);
+  const id = validateId('pi_', payment_intent_id, 'payment_intent_id');
+  if (order.payment_intents.some((pi) => pi.id === id)) throw orderError('PAYMENT_INTENT_ALREADY_EXISTS', `payment intent ${id} already exists`, 'payment_intent_id');
+  if (currency !== undefined && currency !== null) {
+    if (!isKnownCurrency(currency)) throw moneyError('UNKNOWN_CURRENCY', 'currency is not a known ISO 4217 code', 'currency');
+    if (currency !== order.currency) throw moneyError('CURRENCY_MISMATCH', `currency is ${currency} but the order is in ${order.currency}`, 'currency');
+  }
+  const method = validateCaptureMethod(capture_method);
+  const fixed = amount === undefined || amount === null ? null : validatePositiveAmount(amount, 'amount');
+  if (fixed !== null) {
+    const outstanding = outstandingOf(order);
+    if (fixed > outstanding) throw orderError('AMOUNT_EXCEEDS_OUTSTANDING', `amount ${fixed} is above the ${outstanding} outstanding on order ${order.id}`, 'amount');
+  }
+  const customer = customer_id === undefined || customer_id === null ? order.customer_id : validateId('cus_', customer_id, 'customer_id');
+  return [
+    {
+      type: 'PaymentIntentCreated',
+      data: { order_id: order.id, payment_intent_id: id, amount: fixed, currency: order.currency, capture_method: method, customer_id: customer, occurred_at: command.now },
+    },
+  ];
+}
+
+function validateCaptureMethod(value: unknown): CaptureMethod {
+  if (value !== 'automatic' && value !== 'manual') throw orderError('INVALID_CAPTURE_METHOD', 'capture_method must be "automatic" or "manual"', 'capture_method');
+  return value;
+}

@@ -1,0 +1,39 @@
+import { requireOrder } from '../../orders/order-guards.js';
+import type { OrderState } from '../../orders/order-state.js';
+import type { CaptureOutcome, RecordCaptureOutcome } from '../payment-commands.js';
+import type { PaymentAuthorizationReleased, PaymentCaptured, PaymentCaptureFailed } from '../payment-events.js';
+import { requireIntent, requirePendingAttempt, validateOptionalRecord, validateText } from '../payment-guards.js';
+import { invalidOutcome } from './record-authorization-outcome.js';
+
+/**
+ * Records the answer to a capture, once per attempt key. A final capture that leaves something
+ * uncaptured releases it (reason final_capture); capturing exactly the rest ends the intent too.
+ */
+export function decideRecordCaptureOutcome(command: RecordCaptureOutcome, state: OrderState): (PaymentCaptured | PaymentAuthorizationReleased | PaymentCaptureFailed)[] {
+  const order = requireOrder(state, command.data.order_id);
+  const intent = requireIntent(order, command.data.payment_intent_id);
+  const pending = requirePendingAttempt(intent, command.data.attempt_key, 'capture');
+  const outcome = validateOptionalRecord(command.data.outcome, 'outcome') as CaptureOutcome;
+  const base = { order_id: order.id, payment_intent_id: intent.id, occurred_at: command.now };
+  const type = outcome.type;
+  switch (type) {
+    case 'captured': {
+      const { capture_id, amount, final } = pending;
+      const captured: PaymentCaptured = {
+        type: 'PaymentCaptured',
+        data: { ...base, attempt_key: pending.attempt_key, capture_id, charge_id: validateText(outcome.charge_id, 'outcome.charge_id'), amount, final },
+      };
+      const rest = intent.capturable - amount;
+      return final && rest > 0 ? [captured, { type: 'PaymentAuthorizationReleased', data: { ...base, amount: rest, reason: 'final_capture' } }] : [captured];
+    }
+    case 'failed':
+      return [
+        {
+          type: 'PaymentCaptureFailed',
+          data: { ...base, attempt_key: pending.attempt_key, code: validateText(outcome.code, 'outcome.code'), message: validateText(outcome.message, 'outcome.message') },
+        },
+      ];
+    default:
+      return invalidOutcome(type);
+  }
+}

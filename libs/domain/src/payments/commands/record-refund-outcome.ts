@@ -1,0 +1,35 @@
+import { orderError } from '../../orders/order-errors.js';
+import { requireOrder } from '../../orders/order-guards.js';
+import type { OrderState } from '../../orders/order-state.js';
+import { validateId } from '../../orders/validation/fields.js';
+import type { RecordRefundOutcome, RefundOutcome } from '../payment-commands.js';
+import type { RefundFailed, RefundSucceeded } from '../payment-events.js';
+import { validateOptionalRecord, validateText } from '../payment-guards.js';
+import { invalidOutcome } from './record-authorization-outcome.js';
+
+/**
+ * Records the processor's answer to a refund, once — also on a closed order. Succeeded: the
+ * order's and the payment's refunded amounts and the per-line figures follow. Failed: the
+ * reservation is released.
+ */
+export function decideRecordRefundOutcome(command: RecordRefundOutcome, state: OrderState): (RefundSucceeded | RefundFailed)[] {
+  const { order_id, refund_id, attempt_key } = command.data;
+  const order = requireOrder(state, order_id);
+  const id = validateId('ref_', refund_id, 'refund_id');
+  const refund = order.refunds.find((r) => r.id === id);
+  if (!refund) throw orderError('REFUND_NOT_FOUND', `refund ${id} is not on order ${order.id}`, 'refund_id');
+  const key = validateText(attempt_key, 'attempt_key');
+  if (key !== refund.attempt_key) throw orderError('PAYMENT_ATTEMPT_NOT_FOUND', `refund ${id} has no attempt ${key}`, 'attempt_key');
+  if (refund.status !== 'pending') throw orderError('PAYMENT_ATTEMPT_ALREADY_SETTLED', `refund ${id} already ${refund.status}`, 'attempt_key');
+  const outcome = validateOptionalRecord(command.data.outcome, 'outcome') as RefundOutcome;
+  const base = { order_id: order.id, refund_id: id, payment_intent_id: refund.payment_intent_id, attempt_key: key, amount: refund.amount, occurred_at: command.now };
+  const type = outcome.type;
+  switch (type) {
+    case 'succeeded':
+      return [{ type: 'RefundSucceeded', data: { ...base, processor_refund_id: validateText(outcome.processor_refund_id, 'outcome.processor_refund_id') } }];
+    case 'failed':
+      return [{ type: 'RefundFailed', data: { ...base, failure_code: validateText(outcome.code, 'outcome.code') } }];
+    default:
+      return invalidOutcome(type);
+  }
+}

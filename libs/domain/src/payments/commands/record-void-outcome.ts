@@ -1,0 +1,39 @@
+import { requireOrder } from '../../orders/order-guards.js';
+import type { OrderState } from '../../orders/order-state.js';
+import type { RecordVoidOutcome, VoidOutcome } from '../payment-commands.js';
+import type { PaymentAuthorizationExpired, PaymentAuthorizationReleased, PaymentIntentCanceled, PaymentVoidFailed } from '../payment-events.js';
+import { requireIntent, requirePendingAttempt, validateOptionalRecord, validateText } from '../payment-guards.js';
+import { invalidOutcome } from './record-authorization-outcome.js';
+
+type VoidEvent = PaymentAuthorizationReleased | PaymentIntentCanceled | PaymentAuthorizationExpired | PaymentVoidFailed;
+
+/**
+ * Records the answer to a void, once per attempt key. Voided: the hold is released and the
+ * intent is canceled (cancel) or its authorization expired (expiry: expired, or succeeded when
+ * part of it was captured). Failed: the authorization stays and can be voided again.
+ */
+export function decideRecordVoidOutcome(command: RecordVoidOutcome, state: OrderState): VoidEvent[] {
+  const order = requireOrder(state, command.data.order_id);
+  const intent = requireIntent(order, command.data.payment_intent_id);
+  const pending = requirePendingAttempt(intent, command.data.attempt_key, 'void');
+  const outcome = validateOptionalRecord(command.data.outcome, 'outcome') as VoidOutcome;
+  const base = { order_id: order.id, payment_intent_id: intent.id, occurred_at: command.now };
+  const type = outcome.type;
+  switch (type) {
+    case 'voided': {
+      const released: PaymentAuthorizationReleased = { type: 'PaymentAuthorizationReleased', data: { ...base, amount: intent.capturable, reason: pending.reason } };
+      return pending.reason === 'canceled'
+        ? [released, { type: 'PaymentIntentCanceled', data: { ...base, cancellation_reason: pending.cancellation_reason } }]
+        : [released, { type: 'PaymentAuthorizationExpired', data: base }];
+    }
+    case 'failed':
+      return [
+        {
+          type: 'PaymentVoidFailed',
+          data: { ...base, attempt_key: pending.attempt_key, code: validateText(outcome.code, 'outcome.code'), message: validateText(outcome.message, 'outcome.message') },
+        },
+      ];
+    default:
+      return invalidOutcome(type);
+  }
+}

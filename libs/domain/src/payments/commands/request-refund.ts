@@ -1,0 +1,107 @@
+import { orderError } from '../../orders/order-errors.js';
+import { requireOrder } from '../../orders/order-guards.js';
+import type { ExistingOrder, OrderState } from '../../orders/order-state.js';
+import { isRecord, optionalList, validateId, validateQuantity } from '../../orders/validation/fields.js';
+import type { RequestRefund } from '../payment-commands.js';
+import type { RefundRequested } from '../payment-events.js';
+import { requireIntent, requireNewAttemptKey, validatePositiveAmount, validateText } from '../payment-guards.js';
+import type { PaymentIntent, RefundedLine, RefundReason } from '../payment-state.js';
+import { priceRefundLines, refundableOf } from '../refund-lines.js';
+
+const REASONS: readonly RefundReason[] = ['duplicate', 'fraudulent', 'requested_by_customer'];
+
+/**
+ * Asks for a refund of one payment (payment_intent_id) or of the order: of an amount, of line
+ * items and quantities, or (neither) of everything refundable. What a payment can refund is
+ * captured − refunded − pending refunds; the refund is created pending and reserves its amount
+ * at once, so concurrent requests can never over-refund. Against the order, the payment with
+ * the most left to refund is used (ties: the earliest); one refund never spans two payments.
+ */
+export function decideRequestRefund(command: RequestRefund, state: OrderState): RefundRequested[] {
+  const { order_id, refund_id, attempt_key, payment_intent_id, amount, line_items, reason } = command.data;
+  // A closed (completed) order is exactly what buyers ask refunds for: closing never blocks them.
+  const order = requireOrder(state, order_id);
+  const id = validateId('ref_', refund_id, 'refund_id');
+  if (order.refunds.some((r) => r.id === id)) throw orderError('REFUND_ALREADY_EXISTS', `refund ${id} already exists`, 'refund_id');
+  const refundReason = reason ?? null;
+  if (refundReason !== null && !REASONS.includes(refundReason)) throw orderError('INVALID_REQUEST', `reason must be one of ${REASONS.join(', ')}`, 'reason');
+  const hasAmount = amount !== undefined && amount !== null;
+  const hasLines = line_items !== undefined && line_items !== null;
+  if (hasAmount && hasLines) throw orderError('INVALID_REQUEST', 'give an amount or line_items, not both', 'amount');
+
+  const lines = hasLines ? refundLines(order, line_items) : [];
+  const asked = hasAmount ? validatePositiveAmount(amount, 'amount') : hasLines ? lines.reduce((sum, l) => sum + l.amount, 0) : null;
+  if (asked === 0) throw orderError('INVALID_AMOUNT', 'the line items to refund come to 0', 'line_items');
+
+  const payment =
+    payment_intent_id === undefined || payment_intent_id === null ? choosePayment(order, asked) : requireRefundable(order, requireIntent(order, payment_intent_id), asked);
+  const key = requireNewAttemptKey(order, attempt_key);
+  return [
+    {
+      type: 'RefundRequested',
+      data: {
+        order_id,
+        refund_id: id,
+        payment_intent_id: payment.intent.id,
+        attempt_key: key,
+        amount: payment.amount,
+        reason: refundReason,
+        line_items: lines,
+        occurred_at: command.now,
+      },
+    },
+  ];
+}
+
+function refundLines(order: ExistingOrder, value: unknown): RefundedLine[] {
+  const items = optionalList(value, 'line_items');
+  if (items.length === 0) throw orderError('INVALID_REQUEST', 'line_items must list at least one line item', 'line_items');
+  const asked = items.map((item, i) => {
+    const field = `line_items[${i}]`;
+    if (!isRecord(item)) throw orderError('INVALID_REQUEST', `${field} must be an object { line_item_id, quantity }`, field);
+    return { line_item_id: validateText(item.line_item_id, `${field}.line_item_id`), quantity: validateQuantity(item.quantity, `${field}.quantity`) };
+  });
+  const duplicate = asked.findIndex((a, i) => asked.findIndex((b) => b.line_item_id === a.line_item_id) !== i);
+  if (duplicate >= 0) throw orderError('INVALID_REQUEST', `line item ${asked[duplicate]?.line_item_id} is listed twice`, `line_items[${duplicate}].line_item_id`);
+  const priced = priceRefundLines(order, asked);
+  if (Array.isArray(priced)) return priced;
+  if (priced.type === 'not_found') {
+    throw orderError('LINE_ITEM_NOT_FOUND', `line item ${priced.line_item_id} is not on the order`, `line_items[${priced.index}].line_item_id`);
+  }
+  throw orderError(
+    'REFUND_QUANTITY_EXCEEDS_REMAINING',
+    `only ${priced.remaining} of line item ${priced.line_item_id} are left to refund`,
+    `line_items[${priced.index}].quantity`,
+  );
+}
+
+interface ChosenPayment {
+  intent: PaymentIntent;
+  amount: number;
+}
+
+function requireRefundable(order: ExistingOrder, intent: PaymentIntent, asked: number | null): ChosenPayment {
+  if (intent.captured === 0) throw orderError('PAYMENT_NOT_CAPTURED', `payment intent ${intent.id} has captured nothing (status ${intent.status}): there is nothing to refund`, 'payment_intent_id');
+  const refundable = refundableOf(order, intent);
+  const amount = asked ?? refundable;
+  if (amount === 0 || amount > refundable) {
+    throw orderError('REFUND_EXCEEDS_REFUNDABLE', `payment intent ${intent.id} has ${refundable} left to refund`, asked === null ? undefined : 'amount');
+  }
+  return { intent, amount };
+}
+
+function choosePayment(order: ExistingOrder, asked: number | null): ChosenPayment {
+  const captured = order.payment_intents.filter((pi) => pi.captured > 0);
+  if (captured.length === 0) throw orderError('PAYMENT_NOT_CAPTURED', `order ${order.id} has no captured payment to refund`);
+  const candidates = captured.map((intent) => ({ intent, refundable: refundableOf(order, intent) }));
+  // Most left first; the sort is stable, so ties keep creation order (the earliest wins).
+  const best = [...candidates].sort((a, b) => b.refundable - a.refundable)[0] as (typeof candidates)[number];
+  const amount = asked ?? candidates.reduce((sum, c) => sum + c.refundable, 0);
+  if (amount === 0) throw orderError('REFUND_EXCEEDS_REFUNDABLE', `order ${order.id} has nothing left to refund`);
+  if (amount > best.refundable) {
+    const total = candidates.reduce((sum, c) => sum + c.refundable, 0);
+    const perPayment = amount <= total ? `; refund per payment (the most one payment can refund is ${best.refundable})` : '';
+    throw orderError('REFUND_EXCEEDS_REFUNDABLE', `order ${order.id} has ${total} left to refund across its payments${perPayment}`, asked === null ? undefined : 'amount');
+  }
+  return { intent: best.intent, amount };
+}

@@ -1,0 +1,31 @@
+import { orderError } from '../../orders/order-errors.js';
+import { requireOpenOrder } from '../../orders/order-guards.js';
+import type { OrderState } from '../../orders/order-state.js';
+import type { StartCapture } from '../payment-commands.js';
+import type { PaymentCaptureStarted } from '../payment-events.js';
+import { requireIntent, requireLiveAuthorization, requireNewAttemptKey, validatePositiveAmount, validateText } from '../payment-guards.js';
+
+/**
+ * Captures all or part of an authorization (the amount defaults to everything capturable).
+ * A final capture releases the rest once it succeeds; a non-final one leaves the rest capturable.
+ */
+export function decideStartCapture(command: StartCapture, state: OrderState): PaymentCaptureStarted[] {
+  const { order_id, payment_intent_id, attempt_key, capture_id, amount, final } = command.data;
+  const order = requireOpenOrder(state, order_id);
+  const intent = requireIntent(order, payment_intent_id);
+  requireLiveAuthorization(intent, 'capture', command.now);
+  const captureId = validateText(capture_id, 'capture_id');
+  if (intent.captures.some((c) => c.capture_id === captureId)) throw orderError('INVALID_REQUEST', `capture ${captureId} was already recorded`, 'capture_id');
+  const toCapture = amount === undefined || amount === null ? intent.capturable : validatePositiveAmount(amount, 'amount');
+  if (toCapture > intent.capturable) {
+    throw orderError('CAPTURE_EXCEEDS_CAPTURABLE', `cannot capture ${toCapture}: payment intent ${intent.id} has ${intent.capturable} capturable`, 'amount');
+  }
+  if (final !== undefined && final !== null && typeof final !== 'boolean') throw orderError('INVALID_REQUEST', 'final must be true or false', 'final');
+  const key = requireNewAttemptKey(order, attempt_key);
+  return [
+    {
+      type: 'PaymentCaptureStarted',
+      data: { order_id, payment_intent_id: intent.id, attempt_key: key, capture_id: captureId, amount: toCapture, final: final ?? true, occurred_at: command.now },
+    },
+  ];
+}

@@ -1,0 +1,126 @@
+import type { DomainEvent } from '../core/decider.js';
+import type {
+  CancellationReason,
+  CaptureMethod,
+  CardSummary,
+  RefundedLine,
+  RefundReason,
+  ReleaseReason,
+  VoidReason,
+} from './payment-state.js';
+
+/*
+ * Payment and refund facts, appended to the order's stream. Wire names are stable. Each names
+ * its order, its intent (or refund) and when it happened (the command's `now`). A processor call
+ * is a "…Started"/"…Requested" event carrying the attempt_key the app sends as idempotency key,
+ * followed by exactly one outcome event for that key.
+ */
+interface IntentEventData {
+  order_id: string;
+  payment_intent_id: string;
+  occurred_at: string;
+}
+
+export type PaymentIntentCreated = DomainEvent<
+  'PaymentIntentCreated',
+  IntentEventData & { amount: number | null; currency: string; capture_method: CaptureMethod; customer_id: string | null }
+>;
+export type PaymentMethodAttached = DomainEvent<'PaymentMethodAttached', IntentEventData & { payment_method: CardSummary }>;
+/** The authorization (with immediate capture when `capture`) is about to be asked for. */
+export type PaymentProcessingStarted = DomainEvent<
+  'PaymentProcessingStarted',
+  IntentEventData & { attempt_key: string; amount: number; capture: boolean; action_result: 'approve' | 'fail' | null }
+>;
+export type PaymentActionRequired = DomainEvent<'PaymentActionRequired', IntentEventData & { attempt_key: string; action_id: string }>;
+/** expires_at = occurred_at + 7 days. */
+export type PaymentAuthorized = DomainEvent<
+  'PaymentAuthorized',
+  IntentEventData & { attempt_key: string; authorization_id: string; amount: number; expires_at: string }
+>;
+export type PaymentFailed = DomainEvent<
+  'PaymentFailed',
+  IntentEventData & { attempt_key: string; failure_type: 'declined' | 'error'; code: string; message: string }
+>;
+export type PaymentCaptureStarted = DomainEvent<
+  'PaymentCaptureStarted',
+  IntentEventData & { attempt_key: string; capture_id: string; amount: number; final: boolean }
+>;
+export type PaymentCaptured = DomainEvent<
+  'PaymentCaptured',
+  IntentEventData & { attempt_key: string; capture_id: string; charge_id: string; amount: number; final: boolean }
+>;
+export type PaymentCaptureFailed = DomainEvent<'PaymentCaptureFailed', IntentEventData & { attempt_key: string; code: string; message: string }>;
+export type PaymentVoidStarted = DomainEvent<
+  'PaymentVoidStarted',
+  IntentEventData & { attempt_key: string; amount: number; reason: VoidReason; cancellation_reason: CancellationReason | null }
+>;
+export type PaymentVoidFailed = DomainEvent<'PaymentVoidFailed', IntentEventData & { attempt_key: string; code: string; message: string }>;
+/** The uncaptured rest of the hold is given back to the buyer's card. */
+export type PaymentAuthorizationReleased = DomainEvent<'PaymentAuthorizationReleased', IntentEventData & { amount: number; reason: ReleaseReason }>;
+export type PaymentIntentCanceled = DomainEvent<'PaymentIntentCanceled', IntentEventData & { cancellation_reason: CancellationReason | null }>;
+export type PaymentAuthorizationExpired = DomainEvent<'PaymentAuthorizationExpired', IntentEventData>;
+
+interface RefundEventData {
+  order_id: string;
+  refund_id: string;
+  payment_intent_id: string;
+  attempt_key: string;
+  amount: number;
+  occurred_at: string;
+}
+
+/** The refund is pending: its amount is reserved against the payment's refundable amount. */
+export type RefundRequested = DomainEvent<'RefundRequested', RefundEventData & { reason: RefundReason | null; line_items: RefundedLine[] }>;
+export type RefundSucceeded = DomainEvent<'RefundSucceeded', RefundEventData & { processor_refund_id: string }>;
+/** The reservation is released. */
+export type RefundFailed = DomainEvent<'RefundFailed', RefundEventData & { failure_code: string }>;
+
+export type PaymentEvent =
+  | PaymentIntentCreated
+  | PaymentMethodAttached
+  | PaymentProcessingStarted
+  | PaymentActionRequired
+  | PaymentAuthorized
+  | PaymentFailed
+  | PaymentCaptureStarted
+  | PaymentCaptured
+  | PaymentCaptureFailed
+  | PaymentVoidStarted
+  | PaymentVoidFailed
+  | PaymentAuthorizationReleased
+  | PaymentIntentCanceled
+  | PaymentAuthorizationExpired
+  | RefundRequested
+  | RefundSucceeded
+  | RefundFailed;
+
+export type PaymentEventType = PaymentEvent['type'];
+
+const EVENT_TYPES: { [T in PaymentEventType]: T } = {
+  PaymentIntentCreated: 'PaymentIntentCreated',
+  PaymentMethodAttached: 'PaymentMethodAttached',
+  PaymentProcessingStarted: 'PaymentProcessingStarted',
+  PaymentActionRequired: 'PaymentActionRequired',
+  PaymentAuthorized: 'PaymentAuthorized',
+  PaymentFailed: 'PaymentFailed',
+  PaymentCaptureStarted: 'PaymentCaptureStarted',
+  PaymentCaptured: 'PaymentCaptured',
+  PaymentCaptureFailed: 'PaymentCaptureFailed',
+  PaymentVoidStarted: 'PaymentVoidStarted',
+  PaymentVoidFailed: 'PaymentVoidFailed',
+  PaymentAuthorizationReleased: 'PaymentAuthorizationReleased',
+  PaymentIntentCanceled: 'PaymentIntentCanceled',
+  PaymentAuthorizationExpired: 'PaymentAuthorizationExpired',
+  RefundRequested: 'RefundRequested',
+  RefundSucceeded: 'RefundSucceeded',
+  RefundFailed: 'RefundFailed',
+};
+
+/** The stable wire names of every payment and refund event. */
+export const PAYMENT_EVENT_TYPES: readonly PaymentEventType[] = Object.freeze(Object.values(EVENT_TYPES));
+
+const PAYMENT_EVENT_TYPE_SET: ReadonlySet<string> = new Set(PAYMENT_EVENT_TYPES);
+
+export function isPaymentEvent(event: { type: string }): event is PaymentEvent {
+  return PAYMENT_EVENT_TYPE_SET.has(event.type);
+}

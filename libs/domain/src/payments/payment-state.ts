@@ -1,0 +1,116 @@
+/*
+ * Payment intents and refunds live inside the order (ExistingOrder.payment_intents / refunds):
+ * every money fact of an order is in its one stream, so every rule is checked against one
+ * revision. These are plain data folded from events by payment-evolve.ts.
+ */
+
+export type CaptureMethod = 'automatic' | 'manual';
+
+export type PaymentIntentStatus =
+  | 'requires_payment_method'
+  | 'requires_confirmation'
+  | 'requires_action'
+  | 'processing'
+  | 'requires_capture'
+  | 'succeeded'
+  | 'canceled'
+  | 'expired';
+
+/** What is kept of a card: a processor token and what a person may see. Never a card number. */
+export interface CardSummary {
+  token: string;
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+}
+
+export type CancellationReason = 'duplicate' | 'fraudulent' | 'requested_by_customer' | 'abandoned';
+export type VoidReason = 'canceled' | 'expired';
+export type ReleaseReason = 'final_capture' | VoidReason;
+
+/**
+ * The processor call recorded as started and not yet answered. While it is set the intent is
+ * `processing` and only the outcome for this attempt_key is accepted. (Refund calls are tracked
+ * on each refund instead, because several refunds of one payment may be in flight at once.)
+ */
+export type PendingOperation =
+  | { attempt_key: string; operation: 'authorize'; amount: number; capture: boolean }
+  | { attempt_key: string; operation: 'capture'; amount: number; capture_id: string; final: boolean }
+  | { attempt_key: string; operation: 'void'; amount: number; reason: VoidReason; cancellation_reason: CancellationReason | null };
+
+export type PaymentOperation = PendingOperation['operation'];
+
+export interface PaymentError {
+  code: string;
+  message: string;
+}
+
+export interface Capture {
+  capture_id: string;
+  charge_id: string;
+  amount: number;
+}
+
+/**
+ * Money figures, in minor units of the order's currency:
+ * capturable = authorized − captured − released (what the hold still covers, ≥ 0);
+ * refunded counts succeeded refunds only (pending ones are reserved, see refundableOf).
+ */
+export interface PaymentIntent {
+  id: string;
+  status: PaymentIntentStatus;
+  /** Fixed amount, or null: the order's outstanding balance at confirm time. */
+  amount: number | null;
+  currency: string;
+  capture_method: CaptureMethod;
+  customer_id: string | null;
+  payment_method: CardSummary | null;
+  authorization_id: string | null;
+  authorized: number;
+  capturable: number;
+  captured: number;
+  released: number;
+  refunded: number;
+  captures: Capture[];
+  authorized_at: string | null;
+  /** authorized_at + 7 days. */
+  expires_at: string | null;
+  last_error: PaymentError | null;
+  pending: PendingOperation | null;
+  /** The amount the current confirmation asks for, from processing start until authorized or failed. */
+  confirming_amount: number | null;
+  /** The buyer challenge to complete while requires_action. */
+  next_action: { action_id: string } | null;
+  cancellation_reason: CancellationReason | null;
+  /** Every attempt key this intent has started, in order (the last may still be pending). */
+  attempt_keys: string[];
+  created_at: string;
+  updated_at: string;
+}
+
+export type RefundRecordStatus = 'pending' | 'succeeded' | 'failed';
+export type RefundReason = 'duplicate' | 'fraudulent' | 'requested_by_customer';
+
+export interface RefundedLine {
+  line_item_id: string;
+  quantity: number;
+  amount: number;
+}
+
+export interface Refund {
+  id: string;
+  payment_intent_id: string;
+  amount: number;
+  status: RefundRecordStatus;
+  reason: RefundReason | null;
+  line_items: RefundedLine[];
+  attempt_key: string;
+  processor_refund_id: string | null;
+  failure_code: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An uncaptured authorization expires this long after it was granted. */
+export const AUTHORIZATION_VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;

@@ -1,0 +1,72 @@
+import { divideRoundHalfUp } from '../money/rounding.js';
+import type { ExistingOrder } from '../orders/order-state.js';
+import { computeOrderTotals } from '../orders/order-totals.js';
+import type { PaymentIntent, Refund, RefundedLine } from './payment-state.js';
+
+/*
+ * Refund arithmetic. The refunds on the order are the one source of truth: per-line refunded
+ * quantity and money, and each payment's reserved amount, are derived from them here.
+ */
+
+/** Counts toward what is reserved: a pending refund holds its amount until it settles. */
+const isLive = (refund: Refund) => refund.status !== 'failed';
+
+/** captured − refunded (succeeded) − pending refunds of that payment. Never below 0. */
+export function refundableOf(order: ExistingOrder, intent: PaymentIntent): number {
+  const pending = order.refunds.filter((r) => r.payment_intent_id === intent.id && r.status === 'pending').reduce((sum, r) => sum + r.amount, 0);
+  return intent.captured - intent.refunded - pending;
+}
+
+export interface LineRefundFigures {
+  line_item_id: string;
+  /** Succeeded refunds only: what the order reports as refunded on the line. */
+  refunded_quantity: number;
+  refunded_amount: number;
+  /** Succeeded and pending refunds: what can no longer be asked for. */
+  reserved_quantity: number;
+  reserved_amount: number;
+}
+
+/** Per-line refunded (succeeded) and reserved (succeeded + pending) quantity and money. */
+export function lineRefunds(order: ExistingOrder): Map<string, LineRefundFigures> {
+  const figures = new Map<string, LineRefundFigures>();
+  for (const refund of order.refunds.filter(isLive)) {
+    for (const line of refund.line_items) {
+      const f = figures.get(line.line_item_id) ?? { line_item_id: line.line_item_id, refunded_quantity: 0, refunded_amount: 0, reserved_quantity: 0, reserved_amount: 0 };
+      f.reserved_quantity += line.quantity;
+      f.reserved_amount += line.amount;
+      if (refund.status === 'succeeded') {
+        f.refunded_quantity += line.quantity;
+        f.refunded_amount += line.amount;
+      }
+      figures.set(line.line_item_id, f);
+    }
+  }
+  return figures;
+}
+
+export type LineRefundProblem = { type: 'not_found'; index: number; line_item_id: string } | { type: 'quantity'; index: number; line_item_id: string; remaining: number };
+
+/**
+ * The money for refunding `quantity` units of each line: the line's total (after its discount,
+ * with its additive tax) × quantity / line quantity, rounded half up — except that the last
+ * units of a line take exactly what is left of its total, so a line refunded in parts sums to
+ * its total. Never more than what is left of the line.
+ */
+export function priceRefundLines(order: ExistingOrder, lines: readonly { line_item_id: string; quantity: number }[]): RefundedLine[] | LineRefundProblem {
+  const totals = new Map(computeOrderTotals(order).line_items.map((l) => [l.id, l.total]));
+  const reserved = lineRefunds(order);
+  const priced: RefundedLine[] = [];
+  for (const [index, { line_item_id, quantity }] of lines.entries()) {
+    const line = order.line_items.find((l) => l.id === line_item_id);
+    const total = totals.get(line_item_id);
+    if (!line || total === undefined) return { type: 'not_found', index, line_item_id };
+    const done = reserved.get(line_item_id);
+    const remaining = line.quantity - (done?.reserved_quantity ?? 0);
+    if (quantity > remaining) return { type: 'quantity', index, line_item_id, remaining };
+    const left = total - (done?.reserved_amount ?? 0);
+    const share = Number(divideRoundHalfUp(BigInt(total) * BigInt(quantity), BigInt(line.quantity)));
+    priced.push({ line_item_id, quantity, amount: quantity === remaining ? left : Math.min(share, left) });
+  }
+  return priced;
+}
