@@ -6,6 +6,7 @@ import request from 'supertest';
 import type { Database } from 'better-sqlite3';
 import { loadConfig, type OrdoConfig } from '../../apps/api/src/config/ordo-config.js';
 import { createApp } from '../../apps/api/src/create-app.js';
+import type { Clock } from '../../apps/api/src/platform/clock.js';
 import { MerchantsService } from '../../apps/api/src/merchants/merchants.service.js';
 import { SQLITE } from '../../apps/api/src/persistence/tokens.js';
 import type { SqlitePersistence } from '../../apps/api/src/persistence/sqlite-persistence.js';
@@ -23,10 +24,10 @@ export interface TestApp {
 }
 
 /** The real application on a real SQLite file in a temp directory. */
-export async function startTestApp(overrides: Partial<OrdoConfig> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<OrdoConfig> = {}, clock?: Clock): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'ordo-test-'));
   const config = loadConfig({ ORDO_DATA_DIR: dir, LOG_LEVEL: 'silent' }, { projectionPollMs: 0, ...overrides });
-  const app = await createApp({ config, silent: true });
+  const app = await createApp({ config, silent: true, ...(clock ? { clock } : {}) });
   const merchants = app.get(MerchantsService);
   const a = await merchants.createMerchant('Merchant A');
   const b = await merchants.createMerchant('Merchant B');

@@ -13,6 +13,8 @@ import { MerchantsProjection } from './merchants/merchants.projection.js';
 import { MerchantsService } from './merchants/merchants.service.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { OrdersProjection } from './orders/read-model/orders.projection.js';
+import { PaymentsModule } from './payments/payments.module.js';
+import { PaymentsProjection } from './payments/read-model/payments.projection.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
 import type { SqlitePersistence } from './persistence/sqlite-persistence.js';
 import { SQLITE } from './persistence/tokens.js';
@@ -54,6 +56,7 @@ export class AppModule {
         TerminusModule,
         PersistenceModule,
         OrdersModule,
+        PaymentsModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -66,6 +69,8 @@ export class AppModule {
           useFactory: (keys: ApiKeyCache, sqlite: SqlitePersistence) => [
             new MerchantsProjection(keys),
             new OrdersProjection(ORDER_EVENT_TYPES, (stream) => sqlite.store.readStreamNow(stream)),
+            // After OrdersProjection: it copies intents and refunds from the orders row.
+            new PaymentsProjection(),
           ],
         },
         ...core,

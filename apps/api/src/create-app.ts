@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import { ProjectionRunner } from './application/projections/projection-runner.js';
 import type { OrdoConfig } from './config/ordo-config.js';
 import type { Clock } from './platform/clock.js';
+import { PaymentRecovery } from './payments/application/payment-recovery.js';
 import { randomId } from './platform/ids.js';
 import { setupOpenApi } from './platform/openapi.js';
 
@@ -31,6 +32,9 @@ export async function createApp({ config, clock, silent }: CreateAppOptions): Pr
   if (config.apiReference) setupOpenApi(app);
   await app.init();
   await app.get(ProjectionRunner).start();
+  // Finish processor calls a crash left unanswered (its timer keeps doing so); not awaited so a
+  // slow processor never delays start-up.
+  void app.get(PaymentRecovery).recoverPending().catch(() => undefined);
   return app;
 }
 

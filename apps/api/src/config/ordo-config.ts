@@ -17,6 +17,12 @@ export interface OrdoConfig {
   apiReference: boolean;
   /** How often the projection runner looks for events appended by other processes (the CLI). */
   projectionPollMs: number;
+  /** The sandbox processor's own SQLite file (test mode); never Ordo's database. */
+  sandboxProcessorFile: string;
+  /** How often the payment recovery job looks for unanswered processor calls (0 = start-up only). */
+  paymentRecoveryMs: number;
+  /** Attempts younger than this are left to the request that started them. */
+  paymentRecoveryGraceMs: number;
 }
 
 export const ORDO_CONFIG = Symbol('ORDO_CONFIG');
@@ -39,6 +45,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     idempotencyTtlHours: 24,
     projectionPollMs: Number(env.ORDO_PROJECTION_POLL_MS ?? 500),
     apiReference: env.ORDO_API_REFERENCE !== 'off',
+    sandboxProcessorFile: env.ORDO_SANDBOX_PROCESSOR_FILE ?? resolve(dataDir, 'sandbox-processor.db'),
+    paymentRecoveryMs: Number(env.ORDO_PAYMENT_RECOVERY_MS ?? 30_000),
+    paymentRecoveryGraceMs: Number(env.ORDO_PAYMENT_RECOVERY_GRACE_MS ?? 10_000),
     ...overrides,
   };
 }

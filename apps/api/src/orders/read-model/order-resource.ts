@@ -1,4 +1,4 @@
-import { computeOrderTotals, orderBalance, type Money, type OrderState } from '#ordo/domain';
+import { computeOrderTotals, lineRefunds, orderBalance, type Money, type OrderState } from '#ordo/domain';
 
 type ExistingOrder = Exclude<OrderState, { status: 'none' }>;
 type Totals = ReturnType<typeof computeOrderTotals>;
@@ -41,6 +41,9 @@ export interface OrderResource {
   taxes: unknown[];
   tip: unknown;
   amounts: Record<string, Money>;
+  /** A summary of each payment intent and refund; the full resources are under their own routes. */
+  payments: unknown[];
+  refunds: unknown[];
   version: number;
   created_at: string;
   updated_at: string;
@@ -56,6 +59,7 @@ export function toOrderResource(order: ExistingOrder, revision: bigint): OrderRe
   const lineTotals = new Map(totals.line_items.map((l) => [l.id, l]));
   const discountTotals = new Map(totals.discounts.map((d) => [d.id, d.applied]));
   const taxTotals = new Map(totals.taxes.map((t) => [t.id, t.applied]));
+  const refundedLines = lineRefunds(order);
   return {
     id: order.id,
     object: 'order',
@@ -79,12 +83,23 @@ export function toOrderResource(order: ExistingOrder, revision: bigint): OrderRe
         discount_money: m(t.discount),
         tax_money: m(t.tax),
         total_money: m(t.total),
+        refunded_quantity: refundedLines.get(li.id)?.refunded_quantity ?? 0,
+        refunded_money: m(refundedLines.get(li.id)?.refunded_amount ?? 0),
       };
     }),
     discounts: order.discounts.map((d) => ({ ...d, applied_money: m(discountTotals.get(d.id) ?? 0) })),
     taxes: order.taxes.map((t) => ({ ...t, applied_money: m(taxTotals.get(t.id) ?? 0) })),
     tip: order.tip ? { ...order.tip, applied_money: m(totals.tip) } : null,
     amounts: amountsOf(currency, totals, balance),
+    payments: order.payment_intents.map((pi) => ({
+      payment_intent_id: pi.id,
+      status: pi.status,
+      capture_method: pi.capture_method,
+      authorized_money: m(pi.authorized),
+      captured_money: m(pi.captured),
+      refunded_money: m(pi.refunded),
+    })),
+    refunds: order.refunds.map((r) => ({ refund_id: r.id, payment_intent_id: r.payment_intent_id, status: r.status, amount_money: m(r.amount) })),
     version: Number(revision),
     created_at: order.created_at,
     updated_at: order.updated_at,

@@ -1,0 +1,69 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
+import { SQLITE } from '../../persistence/tokens.js';
+import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { Clock } from '../../platform/clock.js';
+import { randomId } from '../../platform/ids.js';
+import { PaymentSteps, type Caller } from './payment-steps.js';
+
+/**
+ * Uncaptured authorizations expire 7 days after they were granted (the domain computes
+ * expires_at). This job finds holds past it — by the injected clock, so tests and test clocks
+ * move time — and voids them with the usual three steps: ExpireAuthorization records the void
+ * attempt, the processor releases the hold, RecordVoidOutcome records the release and expiry.
+ * A crash in between is finished by the recovery job like any other attempt.
+ */
+@Injectable()
+export class AuthorizationExpiry implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('AuthorizationExpiry');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private readonly steps: PaymentSteps,
+    private readonly clock: Clock,
+    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.paymentRecoveryMs > 0) {
+      this.timer = setInterval(() => void this.expireDue().catch((err: unknown) => this.logger.error({ err }, 'authorization expiry failed')), this.config.paymentRecoveryMs);
+      this.timer.unref();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Voids every hold past its expiry; returns how many it started. One pass at a time. */
+  expireDue(): Promise<number> {
+    this.running ??= this.pass().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async pass(): Promise<number> {
+    const now = this.clock.nowIso();
+    const due = this.sqlite.db
+      .prepare(`SELECT id, order_id, merchant_id, mode FROM payment_intents WHERE status = 'requires_capture' AND pending_key IS NULL AND expires_at <= ? AND mode = 'test'`)
+      .all(now) as { id: string; order_id: string; merchant_id: string; mode: 'test' }[];
+    let started = 0;
+    for (const row of due) {
+      const caller: Caller = { merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_') };
+      try {
+        const attemptKey = randomId('att_');
+        const order = await this.steps.run(caller, row.order_id, { type: 'ExpireAuthorization', data: { order_id: row.order_id, payment_intent_id: row.id, attempt_key: attemptKey } });
+        const intent = order.payment_intents.find((pi) => pi.id === row.id);
+        if (intent?.pending?.attempt_key !== attemptKey) continue;
+        const call = this.steps.callForIntent(caller, order, intent, []);
+        if (call) await this.steps.callAndRecord(caller, order.id, row.id, call);
+        started++;
+      } catch (err) {
+        // A capture or cancel that won the race is fine: the hold is no longer ours to expire.
+        this.logger.warn({ err, id: row.id }, 'could not expire an authorization');
+      }
+    }
+    return started;
+  }
+}

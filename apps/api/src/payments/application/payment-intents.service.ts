@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import type { CancellationReason, CaptureMethod, ExistingOrder, PaymentIntent } from '#ordo/domain';
+import type { RequestContext } from '../../platform/request-context.js';
+import { cardForToken } from '../processor/card-for-token.js';
+import { PaymentProcessors } from '../processor/payment-processors.js';
+import { PaymentSteps } from './payment-steps.js';
+
+export interface CreateIntentInput {
+  order_id?: string;
+  amount?: number;
+  currency?: string;
+  capture_method: CaptureMethod;
+  token?: string;
+  confirm: boolean;
+  customer_id?: string;
+}
+
+export interface IntentRef {
+  orderId: string;
+  intentId: string;
+}
+
+function intentOf(order: ExistingOrder, id: string): PaymentIntent {
+  const intent = order.payment_intents.find((pi) => pi.id === id);
+  if (!intent) throw new Error(`payment intent ${id} vanished from order ${order.id}`);
+  return intent;
+}
+
+/**
+ * The payment-intent use cases. Ids and attempt keys come from the request's id minter: under
+ * an Idempotency-Key they are derived from the key, so a retry after a crash reuses the same
+ * attempt key and the processor replays instead of charging again.
+ */
+@Injectable()
+export class PaymentIntentsService {
+  constructor(
+    private readonly steps: PaymentSteps,
+    private readonly processors: PaymentProcessors,
+  ) {}
+
+  async create(ctx: RequestContext, input: CreateIntentInput): Promise<IntentRef> {
+    if (input.confirm || input.token) this.processors.require(ctx.mode);
+    const card = input.token ? cardForToken(input.token) : null;
+    const intentId = ctx.ids.next('pi_');
+    let orderId = input.order_id;
+    if (!orderId) {
+      // "No order required": a standalone intent still belongs to an order, one line long.
+      orderId = ctx.ids.next('ord_');
+      await this.steps.run(ctx, orderId, {
+        type: 'CreateOrder',
+        data: {
+          order_id: orderId,
+          currency: input.currency!,
+          ...(input.customer_id ? { customer_id: input.customer_id } : {}),
+          line_items: [{ id: ctx.ids.next('li_'), name: 'Payment', quantity: 1, unit_price_money: { amount: input.amount!, currency: input.currency! } }],
+        },
+      });
+    }
+    await this.steps.run(ctx, orderId, {
+      type: 'CreatePaymentIntent',
+      data: {
+        order_id: orderId,
+        payment_intent_id: intentId,
+        amount: input.amount ?? null,
+        currency: input.currency ?? null,
+        capture_method: input.capture_method,
+        ...(input.customer_id ? { customer_id: input.customer_id } : {}),
+      },
+    });
+    const ref = { orderId, intentId };
+    if (input.confirm) await this.confirm(ctx, ref, input.token);
+    else if (card) await this.steps.run(ctx, orderId, { type: 'AttachPaymentMethod', data: { order_id: orderId, payment_intent_id: intentId, payment_method: card } });
+    return ref;
+  }
+
+  async confirm(ctx: RequestContext, { orderId, intentId }: IntentRef, token?: string): Promise<void> {
+    this.processors.require(ctx.mode);
+    const card = token ? cardForToken(token) : null;
+    const attemptKey = ctx.ids.next('att_');
+    const order = await this.steps.run(ctx, orderId, {
+      type: 'StartPaymentConfirmation',
+      data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, payment_method: card },
+    });
+    await this.continue(ctx, order, intentId, attemptKey);
+  }
+
+  /** The test-mode stand-in for the buyer's 3-D Secure page. */
+  async completeAction(ctx: RequestContext, { orderId, intentId }: IntentRef, result: 'approve' | 'fail'): Promise<void> {
+    this.processors.require(ctx.mode);
+    const attemptKey = ctx.ids.next('att_');
+    const order = await this.steps.run(ctx, orderId, { type: 'StartPaymentAction', data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, result } });
+    await this.continue(ctx, order, intentId, attemptKey);
+  }
+
+  async capture(ctx: RequestContext, { orderId, intentId }: IntentRef, amount?: number, final?: boolean): Promise<void> {
+    this.processors.require(ctx.mode);
+    const attemptKey = ctx.ids.next('att_');
+    const order = await this.steps.run(ctx, orderId, {
+      type: 'StartCapture',
+      data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, capture_id: ctx.ids.next('cap_'), amount: amount ?? null, final: final ?? null },
+    });
+    await this.continue(ctx, order, intentId, attemptKey);
+  }
+
+  /** Before an authorization: canceled at once. With a hold: voided at the processor first. */
+  async cancel(ctx: RequestContext, { orderId, intentId }: IntentRef, reason?: CancellationReason): Promise<void> {
+    const attemptKey = ctx.ids.next('att_');
+    const order = await this.steps.run(ctx, orderId, {
+      type: 'StartCancel',
+      data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, reason: reason ?? null },
+    });
+    await this.continue(ctx, order, intentId, attemptKey);
+  }
+
+  /** An automatic intent for whatever the order still has outstanding, confirmed at once. */
+  pay(ctx: RequestContext, orderId: string, token: string): Promise<IntentRef> {
+    return this.create(ctx, { order_id: orderId, capture_method: 'automatic', token, confirm: true });
+  }
+
+  /**
+   * Steps 2 and 3 for the attempt this request started. When step 1 answered from the stream
+   * (a retried request) and the attempt is already settled, there is nothing left to do.
+   */
+  private async continue(ctx: RequestContext, order: ExistingOrder, intentId: string, attemptKey: string): Promise<void> {
+    const intent = intentOf(order, intentId);
+    if (intent.pending?.attempt_key !== attemptKey) return;
+    const { events } = await this.steps.load(ctx, order.id);
+    const call = this.steps.callForIntent(ctx, order, intent, events);
+    if (call) await this.steps.callAndRecord(ctx, order.id, intentId, call);
+  }
+}

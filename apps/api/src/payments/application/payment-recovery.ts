@@ -1,0 +1,89 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
+import { SQLITE } from '../../persistence/tokens.js';
+import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { Clock } from '../../platform/clock.js';
+import { randomId } from '../../platform/ids.js';
+import { PaymentProcessors } from '../processor/payment-processors.js';
+import { invoke, outcomeOfRecord } from './processor-call.js';
+import { PaymentSteps, type Caller } from './payment-steps.js';
+
+interface PendingRow {
+  kind: 'intent' | 'refund';
+  id: string;
+  order_id: string;
+  merchant_id: string;
+  mode: 'test' | 'live';
+}
+
+/**
+ * Finishes processor calls whose outcome was never recorded (a crash between step 2 and 3, or
+ * between 1 and 2): asks the processor what it stored under the attempt key and records that,
+ * or — when it never saw the key — makes the call now with the same key. Attempts younger than
+ * the grace period are left alone: the request that started them is most likely still running.
+ */
+@Injectable()
+export class PaymentRecovery implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('PaymentRecovery');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private readonly steps: PaymentSteps,
+    private readonly processors: PaymentProcessors,
+    private readonly clock: Clock,
+    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Not awaited: the projections (our source of pending attempts) start after init.
+    if (this.config.paymentRecoveryMs > 0) {
+      this.timer = setInterval(() => void this.recoverPending().catch((err: unknown) => this.logger.error({ err }, 'payment recovery failed')), this.config.paymentRecoveryMs);
+      this.timer.unref();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Returns how many attempts it settled. One pass at a time. */
+  recoverPending(graceMs = this.config.paymentRecoveryGraceMs): Promise<number> {
+    this.running ??= this.pass(graceMs).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async pass(graceMs: number): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - graceMs).toISOString();
+    const db = this.sqlite.db;
+    const rows = [
+      ...(db.prepare(`SELECT 'intent' AS kind, id, order_id, merchant_id, mode FROM payment_intents WHERE pending_key IS NOT NULL AND pending_since <= ?`).all(cutoff) as PendingRow[]),
+      ...(db.prepare(`SELECT 'refund' AS kind, id, order_id, merchant_id, mode FROM refunds WHERE status = 'pending' AND updated_at <= ?`).all(cutoff) as PendingRow[]),
+    ];
+    let settled = 0;
+    for (const row of rows) {
+      try {
+        if (await this.recover(row)) settled++;
+      } catch (err) {
+        this.logger.error({ err, id: row.id }, 'could not recover a payment attempt');
+      }
+    }
+    return settled;
+  }
+
+  private async recover(row: PendingRow): Promise<boolean> {
+    if (row.mode === 'live') return false; // no live processor exists to ask
+    const caller: Caller = { merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_') };
+    const { order, events } = await this.steps.load(caller, row.order_id);
+    if (!order) return false;
+    const intent = row.kind === 'intent' ? order.payment_intents.find((pi) => pi.id === row.id) : undefined;
+    const refund = row.kind === 'refund' ? order.refunds.find((r) => r.id === row.id) : undefined;
+    const call = intent ? this.steps.callForIntent(caller, order, intent, events) : refund ? this.steps.callForRefund(order, refund) : undefined;
+    if (!call) return false;
+    const processor = this.processors.require(row.mode);
+    const outcome = outcomeOfRecord(call, await processor.lookup(call.key)) ?? (await invoke(processor, call));
+    await this.steps.record(caller, order.id, row.id, call.key, outcome);
+    return true;
+  }
+}

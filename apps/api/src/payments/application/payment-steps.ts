@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, orderDecider, type ExistingOrder, type OrderCommand, type OrderState, type PaymentIntent, type Refund } from '#ordo/domain';
+import type { EventStore } from '#ordo/event-store';
+import { CommandPath, type CommandOutcome } from '../../application/command-path.js';
+import { EVENT_STORE } from '../../persistence/tokens.js';
+import { Clock } from '../../platform/clock.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import { PaymentProcessors } from '../processor/payment-processors.js';
+import { toApiError } from '../processor/processor-error-map.js';
+import { invoke, type CallOutcome, type ProcessorCall } from './processor-call.js';
+
+export type Caller = Pick<RequestContext, 'merchantId' | 'mode' | 'requestId' | 'idempotencyKey' | 'idempotencyClaim'>;
+
+export const orderStream = (orderId: string) => `order-${orderId}`;
+
+/** The capture an automatic sale records is named after its attempt, so a recovery names it alike. */
+export const captureIdFor = (attemptKey: string) => `cap_${attemptKey.replace(/^att_/, '')}`;
+
+/**
+ * The three steps every processor call takes: (1) a command records the attempt and its key,
+ * (2) the processor is called with that key, (3) a command records the answer for that key.
+ * Used by the live use cases and by the recovery job, so both describe a call the same way.
+ */
+@Injectable()
+export class PaymentSteps {
+  constructor(
+    private readonly path: CommandPath,
+    private readonly processors: PaymentProcessors,
+    private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  /** Runs one order command; the answer carries the folded order. */
+  async run(caller: Caller, orderId: string, command: Omit<OrderCommand, 'now'>): Promise<ExistingOrder> {
+    const outcome: CommandOutcome<OrderState> = await this.path.run(
+      orderDecider,
+      orderStream(orderId),
+      { ...command, now: this.clock.nowIso() } as OrderCommand,
+      caller,
+      'ORDER_CONFLICT',
+    );
+    if (outcome.state.status === 'none') throw new Error('an accepted order command left no order');
+    return outcome.state;
+  }
+
+  /** The order as its stream says now (tenancy as in the command path). */
+  async load(caller: Caller, orderId: string): Promise<{ order: ExistingOrder | undefined; events: { type: string; data: Record<string, unknown> }[] }> {
+    const recorded = await this.store.readStream(orderStream(orderId));
+    const owner = recorded[0]?.metadata;
+    if (!owner || owner.merchant_id !== caller.merchantId || owner.mode !== caller.mode) return { order: undefined, events: [] };
+    let state = orderDecider.initialState();
+    for (const e of recorded) state = orderDecider.evolve(state, { type: e.type, data: e.data } as never);
+    return { order: state.status === 'none' ? undefined : state, events: recorded.map((e) => ({ type: e.type, data: e.data })) };
+  }
+
+  /**
+   * The call a pending attempt of an intent stands for. A challenge completion is told apart by
+   * its start event (action_result), and its action id comes from the last challenge: the state
+   * forgets both once the completion starts.
+   */
+  callForIntent(caller: Caller, order: ExistingOrder, intent: PaymentIntent, events: { type: string; data: Record<string, unknown> }[]): ProcessorCall | undefined {
+    const pending = intent.pending;
+    if (!pending) return undefined;
+    const key = pending.attempt_key;
+    switch (pending.operation) {
+      case 'authorize': {
+        const started = events.find((e) => e.type === 'PaymentProcessingStarted' && e.data.attempt_key === key);
+        const actionResult = started?.data.action_result as 'approve' | 'fail' | null | undefined;
+        if (actionResult) {
+          const challenge = events.filter((e) => e.type === 'PaymentActionRequired' && e.data.payment_intent_id === intent.id).pop();
+          return { op: 'complete_action', key, actionId: String(challenge?.data.action_id), outcome: actionResult };
+        }
+        return { op: 'authorize', key, token: intent.payment_method!.token, amount: pending.amount, currency: intent.currency, capture: pending.capture, reference: intent.id, mode: caller.mode };
+      }
+      case 'capture':
+        return { op: 'capture', key, authorizationId: intent.authorization_id!, amount: pending.amount, final: pending.final };
+      case 'void':
+        return { op: 'void', key, authorizationId: intent.authorization_id! };
+    }
+  }
+
+  callForRefund(order: ExistingOrder, refund: Refund): ProcessorCall | undefined {
+    if (refund.status !== 'pending') return undefined;
+    // Every capture of one authorization adds to one charge at the processor.
+    const chargeId = order.payment_intents.find((pi) => pi.id === refund.payment_intent_id)?.captures[0]?.charge_id;
+    return chargeId ? { op: 'refund', key: refund.attempt_key, chargeId, amount: refund.amount } : undefined;
+  }
+
+  /** Step 2 and 3 together: the live path. */
+  async callAndRecord(caller: Caller, orderId: string, subjectId: string, call: ProcessorCall): Promise<void> {
+    const outcome = await invoke(this.processors.require(caller.mode), call).catch((error: unknown) => {
+      throw toApiError(error);
+    });
+    await this.record(caller, orderId, subjectId, call.key, outcome);
+  }
+
+  /** Step 3. Someone else (the recovery job, a racing retry) recording it first is fine. */
+  async record(caller: Caller, orderId: string, subjectId: string, attemptKey: string, answer: CallOutcome): Promise<void> {
+    const base = { order_id: orderId, attempt_key: attemptKey };
+    const command: Omit<OrderCommand, 'now'> =
+      answer.op === 'authorize' || answer.op === 'complete_action'
+        ? { type: 'RecordAuthorizationOutcome', data: { ...base, payment_intent_id: subjectId, outcome: answer.outcome, capture_id: captureIdFor(attemptKey) } }
+        : answer.op === 'capture'
+          ? { type: 'RecordCaptureOutcome', data: { ...base, payment_intent_id: subjectId, outcome: answer.outcome } }
+          : answer.op === 'void'
+            ? { type: 'RecordVoidOutcome', data: { ...base, payment_intent_id: subjectId, outcome: answer.outcome } }
+            : { type: 'RecordRefundOutcome', data: { ...base, refund_id: subjectId, outcome: answer.outcome } };
+    try {
+      await this.run(caller, orderId, command);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'PAYMENT_ATTEMPT_ALREADY_SETTLED') return;
+      throw error;
+    }
+  }
+}

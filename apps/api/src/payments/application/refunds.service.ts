@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import type { RefundLineInput, RefundReason } from '#ordo/domain';
+import type { RequestContext } from '../../platform/request-context.js';
+import { PaymentProcessors } from '../processor/payment-processors.js';
+import { PaymentSteps } from './payment-steps.js';
+
+export interface RefundInput {
+  orderId: string;
+  paymentIntentId?: string;
+  amount?: number;
+  lineItems?: RefundLineInput[];
+  reason?: RefundReason;
+}
+
+/**
+ * RequestRefund reserves the amount on the order's revision (so concurrent refunds can never
+ * over-refund), then the processor is asked with the refund's attempt key and its answer settles it.
+ */
+@Injectable()
+export class RefundsService {
+  constructor(
+    private readonly steps: PaymentSteps,
+    private readonly processors: PaymentProcessors,
+  ) {}
+
+  async refund(ctx: RequestContext, input: RefundInput): Promise<{ orderId: string; refundId: string }> {
+    this.processors.require(ctx.mode);
+    const refundId = ctx.ids.next('ref_');
+    const attemptKey = ctx.ids.next('att_');
+    const order = await this.steps.run(ctx, input.orderId, {
+      type: 'RequestRefund',
+      data: {
+        order_id: input.orderId,
+        refund_id: refundId,
+        attempt_key: attemptKey,
+        payment_intent_id: input.paymentIntentId ?? null,
+        amount: input.amount ?? null,
+        line_items: input.lineItems ?? null,
+        reason: input.reason ?? null,
+      },
+    });
+    const refund = order.refunds.find((r) => r.id === refundId);
+    const call = refund ? this.steps.callForRefund(order, refund) : undefined;
+    if (call) await this.steps.callAndRecord(ctx, order.id, refundId, call);
+    return { orderId: order.id, refundId };
+  }
+}

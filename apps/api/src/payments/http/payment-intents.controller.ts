@@ -1,0 +1,119 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiError } from '../../platform/api-error.js';
+import { IdPipe } from '../../platform/id.pipe.js';
+import { Ctx, type RequestContext } from '../../platform/request-context.js';
+import { PaymentIntentsService, type IntentRef } from '../application/payment-intents.service.js';
+import { PaymentsQueries } from '../read-model/payments.queries.js';
+import {
+  CancelPaymentIntentDto,
+  CapturePaymentIntentDto,
+  CompleteActionDto,
+  ConfirmPaymentIntentDto,
+  CreatePaymentIntentDto,
+  ListPaymentsQueryDto,
+  PayOrderDto,
+} from './payment-requests.dto.js';
+
+const intentId = new IdPipe('pi_', 'id');
+const orderId = new IdPipe('ord_', 'id');
+
+/** Thin: each route maps the body to one use case, then answers with the read model's resource. */
+@ApiTags('payment intents')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a POST safe to retry for 24 hours' })
+@Controller('v1/payment-intents')
+export class PaymentIntentsController {
+  constructor(
+    private readonly intents: PaymentIntentsService,
+    private readonly queries: PaymentsQueries,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a payment intent for an order (or a standalone amount, which creates a one-line order)' })
+  async create(@Ctx() ctx: RequestContext, @Body() dto: CreatePaymentIntentDto) {
+    if (!dto.order_id) {
+      if (dto.amount === undefined) throw new ApiError(400, 'MISSING_FIELD', 'amount is required without order_id', 'amount');
+      if (dto.currency === undefined) throw new ApiError(400, 'MISSING_FIELD', 'currency is required without order_id', 'currency');
+    }
+    const ref = await this.intents.create(ctx, {
+      ...(dto.order_id ? { order_id: dto.order_id } : {}),
+      ...(dto.amount !== undefined ? { amount: dto.amount } : {}),
+      ...(dto.currency ? { currency: dto.currency } : {}),
+      ...(dto.customer_id ? { customer_id: dto.customer_id } : {}),
+      ...(dto.payment_method ? { token: dto.payment_method.token } : {}),
+      capture_method: dto.capture_method ?? 'automatic',
+      confirm: dto.confirm ?? false,
+    });
+    return this.queries.intent(ctx, ref.intentId);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List payment intents, newest first (filters order_id, status)' })
+  list(@Ctx() ctx: RequestContext, @Query() q: ListPaymentsQueryDto) {
+    return this.queries.listIntents(ctx, {
+      ...(q.order_id ? { order_id: q.order_id } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      page_size: q.page_size ? Number(q.page_size) : 20,
+      ...(q.page_token ? { page_token: q.page_token } : {}),
+    });
+  }
+
+  @Get(':id')
+  get(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string) {
+    return this.queries.intent(ctx, id);
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(200)
+  async confirm(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string, @Body() dto: ConfirmPaymentIntentDto) {
+    await this.intents.confirm(ctx, this.ref(ctx, id), dto.payment_method?.token);
+    return this.queries.intent(ctx, id);
+  }
+
+  @Post(':id/capture')
+  @HttpCode(200)
+  async capture(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string, @Body() dto: CapturePaymentIntentDto) {
+    await this.intents.capture(ctx, this.ref(ctx, id), dto.amount, dto.final);
+    return this.queries.intent(ctx, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  async cancel(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string, @Body() dto: CancelPaymentIntentDto) {
+    await this.intents.cancel(ctx, this.ref(ctx, id), dto.reason);
+    return this.queries.intent(ctx, id);
+  }
+
+  @Post(':id/complete-action')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Test mode: complete (approve) or fail the 3-D Secure challenge' })
+  async completeAction(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string, @Body() dto: CompleteActionDto) {
+    if (ctx.mode !== 'test') throw new ApiError(403, 'TEST_MODE_ONLY', 'completing a challenge through the API is a test-mode stand-in');
+    await this.intents.completeAction(ctx, this.ref(ctx, id), dto.result);
+    return this.queries.intent(ctx, id);
+  }
+
+  /** Another merchant's intent is not found, exactly like an unknown one. */
+  private ref(ctx: RequestContext, id: string): IntentRef {
+    return { orderId: this.queries.intentOrder(ctx, id), intentId: id };
+  }
+}
+
+@ApiTags('orders')
+@ApiBearerAuth()
+@Controller('v1/orders')
+export class OrderPaymentsController {
+  constructor(
+    private readonly intents: PaymentIntentsService,
+    private readonly queries: PaymentsQueries,
+  ) {}
+
+  @Post(':id/pay')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pay the outstanding balance with a card token (an automatic payment intent, confirmed at once)' })
+  async pay(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Body() dto: PayOrderDto) {
+    const ref = await this.intents.pay(ctx, id, dto.payment_method.token);
+    return this.queries.intent(ctx, ref.intentId);
+  }
+}

@@ -1,0 +1,186 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+
+const ID = /^[a-z]+_[A-Za-z0-9]{1,64}$/;
+const MAX_AMOUNT = 999_999_999_999;
+
+/** Tokens only: a card number can never reach these routes (the `tok_` pattern refuses digits-only). */
+export class PaymentMethodDto {
+  @ApiProperty({ example: 'tok_visa' })
+  @IsDefined()
+  @IsString()
+  @Matches(/^tok_[A-Za-z0-9_]{1,251}$/, { message: 'payment_method.token must be a processor token (tok_…); card numbers are never accepted here' })
+  token!: string;
+}
+
+export class CreatePaymentIntentDto {
+  @ApiPropertyOptional({ description: 'Pay this order; without it, amount + currency create a one-line order' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^ord_[A-Za-z0-9]{1,64}$/, { message: 'order_id must be an id starting with ord_' })
+  order_id?: string;
+
+  @ApiPropertyOptional({ description: 'Minor units; with order_id defaults to the outstanding balance at confirm time' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AMOUNT)
+  amount?: number;
+
+  @ApiPropertyOptional({ example: 'USD' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code in capitals' })
+  currency?: string;
+
+  @ApiPropertyOptional({ enum: ['automatic', 'manual'], default: 'automatic' })
+  @IsOptional()
+  @IsIn(['automatic', 'manual'])
+  capture_method?: 'automatic' | 'manual';
+
+  @ApiPropertyOptional({ type: PaymentMethodDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PaymentMethodDto)
+  payment_method?: PaymentMethodDto;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  confirm?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: 'customer_id must be an id' })
+  customer_id?: string;
+}
+
+export class ConfirmPaymentIntentDto {
+  @ApiPropertyOptional({ type: PaymentMethodDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PaymentMethodDto)
+  payment_method?: PaymentMethodDto;
+}
+
+export class CapturePaymentIntentDto {
+  @ApiPropertyOptional({ description: 'Minor units; defaults to everything capturable' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AMOUNT)
+  amount?: number;
+
+  @ApiPropertyOptional({ default: true, description: 'A final capture releases the rest of the hold' })
+  @IsOptional()
+  @IsBoolean()
+  final?: boolean;
+}
+
+export class CancelPaymentIntentDto {
+  @ApiPropertyOptional({ enum: ['duplicate', 'fraudulent', 'requested_by_customer', 'abandoned'] })
+  @IsOptional()
+  @IsIn(['duplicate', 'fraudulent', 'requested_by_customer', 'abandoned'])
+  reason?: 'duplicate' | 'fraudulent' | 'requested_by_customer' | 'abandoned';
+}
+
+export class CompleteActionDto {
+  @ApiProperty({ enum: ['approve', 'fail'], description: 'Test mode: what the buyer did on the 3-D Secure page' })
+  @IsDefined()
+  @IsIn(['approve', 'fail'])
+  result!: 'approve' | 'fail';
+}
+
+export class PayOrderDto {
+  @ApiProperty({ type: PaymentMethodDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PaymentMethodDto)
+  payment_method!: PaymentMethodDto;
+}
+
+export class RefundLineDto {
+  @ApiProperty()
+  @IsDefined()
+  @IsString()
+  @Matches(/^li_[A-Za-z0-9]{1,64}$/, { message: 'line_item_id must be an id starting with li_' })
+  line_item_id!: string;
+
+  @ApiProperty()
+  @IsDefined()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  quantity!: number;
+}
+
+export class CreateRefundDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(/^pi_[A-Za-z0-9]{1,64}$/, { message: 'payment_intent_id must be an id starting with pi_' })
+  payment_intent_id?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(/^ord_[A-Za-z0-9]{1,64}$/, { message: 'order_id must be an id starting with ord_' })
+  order_id?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AMOUNT)
+  amount?: number;
+
+  @ApiPropertyOptional({ type: [RefundLineDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(250)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => RefundLineDto)
+  line_items?: RefundLineDto[];
+
+  @ApiPropertyOptional({ enum: ['duplicate', 'fraudulent', 'requested_by_customer'] })
+  @IsOptional()
+  @IsIn(['duplicate', 'fraudulent', 'requested_by_customer'])
+  reason?: 'duplicate' | 'fraudulent' | 'requested_by_customer';
+}
+
+export class ListPaymentsQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^ord_[A-Za-z0-9]{1,64}$/, { message: 'order_id must be an id starting with ord_' })
+  order_id?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  status?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Matches(/^(100|[1-9]\d?)$/, { message: 'page_size must be an integer from 1 to 100' })
+  page_size?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  page_token?: string;
+}
+
+export class ListRefundsQueryDto extends ListPaymentsQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^pi_[A-Za-z0-9]{1,64}$/, { message: 'payment_intent_id must be an id starting with pi_' })
+  payment_intent_id?: string;
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiError } from '../../platform/api-error.js';
+import { IdPipe } from '../../platform/id.pipe.js';
+import { Ctx, type RequestContext } from '../../platform/request-context.js';
+import { RefundsService } from '../application/refunds.service.js';
+import { PaymentsQueries } from '../read-model/payments.queries.js';
+import { CreateRefundDto, ListRefundsQueryDto } from './payment-requests.dto.js';
+
+const refundId = new IdPipe('ref_', 'id');
+
+@ApiTags('refunds')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a POST safe to retry for 24 hours' })
+@Controller('v1/refunds')
+export class RefundsController {
+  constructor(
+    private readonly refunds: RefundsService,
+    private readonly queries: PaymentsQueries,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Refund a payment or an order: an amount, line items and quantities, or (neither) everything refundable' })
+  async create(@Ctx() ctx: RequestContext, @Body() dto: CreateRefundDto) {
+    if (!dto.payment_intent_id && !dto.order_id) throw new ApiError(400, 'MISSING_FIELD', 'give payment_intent_id or order_id', 'payment_intent_id');
+    if (dto.amount !== undefined && dto.line_items !== undefined) throw new ApiError(400, 'INVALID_REQUEST', 'give an amount or line_items, not both', 'amount');
+    // The intent's order is looked up for this merchant only (404 otherwise).
+    const orderId = dto.payment_intent_id ? this.queries.intentOrder(ctx, dto.payment_intent_id) : dto.order_id!;
+    if (dto.order_id && dto.order_id !== orderId) throw new ApiError(400, 'INVALID_REQUEST', 'payment_intent_id does not belong to order_id', 'order_id');
+    const { refundId: id } = await this.refunds.refund(ctx, {
+      orderId,
+      ...(dto.payment_intent_id ? { paymentIntentId: dto.payment_intent_id } : {}),
+      ...(dto.amount !== undefined ? { amount: dto.amount } : {}),
+      ...(dto.line_items ? { lineItems: dto.line_items.map((l) => ({ line_item_id: l.line_item_id, quantity: l.quantity })) } : {}),
+      ...(dto.reason ? { reason: dto.reason } : {}),
+    });
+    return this.queries.refund(ctx, id);
+  }
+
+  @Get()
+  list(@Ctx() ctx: RequestContext, @Query() q: ListRefundsQueryDto) {
+    return this.queries.listRefunds(ctx, {
+      ...(q.order_id ? { order_id: q.order_id } : {}),
+      ...(q.payment_intent_id ? { payment_intent_id: q.payment_intent_id } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      page_size: q.page_size ? Number(q.page_size) : 20,
+      ...(q.page_token ? { page_token: q.page_token } : {}),
+    });
+  }
+
+  @Get(':id')
+  get(@Ctx() ctx: RequestContext, @Param('id', refundId) id: string) {
+    return this.queries.refund(ctx, id);
+  }
+}

@@ -1,0 +1,28 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { createProcessor, type PaymentProcessor } from '#ordo/processor';
+import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
+import { ApiError } from '../../platform/api-error.js';
+
+/**
+ * One processor per mode: test → the sandbox (its own file), live → the not-configured stub.
+ * `require(mode)` refuses live calls BEFORE anything is recorded on the order, so a live
+ * request never leaves a `processing` intent that no processor will ever answer.
+ */
+@Injectable()
+export class PaymentProcessors implements OnApplicationShutdown {
+  private test?: PaymentProcessor;
+
+  constructor(@Inject(ORDO_CONFIG) private readonly config: OrdoConfig) {}
+
+  require(mode: 'test' | 'live'): PaymentProcessor {
+    if (mode === 'live') throw new ApiError(422, 'PROCESSOR_NOT_CONFIGURED', 'no live payment processor is configured; use a test-mode key');
+    // Opened lazily: apps that never take a payment never create the sandbox file.
+    this.test ??= createProcessor({ mode: 'test', sandboxPath: this.config.sandboxProcessorFile, synchronous: this.config.synchronous });
+    return this.test;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.test?.close();
+    this.test = undefined;
+  }
+}

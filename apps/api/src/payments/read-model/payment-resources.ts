@@ -1,0 +1,54 @@
+import type { ExistingOrder, Money, PaymentIntent, Refund } from '#ordo/domain';
+
+/** The API representation of a payment intent: card brand/last4/expiry only, never the token. */
+export function toPaymentIntentResource(order: ExistingOrder, intent: PaymentIntent) {
+  const m = (amount: number): Money => ({ amount, currency: intent.currency });
+  const amount = intent.amount ?? intent.confirming_amount ?? (intent.authorized > 0 ? intent.authorized : null);
+  const card = intent.payment_method;
+  return {
+    id: intent.id,
+    object: 'payment_intent' as const,
+    order_id: order.id,
+    status: intent.status,
+    capture_method: intent.capture_method,
+    currency: intent.currency,
+    customer_id: intent.customer_id,
+    amount_money: amount === null ? null : m(amount),
+    authorized_money: m(intent.authorized),
+    capturable_money: m(intent.capturable),
+    captured_money: m(intent.captured),
+    released_money: m(intent.released),
+    refunded_money: m(intent.refunded),
+    payment_method: card ? { type: 'card', card: { brand: card.brand, last4: card.last4, exp_month: card.exp_month, exp_year: card.exp_year } } : null,
+    captures: intent.captures.map((c) => ({ id: c.capture_id, amount_money: m(c.amount) })),
+    last_payment_error: intent.last_error,
+    // In test mode the challenge is completed with POST …/complete-action (the hosted page comes later).
+    next_action: intent.status === 'requires_action' && intent.next_action ? { type: 'authenticate_card', action_id: intent.next_action.action_id } : null,
+    authorized_at: intent.authorized_at,
+    expires_at: intent.expires_at,
+    cancellation_reason: intent.cancellation_reason,
+    created_at: intent.created_at,
+    updated_at: intent.updated_at,
+  };
+}
+
+export type PaymentIntentResource = ReturnType<typeof toPaymentIntentResource>;
+
+export function toRefundResource(order: ExistingOrder, refund: Refund) {
+  const m = (amount: number): Money => ({ amount, currency: order.currency });
+  return {
+    id: refund.id,
+    object: 'refund' as const,
+    order_id: order.id,
+    payment_intent_id: refund.payment_intent_id,
+    status: refund.status,
+    amount_money: m(refund.amount),
+    reason: refund.reason,
+    line_items: refund.line_items.map((l) => ({ line_item_id: l.line_item_id, quantity: l.quantity, amount_money: m(l.amount) })),
+    failure_code: refund.failure_code,
+    created_at: refund.created_at,
+    updated_at: refund.updated_at,
+  };
+}
+
+export type RefundResource = ReturnType<typeof toRefundResource>;

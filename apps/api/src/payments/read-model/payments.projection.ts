@@ -1,0 +1,97 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { PAYMENT_EVENT_TYPES, type ExistingOrder } from '#ordo/domain';
+import type { RecordedEvent } from '#ordo/event-store';
+import type { Projection } from '../../application/projections/projection.js';
+import { ORDER_STREAM_PREFIX } from '../../orders/read-model/orders.projection.js';
+import { toPaymentIntentResource, toRefundResource } from './payment-resources.js';
+
+/**
+ * `payment_intents` and `refunds`: the id → order look-up, list filters and the resources.
+ * Intents and refunds live inside the order, so rather than fold the order a second time this
+ * projection copies them from the orders row — it MUST be registered after OrdersProjection,
+ * whose batch (same transaction) has already written that row. Rows remember the order revision
+ * they were copied from and never go back, so replays and rebuilds change nothing.
+ * `pending_key` / `pending_since` feed the recovery job, `expires_at` the expiry job.
+ */
+export class PaymentsProjection implements Projection {
+  readonly name = 'payments';
+  readonly schema = [
+    `CREATE TABLE IF NOT EXISTS payment_intents (
+       id TEXT PRIMARY KEY, order_id TEXT NOT NULL, merchant_id TEXT NOT NULL, mode TEXT NOT NULL,
+       status TEXT NOT NULL, amount INTEGER, captured INTEGER NOT NULL, refunded INTEGER NOT NULL,
+       pending_key TEXT, pending_since TEXT, expires_at TEXT, created_at TEXT NOT NULL, revision INTEGER NOT NULL, resource TEXT NOT NULL)`,
+    'CREATE INDEX IF NOT EXISTS payment_intents_by_tenant ON payment_intents (merchant_id, mode, created_at DESC, id DESC)',
+    'CREATE INDEX IF NOT EXISTS payment_intents_pending ON payment_intents (pending_since) WHERE pending_key IS NOT NULL',
+    "CREATE INDEX IF NOT EXISTS payment_intents_holds ON payment_intents (expires_at) WHERE status = 'requires_capture'",
+    `CREATE TABLE IF NOT EXISTS refunds (
+       id TEXT PRIMARY KEY, order_id TEXT NOT NULL, payment_intent_id TEXT NOT NULL, merchant_id TEXT NOT NULL, mode TEXT NOT NULL,
+       status TEXT NOT NULL, amount INTEGER NOT NULL, attempt_key TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+       revision INTEGER NOT NULL, resource TEXT NOT NULL)`,
+    'CREATE INDEX IF NOT EXISTS refunds_by_tenant ON refunds (merchant_id, mode, created_at DESC, id DESC)',
+  ];
+  readonly tables = ['payment_intents', 'refunds'];
+  readonly handles: ReadonlySet<string> = new Set(PAYMENT_EVENT_TYPES);
+  private statements!: Record<'order' | 'intent' | 'refund', Statement>;
+  private readonly touched = new Set<string>();
+
+  prepare(db: Database): void {
+    this.statements = {
+      order: db.prepare('SELECT merchant_id, mode, revision, state FROM orders WHERE id = ?').safeIntegers(true),
+      intent: db.prepare(`INSERT INTO payment_intents (id, order_id, merchant_id, mode, status, amount, captured, refunded, pending_key, pending_since, expires_at, created_at, revision, resource)
+        VALUES (@id, @order_id, @merchant_id, @mode, @status, @amount, @captured, @refunded, @pending_key, @pending_since, @expires_at, @created_at, @revision, @resource)
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, amount = excluded.amount, captured = excluded.captured, refunded = excluded.refunded,
+          pending_key = excluded.pending_key, pending_since = excluded.pending_since, expires_at = excluded.expires_at, revision = excluded.revision, resource = excluded.resource
+        WHERE excluded.revision > payment_intents.revision`),
+      refund: db.prepare(`INSERT INTO refunds (id, order_id, payment_intent_id, merchant_id, mode, status, amount, attempt_key, created_at, updated_at, revision, resource)
+        VALUES (@id, @order_id, @payment_intent_id, @merchant_id, @mode, @status, @amount, @attempt_key, @created_at, @updated_at, @revision, @resource)
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, revision = excluded.revision, resource = excluded.resource
+        WHERE excluded.revision > refunds.revision`),
+    };
+  }
+
+  beginBatch(): void {
+    this.touched.clear();
+  }
+
+  apply(recorded: RecordedEvent): void {
+    if (recorded.streamName.startsWith(ORDER_STREAM_PREFIX)) this.touched.add(recorded.streamName.slice(ORDER_STREAM_PREFIX.length));
+  }
+
+  endBatch(): void {
+    for (const orderId of this.touched) {
+      const row = this.statements.order.get(orderId) as { merchant_id: string; mode: string; revision: bigint; state: string } | undefined;
+      if (!row) continue;
+      const order = JSON.parse(row.state) as ExistingOrder;
+      const tenant = { order_id: order.id, merchant_id: row.merchant_id, mode: row.mode, revision: row.revision };
+      for (const intent of order.payment_intents) {
+        this.statements.intent.run({
+          ...tenant,
+          id: intent.id,
+          status: intent.status,
+          amount: intent.amount,
+          captured: intent.captured,
+          refunded: intent.refunded,
+          pending_key: intent.pending?.attempt_key ?? null,
+          pending_since: intent.pending ? intent.updated_at : null,
+          expires_at: intent.expires_at,
+          created_at: intent.created_at,
+          resource: JSON.stringify(toPaymentIntentResource(order, intent)),
+        });
+      }
+      for (const refund of order.refunds) {
+        this.statements.refund.run({
+          ...tenant,
+          id: refund.id,
+          payment_intent_id: refund.payment_intent_id,
+          status: refund.status,
+          amount: refund.amount,
+          attempt_key: refund.attempt_key,
+          created_at: refund.created_at,
+          updated_at: refund.updated_at,
+          resource: JSON.stringify(toRefundResource(order, refund)),
+        });
+      }
+    }
+    this.touched.clear();
+  }
+}

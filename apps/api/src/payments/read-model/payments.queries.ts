@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '#ordo/domain';
+import { SQLITE } from '../../persistence/tokens.js';
+import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { Page } from '../../platform/envelope.interceptor.js';
+import { decodePageToken, encodePageToken } from '../../platform/pagination.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import type { PaymentIntentResource, RefundResource } from './payment-resources.js';
+
+type Tenant = Pick<RequestContext, 'merchantId' | 'mode'>;
+
+export interface ListFilters {
+  order_id?: string;
+  status?: string;
+  payment_intent_id?: string;
+  page_size: number;
+  page_token?: string;
+}
+
+/**
+ * Reads of payment intents and refunds, always scoped to the caller: another merchant's id is
+ * answered exactly like an unknown one (404).
+ */
+@Injectable()
+export class PaymentsQueries {
+  constructor(@Inject(SQLITE) private readonly sqlite: SqlitePersistence) {}
+
+  /** The order an intent belongs to (the route → stream look-up). */
+  intentOrder(tenant: Tenant, id: string): string {
+    return this.intentRow(tenant, id).order_id;
+  }
+
+  intent(tenant: Tenant, id: string): PaymentIntentResource {
+    return JSON.parse(this.intentRow(tenant, id).resource) as PaymentIntentResource;
+  }
+
+  refund(tenant: Tenant, id: string): RefundResource {
+    const row = this.sqlite.db.prepare('SELECT resource FROM refunds WHERE id = ? AND merchant_id = ? AND mode = ?').get(id, tenant.merchantId, tenant.mode) as
+      | { resource: string }
+      | undefined;
+    if (!row) throw new DomainError('REFUND_NOT_FOUND', 'not_found', `no refund ${id}`);
+    return JSON.parse(row.resource) as RefundResource;
+  }
+
+  listIntents(tenant: Tenant, f: ListFilters): Page<PaymentIntentResource> {
+    return this.list<PaymentIntentResource>('payment_intents', tenant, f, ['order_id', 'status']);
+  }
+
+  listRefunds(tenant: Tenant, f: ListFilters): Page<RefundResource> {
+    return this.list<RefundResource>('refunds', tenant, f, ['order_id', 'status', 'payment_intent_id']);
+  }
+
+  private intentRow(tenant: Tenant, id: string): { order_id: string; resource: string } {
+    const row = this.sqlite.db.prepare('SELECT order_id, resource FROM payment_intents WHERE id = ? AND merchant_id = ? AND mode = ?').get(id, tenant.merchantId, tenant.mode) as
+      | { order_id: string; resource: string }
+      | undefined;
+    if (!row) throw new DomainError('PAYMENT_INTENT_NOT_FOUND', 'not_found', `no payment intent ${id}`);
+    return row;
+  }
+
+  /** Newest first; the cursor is (created_at, id) of the last row served. */
+  private list<T>(table: 'payment_intents' | 'refunds', tenant: Tenant, f: ListFilters, filters: (keyof ListFilters)[]): Page<T> {
+    const where = ['merchant_id = ?', 'mode = ?'];
+    const params: unknown[] = [tenant.merchantId, tenant.mode];
+    for (const name of filters) {
+      const value = f[name];
+      if (value !== undefined) {
+        where.push(`${name} = ?`);
+        params.push(value);
+      }
+    }
+    if (f.page_token) {
+      const [createdAt, id] = decodePageToken(f.page_token, 2);
+      where.push('(created_at < ? OR (created_at = ? AND id < ?))');
+      params.push(createdAt, createdAt, id);
+    }
+    const rows = this.sqlite.db
+      .prepare(`SELECT id, created_at, resource FROM ${table} WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`)
+      .all(...params, f.page_size + 1) as { id: string; created_at: string; resource: string }[];
+    const page = rows.slice(0, f.page_size);
+    const last = page[page.length - 1];
+    return new Page(
+      page.map((r) => JSON.parse(r.resource) as T),
+      rows.length > f.page_size && last ? encodePageToken([last.created_at, last.id]) : null,
+    );
+  }
+}
