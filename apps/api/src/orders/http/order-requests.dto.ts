@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsObject, IsArray, IsDefined, IsIn, IsInt, IsOptional, Is
 import { IsMetadata } from './metadata.validator.js';
 import { MoneyDto } from './money.dto.js';
 import { DiscountInputDto, LineItemInputDto, TaxInputDto, TipInputDto } from './order-inputs.dto.js';
+import { PageQueryDto } from '../../platform/page-query.dto.js';
 
 export class CreateOrderDto {
   @ApiProperty({ example: 'USD' })
@@ -129,7 +130,7 @@ export class CloseOrderDto {
   reason?: 'completed' | 'canceled';
 }
 
-export class ListOrdersQueryDto {
+export class ListOrdersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'closed'] })
   @IsOptional()
   @IsIn(['open', 'closed'])
@@ -156,16 +157,6 @@ export class ListOrdersQueryDto {
   @Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/, { message: 'created_lt must be an ISO-8601 date or time' })
   created_lt?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Matches(/^(100|[1-9]\d?)$/, { message: 'page_size must be an integer from 1 to 100' })
-  page_size?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  page_token?: string;
 }
 
 export { DiscountInputDto as ApplyDiscountDto, TaxInputDto as ApplyTaxDto, TipInputDto as SetTipDto };

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PageQueryDto } from '../../platform/page-query.dto.js';
 
 const ID = /^[a-z]+_[A-Za-z0-9]{1,64}$/;
 const MAX_AMOUNT = 999_999_999_999;
@@ -154,7 +155,7 @@ export class CreateRefundDto {
   reason?: 'duplicate' | 'fraudulent' | 'requested_by_customer';
 }
 
-export class ListPaymentsQueryDto {
+export class ListPaymentsQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(/^ord_[A-Za-z0-9]{1,64}$/, { message: 'order_id must be an id starting with ord_' })
@@ -166,16 +167,6 @@ export class ListPaymentsQueryDto {
   @MaxLength(32)
   status?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Matches(/^(100|[1-9]\d?)$/, { message: 'page_size must be an integer from 1 to 100' })
-  page_size?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  page_token?: string;
 }
 
 export class ListRefundsQueryDto extends ListPaymentsQueryDto {
