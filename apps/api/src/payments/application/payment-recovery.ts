@@ -69,6 +69,7 @@ export class PaymentRecovery implements OnApplicationBootstrap, OnApplicationShu
         this.logger.error({ err, id: row.id }, 'could not recover a payment attempt');
       }
     }
+    if (rows.length) this.logger.log({ pending: rows.length, settled }, 'payment recovery pass');
     return settled;
   }
 
