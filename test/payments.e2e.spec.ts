@@ -92,6 +92,15 @@ describe('Payment intents and refunds (e2e, real SQLite file, sandbox processor)
     expect(over.body.error.code).toBe('REFUND_EXCEEDS_REFUNDABLE');
   });
 
+  it('create with confirm is all or nothing: a refused confirmation leaves no intent behind', async () => {
+    const order = await createOrder();
+    await t.http.post(`/v1/orders/${order.id}/pay`).set(auth).send({ payment_method: { token: 'tok_visa' } }).expect(200);
+    const before = (await t.http.get(`/v1/payment-intents?order_id=${order.id}`).set(auth).expect(200)).body.data;
+    const res = await t.http.post('/v1/payment-intents').set(auth).send({ order_id: order.id, payment_method: { token: 'tok_visa' }, confirm: true }).expect(422);
+    expect(res.body.error.code).toBe('NOTHING_OUTSTANDING');
+    expect((await t.http.get(`/v1/payment-intents?order_id=${order.id}`).set(auth).expect(200)).body.data).toEqual(before);
+  });
+
   it('(c) 3-D Secure: requires_action, then complete-action approve → succeeded', async () => {
     const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 2500, currency: 'USD', payment_method: { token: 'tok_threeDSecureRequired' }, confirm: true }).expect(201)).body.data;
     expect(pi.status).toBe('requires_action');

@@ -28,7 +28,10 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 export const HELLO_BODY = JSON.stringify({ name: 'T-shirt', sku: 'TS-1', quantity: 2, currency: 'USD', price: { amount: 2500, currency: 'USD' } });
 export const ORDER_BODY = JSON.stringify({ currency: 'USD', line_items: [{ name: 'T-shirt', quantity: 2, unit_price_money: { amount: 2500, currency: 'USD' } }] });
 
-export type Target = 'hello' | 'ordo' | 'ordo+idem';
+/** Create + confirm in one call, automatic capture, a card token that succeeds. */
+export const PAY_BODY = JSON.stringify({ amount: 5000, currency: 'USD', payment_method: { token: 'tok_visa' }, confirm: true });
+
+export type Target = 'hello' | 'ordo' | 'ordo+idem' | 'pay';
 
 const runTag = randomBytes(4).toString('hex');
 let sequence = 0;
@@ -43,18 +46,26 @@ export function requestFor(target: Target, apiKey?: string): AcRequest {
   };
   if (target === 'ordo') return base;
   // A fresh Idempotency-Key on every request: every request claims, runs and completes a key.
-  return { ...base, setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `bench-${runTag}-${++sequence}` } }) };
+  // Payments always carry one, as an integrator's client would.
+  if (target === 'pay') return { ...base, path: '/v1/payment-intents', body: PAY_BODY, setupRequest: withFreshKey };
+  return { ...base, setupRequest: withFreshKey };
+}
+
+function withFreshKey(req: AcRequest): AcRequest {
+  return { ...req, headers: { ...req.headers, 'idempotency-key': `bench-${runTag}-${++sequence}` } };
 }
 
 /** One request through fetch; throws unless 2xx with the expected shape. */
 export async function smoke(url: string, target: Target, apiKey?: string): Promise<void> {
   const r = requestFor(target, apiKey);
-  const headers = { ...r.headers, ...(target === 'ordo+idem' ? { 'idempotency-key': `smoke-${runTag}` } : {}) };
+  const headers = { ...r.headers, ...(target === 'ordo+idem' || target === 'pay' ? { 'idempotency-key': `smoke-${runTag}-${target}` } : {}) };
   const res = await fetch(url + r.path, { method: 'POST', headers, body: r.body, signal: AbortSignal.timeout(10_000) });
   const text = await res.text();
   if (res.status < 200 || res.status > 299) throw new Error(`${target}: ${res.status} ${text.slice(0, 300)}`);
-  const body = JSON.parse(text) as { name?: string; data?: { id?: string } };
-  if (target === 'hello' ? body.name !== 'T-shirt' : !body.data?.id?.startsWith('ord_')) throw new Error(`${target}: unexpected body ${text.slice(0, 300)}`);
+  const body = JSON.parse(text) as { name?: string; data?: { id?: string; status?: string } };
+  const ok =
+    target === 'hello' ? body.name === 'T-shirt' : target === 'pay' ? body.data?.id?.startsWith('pi_') && body.data.status === 'succeeded' : body.data?.id?.startsWith('ord_');
+  if (!ok) throw new Error(`${target}: unexpected body ${text.slice(0, 300)}`);
 }
 
 export interface Round {

@@ -4,7 +4,7 @@
  * it cleanly so the profile is written, and prints the top self-time frames, self time by
  * package, and the inclusive time of the app's own functions (dist/apps, dist/libs; synchronous
  * call trees only, so middleware that calls next() is left out).
- * Usage: npm run build && node dist/bench/http/profile-server.js [express|fastify] [ordo|ordo+idem|hello]
+ * Usage: npm run build && node dist/bench/http/profile-server.js [express|fastify] [ordo|ordo+idem|pay|hello]
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +25,7 @@ interface Profile {
 }
 
 const adapter = process.argv.includes('fastify') ? 'fastify' : 'express';
-const target = (['ordo+idem', 'hello'].find((t) => process.argv.includes(t)) ?? 'ordo') as Target;
+const target = (['ordo+idem', 'hello', 'pay'].find((t) => process.argv.includes(t)) ?? 'ordo') as Target;
 const dataDir = mkdtempSync(join(tmpdir(), 'ordo-bench-'));
 const profDir = mkdtempSync(join(tmpdir(), 'ordo-prof-'));
 process.once('SIGINT', () => (killAll(), process.exit(130)));

@@ -21,6 +21,11 @@ export interface TokenizeRequest {
    * has no clock of its own, so tests and test clocks can move time.
    */
   now: Date;
+  /**
+   * The account (Ordo: merchant and mode) the token belongs to; describeToken answers only that
+   * account. Omitted: a token any account may use.
+   */
+  account?: string;
 }
 
 export interface AuthorizeRequest {

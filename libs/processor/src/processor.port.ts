@@ -10,6 +10,7 @@ import type {
 import type {
   AuthorizeResult,
   CaptureResult,
+  CardSummary,
   CompleteActionResult,
   ProcessorOperation,
   ProcessorResult,
@@ -38,6 +39,11 @@ export type ProcessorRecord =
 export interface PaymentProcessor {
   /** Test mode only. Turns card data into a reusable token; keeps only brand, last4, expiry. */
   tokenize(request: TokenizeRequest): Promise<TokenizeResult>;
+  /**
+   * What a token stands for (brand, last4, expiry), or undefined when the processor never issued
+   * it or issued it to another account — the two are indistinguishable on purpose.
+   */
+  describeToken(token: string, account: string): Promise<CardSummary | undefined>;
   authorize(request: AuthorizeRequest): Promise<AuthorizeResult>;
   /** Finishes a `requires_action` authorization once the buyer answered the challenge. */
   completeAction(request: CompleteActionRequest): Promise<CompleteActionResult>;

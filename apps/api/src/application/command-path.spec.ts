@@ -90,4 +90,26 @@ describe('CommandPath', () => {
     expect(seen).toEqual(['OrderCreated', 'LineItemAdded']);
     await bundle.close();
   });
+
+  it('runs several commands as one append: each decided on the state the previous left', async () => {
+    const { bundle, path, runner } = setup(0, 0);
+    await runner.start();
+    const outcome = await path.runAll(orderDecider, `order-${ORDER}`, [create, addLine(1), addLine(2)], caller, 'ORDER_CONFLICT');
+    expect(outcome.revision).toBe(2n);
+    expect(outcome.history.map((e) => e.type)).toEqual(['OrderCreated', 'LineItemAdded', 'LineItemAdded']);
+    const recorded = await bundle.store.readStream(`order-${ORDER}`);
+    // One append (one position block), each event naming the command that produced it.
+    expect(recorded.map((e) => e.metadata.command)).toEqual(['CreateOrder', 'AddLineItem', 'AddLineItem']);
+    await bundle.close();
+  });
+
+  it('writes nothing of a batch when any of its commands is refused', async () => {
+    const { bundle, path, runner } = setup(0, 0);
+    await runner.start();
+    // The same line twice: the second AddLineItem is refused, so the first is not kept either.
+    const failure = await path.runAll(orderDecider, `order-${ORDER}`, [create, addLine(1), addLine(1)], caller, 'ORDER_CONFLICT').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DomainError);
+    expect(await bundle.store.readStream(`order-${ORDER}`)).toEqual([]);
+    await bundle.close();
+  });
 });

@@ -12,6 +12,8 @@ export interface CommandOutcome<S> {
   revision: bigint;
   /** Events appended by this command (empty when it had already been applied). */
   appended: DomainEvent[];
+  /** Every event of the stream after the command, oldest first (what `state` is the fold of). */
+  history: DomainEvent[];
   position: bigint;
 }
 
@@ -34,39 +36,63 @@ export class CommandPath {
     private readonly projections: ProjectionRunner,
   ) {}
 
-  async run<C extends Command, E extends DomainEvent, S>(
+  run<C extends Command, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
     streamName: string,
     command: C,
     caller: Caller,
     conflictCode: string,
   ): Promise<CommandOutcome<S>> {
+    return this.runAll(decider, streamName, [command], caller, conflictCode);
+  }
+
+  /**
+   * Several commands on one stream as one unit: each is decided against the state the previous
+   * ones' events leave, and all their events are appended together — or, when any is refused,
+   * nothing is (so "create and confirm" never leaves half of itself behind).
+   */
+  async runAll<C extends Command, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamName: string,
+    commands: readonly C[],
+    caller: Caller,
+    conflictCode: string,
+  ): Promise<CommandOutcome<S>> {
+    if (commands.length === 0) throw new Error('runAll needs at least one command');
     for (let attempt = 0; attempt <= this.config.commandRetries; attempt++) {
       const recorded = await this.store.readStream(streamName);
       const visible = belongsTo(recorded, caller) ? recorded : [];
+      const history = visible.map((e) => ({ type: e.type, data: e.data }) as E);
       let state = decider.initialState();
-      for (const e of visible) state = decider.evolve(state, { type: e.type, data: e.data } as E);
+      for (const e of history) state = decider.evolve(state, e);
       const revision = visible.length > 0 ? visible[visible.length - 1].revision : -1n;
 
-      if (caller.idempotencyClaim && visible.some((e) => e.metadata.idempotency_claim === caller.idempotencyClaim && e.metadata.command === command.type)) {
+      if (caller.idempotencyClaim && visible.some((e) => e.metadata.idempotency_claim === caller.idempotencyClaim && e.metadata.command === commands[0].type)) {
         // A previous attempt with this key (cut off before it could store its answer) already
         // appended these facts: answer from the stream, never decide twice.
         const position = visible[visible.length - 1].position;
         await this.projections.waitFor(position);
-        return { state, revision, appended: [], position };
+        return { state, revision, appended: [], history, position };
       }
 
-      const events = decider.decide(command, state);
+      const events: { event: E; command: string }[] = [];
+      let next = state;
+      for (const command of commands) {
+        for (const event of decider.decide(command, next)) {
+          events.push({ event, command: command.type });
+          next = decider.evolve(next, event);
+        }
+      }
       if (events.length === 0) {
         const position = visible.length > 0 ? visible[visible.length - 1].position : 0n;
-        return { state, revision, appended: [], position };
+        return { state, revision, appended: [], history, position };
       }
       // Another merchant's stream with this id is a collision we refuse, never overwrite.
       if (visible.length === 0 && recorded.length > 0) throw new DomainError(conflictCode, 'conflict', 'resource id already in use');
       try {
         const appending = this.store.append(
           streamName,
-          events.map((e) => ({
+          events.map(({ event: e, command }) => ({
             type: e.type,
             data: e.data as Record<string, unknown>,
             metadata: {
@@ -76,7 +102,7 @@ export class CommandPath {
               ...(caller.idempotencyKey ? { idempotency_key: caller.idempotencyKey } : {}),
               ...(caller.idempotencyClaim ? { idempotency_claim: caller.idempotencyClaim } : {}),
               correlation_id: caller.requestId,
-              command: command.type,
+              command,
               schema_version: 1,
             },
           })),
@@ -84,9 +110,9 @@ export class CommandPath {
         );
         this.projections.kick();
         const result = await appending;
-        for (const e of events) state = decider.evolve(state, e);
         await this.projections.waitFor(result.position);
-        return { state, revision: result.nextExpectedRevision, appended: events, position: result.position };
+        const appended = events.map((e) => e.event);
+        return { state: next, revision: result.nextExpectedRevision, appended, history: [...history, ...appended], position: result.position };
       } catch (error) {
         if (error instanceof WrongExpectedRevisionError) continue;
         throw error;

@@ -1,6 +1,6 @@
 import { ProcessorNotConfiguredError } from '../processor-errors.js';
 import type { PaymentProcessor, ProcessorRecord } from '../processor.port.js';
-import type { AuthorizeResult, CaptureResult, CompleteActionResult, RefundResult, TokenizeResult, VoidResult } from '../processor-results.js';
+import type { AuthorizeResult, CaptureResult, CardSummary, CompleteActionResult, RefundResult, TokenizeResult, VoidResult } from '../processor-results.js';
 
 /**
  * Live mode until a real processor adapter exists: every call fails loudly with
@@ -9,6 +9,10 @@ import type { AuthorizeResult, CaptureResult, CompleteActionResult, RefundResult
  */
 export class NotConfiguredProcessor implements PaymentProcessor {
   async tokenize(): Promise<TokenizeResult> {
+    throw new ProcessorNotConfiguredError();
+  }
+
+  async describeToken(): Promise<CardSummary | undefined> {
     throw new ProcessorNotConfiguredError();
   }
 

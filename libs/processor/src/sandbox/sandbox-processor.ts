@@ -10,7 +10,7 @@ import type {
   TokenizeRequest,
   VoidRequest,
 } from '../processor-requests.js';
-import type { AuthorizeResult, CaptureResult, CompleteActionResult, RefundResult, TokenizeResult, VoidResult } from '../processor-results.js';
+import type { AuthorizeResult, CaptureResult, CardSummary, CompleteActionResult, RefundResult, TokenizeResult, VoidResult } from '../processor-results.js';
 import { idempotencyKeyField } from '../validation/request-fields.js';
 import { validateAuthorize, validateCapture, validateCompleteAction, validateRefund, validateVoid } from '../validation/validate-requests.js';
 import { executeIdempotently, toProcessorRecord } from './idempotent-execution.js';
@@ -59,6 +59,13 @@ export class SandboxProcessor implements PaymentProcessor {
   async tokenize(request: TokenizeRequest): Promise<TokenizeResult> {
     this.assertOpen();
     return this.db.transaction(() => tokenize(this.record, request)).immediate();
+  }
+
+  async describeToken(token: string, account: string): Promise<CardSummary | undefined> {
+    this.assertOpen();
+    const row = typeof token === 'string' ? this.record.token(token) : undefined;
+    if (!row || (row.account !== null && row.account !== account)) return undefined;
+    return { brand: row.brand, last4: row.last4, exp_month: row.exp_month, exp_year: row.exp_year };
   }
 
   async authorize(request: AuthorizeRequest): Promise<AuthorizeResult> {

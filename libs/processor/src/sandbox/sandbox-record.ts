@@ -11,8 +11,8 @@ export class SandboxRecord {
   constructor(readonly db: Database.Database) {
     this.statements = {
       insertToken: db.prepare(
-        `INSERT INTO tokens (token, brand, last4, exp_month, exp_year, behaviour)
-         VALUES (@token, @brand, @last4, @exp_month, @exp_year, @behaviour)`,
+        `INSERT INTO tokens (token, brand, last4, exp_month, exp_year, behaviour, account)
+         VALUES (@token, @brand, @last4, @exp_month, @exp_year, @behaviour, @account)`,
       ),
       token: db.prepare('SELECT * FROM tokens WHERE token = ?'),
       attemptsOnToken: db.prepare('SELECT count(*) AS n FROM authorizations WHERE token = ?'),

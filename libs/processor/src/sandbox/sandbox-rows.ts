@@ -10,6 +10,8 @@ export interface TokenRow {
   exp_month: number;
   exp_year: number;
   behaviour: CardBehaviour;
+  /** The account that minted it; null for the ready-made test tokens. */
+  account: string | null;
 }
 
 export type AuthorizationStatus = 'requires_action' | 'authorized' | 'captured' | 'voided' | 'declined' | 'errored';

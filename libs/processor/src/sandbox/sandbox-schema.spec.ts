@@ -39,7 +39,7 @@ describe('sandbox file', () => {
     const db = new Database(t.path, { readonly: true });
     try {
       const columns = db.prepare("SELECT name FROM pragma_table_info('tokens')").all().map((r) => (r as { name: string }).name);
-      expect(columns.sort()).toEqual(['behaviour', 'brand', 'exp_month', 'exp_year', 'last4', 'token']);
+      expect(columns.sort()).toEqual(['account', 'behaviour', 'brand', 'exp_month', 'exp_year', 'last4', 'token']);
     } finally {
       db.close();
     }

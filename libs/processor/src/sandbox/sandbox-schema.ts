@@ -3,7 +3,7 @@ import { CARD_BEHAVIOURS } from '../cards/card-behaviour.js';
 import { TEST_TOKEN_EXPIRY, TEST_TOKENS } from '../cards/test-cards.js';
 
 /** Bumped when the tables change; a file from a newer build is refused rather than misread. */
-export const SANDBOX_SCHEMA_VERSION = 1;
+export const SANDBOX_SCHEMA_VERSION = 2;
 
 const behaviours = CARD_BEHAVIOURS.map((b) => `'${b}'`).join(', ');
 
@@ -20,7 +20,9 @@ CREATE TABLE tokens (
   last4     TEXT NOT NULL CHECK (length(last4) = 4),
   exp_month INTEGER NOT NULL CHECK (exp_month BETWEEN 1 AND 12),
   exp_year  INTEGER NOT NULL,
-  behaviour TEXT NOT NULL CHECK (behaviour IN (${behaviours}))
+  behaviour TEXT NOT NULL CHECK (behaviour IN (${behaviours})),
+  -- Who minted it (tokenize's account); NULL for the ready-made test tokens anyone may use.
+  account   TEXT
 ) STRICT;
 
 -- One row per authorize call that reached a card, declined or not (the attempt history).
@@ -88,10 +90,9 @@ export function migrateSandbox(db: Database.Database): void {
     if (version > SANDBOX_SCHEMA_VERSION) {
       throw new Error(`sandbox processor file has schema version ${version}, this build knows ${SANDBOX_SCHEMA_VERSION}`);
     }
-    if (version === 0) {
-      db.exec(DDL);
-      db.pragma(`user_version = ${SANDBOX_SCHEMA_VERSION}`);
-    }
+    if (version === 0) db.exec(DDL);
+    else if (version === 1) db.exec('ALTER TABLE tokens ADD COLUMN account TEXT');
+    if (version < SANDBOX_SCHEMA_VERSION) db.pragma(`user_version = ${SANDBOX_SCHEMA_VERSION}`);
     const seed = db.prepare(
       `INSERT OR IGNORE INTO tokens (token, brand, last4, exp_month, exp_year, behaviour)
        VALUES (@token, @brand, @last4, @exp_month, @exp_year, @behaviour)`,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { CancellationReason, CaptureMethod, ExistingOrder, PaymentIntent } from '#ordo/domain';
+import type { CancellationReason, CaptureMethod, CardSummary, ExistingOrder, OrderCommand, PaymentIntent } from '#ordo/domain';
 import type { RequestContext } from '../../platform/request-context.js';
 import { cardForToken } from '../processor/card-for-token.js';
 import { PaymentProcessors } from '../processor/payment-processors.js';
-import { PaymentSteps } from './payment-steps.js';
+import { PaymentSteps, type OrderHistory } from './payment-steps.js';
 
 export interface CreateIntentInput {
   order_id?: string;
@@ -38,15 +38,17 @@ export class PaymentIntentsService {
     private readonly processors: PaymentProcessors,
   ) {}
 
+  /** Creating, attaching a card and starting the confirmation are one append: all or nothing. */
   async create(ctx: RequestContext, input: CreateIntentInput): Promise<IntentRef> {
-    if (input.confirm || input.token) this.processors.require(ctx.mode);
-    const card = input.token ? cardForToken(input.token) : null;
+    const processor = input.confirm || input.token ? this.processors.require(ctx.mode) : undefined;
+    const card = input.token ? await cardForToken(processor!, ctx, input.token) : null;
     const intentId = ctx.ids.next('pi_');
+    const commands: Omit<OrderCommand, 'now'>[] = [];
     let orderId = input.order_id;
     if (!orderId) {
       // "No order required": a standalone intent still belongs to an order, one line long.
       orderId = ctx.ids.next('ord_');
-      await this.steps.run(ctx, orderId, {
+      commands.push({
         type: 'CreateOrder',
         data: {
           order_id: orderId,
@@ -56,7 +58,7 @@ export class PaymentIntentsService {
         },
       });
     }
-    await this.steps.run(ctx, orderId, {
+    commands.push({
       type: 'CreatePaymentIntent',
       data: {
         order_id: orderId,
@@ -68,48 +70,59 @@ export class PaymentIntentsService {
       },
     });
     const ref = { orderId, intentId };
-    if (input.confirm) await this.confirm(ctx, ref, input.token);
-    else if (card) await this.steps.run(ctx, orderId, { type: 'AttachPaymentMethod', data: { order_id: orderId, payment_intent_id: intentId, payment_method: card } });
+    if (input.confirm) {
+      const attemptKey = ctx.ids.next('att_');
+      commands.push(this.startConfirmation(ref, attemptKey, card));
+      const { order, history } = await this.steps.runAll(ctx, orderId, commands);
+      await this.continue(ctx, order, history, intentId, attemptKey);
+    } else {
+      if (card) commands.push({ type: 'AttachPaymentMethod', data: { order_id: orderId, payment_intent_id: intentId, payment_method: card } });
+      await this.steps.runAll(ctx, orderId, commands);
+    }
     return ref;
   }
 
-  async confirm(ctx: RequestContext, { orderId, intentId }: IntentRef, token?: string): Promise<void> {
-    this.processors.require(ctx.mode);
-    const card = token ? cardForToken(token) : null;
+  async confirm(ctx: RequestContext, ref: IntentRef, token?: string): Promise<void> {
+    const processor = this.processors.require(ctx.mode);
+    const card = token ? await cardForToken(processor, ctx, token) : null;
     const attemptKey = ctx.ids.next('att_');
-    const order = await this.steps.run(ctx, orderId, {
-      type: 'StartPaymentConfirmation',
-      data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, payment_method: card },
-    });
-    await this.continue(ctx, order, intentId, attemptKey);
+    const { order, history } = await this.steps.runAll(ctx, ref.orderId, [this.startConfirmation(ref, attemptKey, card)]);
+    await this.continue(ctx, order, history, ref.intentId, attemptKey);
+  }
+
+  private startConfirmation({ orderId, intentId }: IntentRef, attemptKey: string, card: CardSummary | null): Omit<OrderCommand, 'now'> {
+    return { type: 'StartPaymentConfirmation', data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, payment_method: card } };
   }
 
   /** The test-mode stand-in for the buyer's 3-D Secure page. */
   async completeAction(ctx: RequestContext, { orderId, intentId }: IntentRef, result: 'approve' | 'fail'): Promise<void> {
     this.processors.require(ctx.mode);
     const attemptKey = ctx.ids.next('att_');
-    const order = await this.steps.run(ctx, orderId, { type: 'StartPaymentAction', data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, result } });
-    await this.continue(ctx, order, intentId, attemptKey);
+    const { order, history } = await this.steps.runAll(ctx, orderId, [
+      { type: 'StartPaymentAction', data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, result } },
+    ]);
+    await this.continue(ctx, order, history, intentId, attemptKey);
   }
 
   async capture(ctx: RequestContext, { orderId, intentId }: IntentRef, amount?: number, final?: boolean): Promise<void> {
     this.processors.require(ctx.mode);
     const attemptKey = ctx.ids.next('att_');
-    const order = await this.steps.run(ctx, orderId, {
-      type: 'StartCapture',
-      data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, capture_id: ctx.ids.next('cap_'), amount: amount ?? null, final: final ?? null },
-    });
-    await this.continue(ctx, order, intentId, attemptKey);
+    const { order, history } = await this.steps.runAll(ctx, orderId, [
+      {
+        type: 'StartCapture',
+        data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, capture_id: ctx.ids.next('cap_'), amount: amount ?? null, final: final ?? null },
+      },
+    ]);
+    await this.continue(ctx, order, history, intentId, attemptKey);
   }
 
   /** Before an authorization: canceled at once. With a hold: voided at the processor first. */
   async cancel(ctx: RequestContext, { orderId, intentId }: IntentRef, reason?: CancellationReason): Promise<void> {
     const attemptKey = ctx.ids.next('att_');
-    const order = await this.steps.run(ctx, orderId, {
-      type: 'StartCancel',
-      data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, reason: reason ?? null },
-    });
-    await this.continue(ctx, order, intentId, attemptKey);
+    const { order, history } = await this.steps.runAll(ctx, orderId, [
+      { type: 'StartCancel', data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, reason: reason ?? null } },
+    ]);
+    await this.continue(ctx, order, history, intentId, attemptKey);
   }
 
   /** An automatic intent for whatever the order still has outstanding, confirmed at once. */
@@ -121,11 +134,10 @@ export class PaymentIntentsService {
    * Steps 2 and 3 for the attempt this request started. When step 1 answered from the stream
    * (a retried request) and the attempt is already settled, there is nothing left to do.
    */
-  private async continue(ctx: RequestContext, order: ExistingOrder, intentId: string, attemptKey: string): Promise<void> {
+  private async continue(ctx: RequestContext, order: ExistingOrder, history: OrderHistory, intentId: string, attemptKey: string): Promise<void> {
     const intent = intentOf(order, intentId);
     if (intent.pending?.attempt_key !== attemptKey) return;
-    const { events } = await this.steps.load(ctx, order.id);
-    const call = this.steps.callForIntent(ctx, order, intent, events);
+    const call = this.steps.callForIntent(ctx, order, intent, history);
     if (call) await this.steps.callAndRecord(ctx, order.id, intentId, call);
   }
 }

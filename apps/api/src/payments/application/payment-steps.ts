@@ -11,6 +11,9 @@ import { invoke, type CallOutcome, type ProcessorCall } from './processor-call.j
 
 export type Caller = Pick<RequestContext, 'merchantId' | 'mode' | 'requestId' | 'idempotencyKey' | 'idempotencyClaim'>;
 
+/** The events of one order's stream, oldest first. */
+export type OrderHistory = readonly { type: string; data: Record<string, unknown> }[];
+
 export const orderStream = (orderId: string) => `order-${orderId}`;
 
 /** The capture an automatic sale records is named after its attempt, so a recovery names it alike. */
@@ -32,19 +35,25 @@ export class PaymentSteps {
 
   /** Runs one order command; the answer carries the folded order. */
   async run(caller: Caller, orderId: string, command: Omit<OrderCommand, 'now'>): Promise<ExistingOrder> {
-    const outcome: CommandOutcome<OrderState> = await this.path.run(
+    return (await this.runAll(caller, orderId, [command])).order;
+  }
+
+  /** Runs order commands as one append (all or nothing); the answer carries the order and its history. */
+  async runAll(caller: Caller, orderId: string, commands: Omit<OrderCommand, 'now'>[]): Promise<{ order: ExistingOrder; history: OrderHistory }> {
+    const now = this.clock.nowIso();
+    const outcome: CommandOutcome<OrderState> = await this.path.runAll(
       orderDecider,
       orderStream(orderId),
-      { ...command, now: this.clock.nowIso() } as OrderCommand,
+      commands.map((c) => ({ ...c, now }) as OrderCommand),
       caller,
       'ORDER_CONFLICT',
     );
     if (outcome.state.status === 'none') throw new Error('an accepted order command left no order');
-    return outcome.state;
+    return { order: outcome.state, history: outcome.history as OrderHistory };
   }
 
   /** The order as its stream says now (tenancy as in the command path). */
-  async load(caller: Caller, orderId: string): Promise<{ order: ExistingOrder | undefined; events: { type: string; data: Record<string, unknown> }[] }> {
+  async load(caller: Caller, orderId: string): Promise<{ order: ExistingOrder | undefined; events: OrderHistory }> {
     const recorded = await this.store.readStream(orderStream(orderId));
     const owner = recorded[0]?.metadata;
     if (!owner || owner.merchant_id !== caller.merchantId || owner.mode !== caller.mode) return { order: undefined, events: [] };
@@ -58,7 +67,7 @@ export class PaymentSteps {
    * its start event (action_result), and its action id comes from the last challenge: the state
    * forgets both once the completion starts.
    */
-  callForIntent(caller: Caller, order: ExistingOrder, intent: PaymentIntent, events: { type: string; data: Record<string, unknown> }[]): ProcessorCall | undefined {
+  callForIntent(caller: Caller, order: ExistingOrder, intent: PaymentIntent, events: OrderHistory): ProcessorCall | undefined {
     const pending = intent.pending;
     if (!pending) return undefined;
     const key = pending.attempt_key;

@@ -2,7 +2,7 @@ import { validateCard } from '../../cards/validate-card.js';
 import { ProcessorNotConfiguredError } from '../../processor-errors.js';
 import type { TokenizeRequest } from '../../processor-requests.js';
 import type { TokenizeResult } from '../../processor-results.js';
-import { oneOfField, requestObject } from '../../validation/request-fields.js';
+import { oneOfField, optionalIdField, requestObject } from '../../validation/request-fields.js';
 import { PROCESSOR_MODES } from '../../validation/validate-requests.js';
 import { mintSandboxId } from '../sandbox-ids.js';
 import type { SandboxRecord } from '../sandbox-record.js';
@@ -17,6 +17,7 @@ export function tokenize(record: SandboxRecord, request: TokenizeRequest): Token
   const { testCard, exp_month, exp_year } = validateCard(request, request.now);
   const token = mintSandboxId('token');
   const card = { brand: testCard.brand, last4: testCard.number.slice(-4), exp_month, exp_year };
-  record.insertToken({ token, ...card, behaviour: testCard.behaviour });
+  const account = optionalIdField(request.account, 'account') ?? null;
+  record.insertToken({ token, ...card, behaviour: testCard.behaviour, account });
   return { token, card };
 }
