@@ -101,6 +101,24 @@ describe('Payment intents and refunds (e2e, real SQLite file, sandbox processor)
     expect((await t.http.get(`/v1/payment-intents?order_id=${order.id}`).set(auth).expect(200)).body.data).toEqual(before);
   });
 
+  it("lists intents and refunds by customer (the intent's own, else its order's) and refuses an unknown status", async () => {
+    const customer = 'cus_0000000000000000filter01';
+    const order = (
+      await t.http.post('/v1/orders').set(auth).send({ currency: 'USD', customer_id: customer, line_items: [{ name: 'Mug', quantity: 1, unit_price_money: usd(1500) }] }).expect(201)
+    ).body.data;
+    const viaOrder = (await t.http.post(`/v1/orders/${order.id}/pay`).set(auth).send({ payment_method: { token: 'tok_visa' } }).expect(200)).body.data;
+    const own = (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 900, currency: 'USD', customer_id: customer, payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
+    await t.http.post('/v1/payment-intents').set(auth).send({ amount: 800, currency: 'USD', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201);
+    const refund = (await t.http.post('/v1/refunds').set(auth).send({ payment_intent_id: own.id, amount: 100 }).expect(201)).body.data;
+
+    const intents = (await t.http.get(`/v1/payment-intents?customer_id=${customer}`).set(auth).expect(200)).body.data.map((pi: { id: string }) => pi.id);
+    expect(intents.sort()).toEqual([viaOrder.id, own.id].sort());
+    const refunds = (await t.http.get(`/v1/refunds?customer_id=${customer}`).set(auth).expect(200)).body.data.map((r: { id: string }) => r.id);
+    expect(refunds).toEqual([refund.id]);
+    expect((await t.http.get(`/v1/payment-intents?customer_id=${customer}`).set(bearer(t.keys.bTest)).expect(200)).body.data).toEqual([]);
+    expect((await t.http.get('/v1/payment-intents?status=paid').set(auth).expect(400)).body.error.code).toBe('INVALID_FIELD');
+  });
+
   it('(c) 3-D Secure: requires_action, then complete-action approve → succeeded', async () => {
     const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 2500, currency: 'USD', payment_method: { token: 'tok_threeDSecureRequired' }, confirm: true }).expect(201)).body.data;
     expect(pi.status).toBe('requires_action');

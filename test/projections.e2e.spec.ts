@@ -1,4 +1,6 @@
-import { ProjectionRunner } from '../apps/api/src/application/projections/projection-runner.js';
+import { PROJECTIONS, ProjectionRunner } from '../apps/api/src/application/projections/projection-runner.js';
+import { ORDO_CONFIG } from '../apps/api/src/config/ordo-config.js';
+import { EVENT_STORE, SQLITE } from '../apps/api/src/persistence/tokens.js';
 import { bearer, startTestApp, usd, type TestApp } from './support/test-app.js';
 
 function dump(t: TestApp, table: string, order: string): unknown[] {
@@ -71,5 +73,23 @@ describe('Projections: rebuild and replay (e2e)', () => {
     const order = (await t.http.post('/v1/orders').set(auth).send({ currency: 'USD' }).expect(201)).body.data;
     const after = [dump(t, 'orders', 'id').filter((r) => (r as { id: string }).id !== order.id), dump(t, 'order_timeline', 'position').filter((r) => (r as { order_id: string }).order_id !== order.id)];
     expect(after).toEqual(before);
+  });
+
+  it('a projection whose version changed is dropped and rebuilt at start (new columns included)', async () => {
+    const auth = bearer(t.keys.aTest);
+    await t.http.post('/v1/payment-intents').set(auth).send({ amount: 700, currency: 'USD', customer_id: 'cus_0000000000000000upgrade1', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201);
+    const before = dump(t, 'payment_intents', 'id');
+    expect(before.length).toBeGreaterThan(0);
+    // What an older build left: the table without customer_id, at version 1.
+    t.db.exec(`BEGIN; DROP TABLE payment_intents;
+      CREATE TABLE payment_intents (id TEXT PRIMARY KEY, order_id TEXT NOT NULL, merchant_id TEXT NOT NULL, mode TEXT NOT NULL, status TEXT NOT NULL, amount INTEGER, captured INTEGER NOT NULL, refunded INTEGER NOT NULL, pending_key TEXT, pending_since TEXT, expires_at TEXT, created_at TEXT NOT NULL, revision INTEGER NOT NULL, resource TEXT NOT NULL);
+      UPDATE projection_checkpoints SET version = 1 WHERE name = 'payments'; COMMIT;`);
+    const runner = new ProjectionRunner(t.app.get(EVENT_STORE), t.app.get(SQLITE), t.app.get(PROJECTIONS), t.app.get(ORDO_CONFIG));
+    await runner.start();
+    runner.onApplicationShutdown();
+    expect(dump(t, 'payment_intents', 'id')).toEqual(before);
+    expect(t.db.prepare("SELECT version FROM projection_checkpoints WHERE name = 'payments'").get()).toEqual({ version: 2 });
+    const listed = (await t.http.get('/v1/payment-intents?customer_id=cus_0000000000000000upgrade1').set(auth).expect(200)).body.data;
+    expect(listed.map((pi: { amount_money: { amount: number } }) => pi.amount_money.amount)).toEqual([700]);
   });
 });

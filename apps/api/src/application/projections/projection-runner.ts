@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { EventStore } from '#ordo/event-store';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { EVENT_STORE, SQLITE } from '../../persistence/tokens.js';
@@ -54,11 +54,13 @@ export class ProjectionRunner implements OnApplicationShutdown {
     if (this.started) return;
     this.started = true;
     const db = this.sqlite.db;
-    db.exec('CREATE TABLE IF NOT EXISTS projection_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)');
-    for (const p of this.projections) {
-      for (const statement of p.schema) db.exec(statement);
-      p.prepare(db);
-    }
+    db.exec('CREATE TABLE IF NOT EXISTS projection_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL, version INTEGER NOT NULL DEFAULT 1)');
+    const columns = db.prepare("SELECT name FROM pragma_table_info('projection_checkpoints')").all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'version')) db.exec('ALTER TABLE projection_checkpoints ADD COLUMN version INTEGER NOT NULL DEFAULT 1');
+    db.transaction(() => {
+      for (const p of this.projections) this.upgrade(db, p);
+    })();
+    for (const p of this.projections) p.prepare(db);
     this.statements = {
       save: db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position'),
       load: db.prepare('SELECT name, position FROM projection_checkpoints').safeIntegers(true),
@@ -71,6 +73,22 @@ export class ProjectionRunner implements OnApplicationShutdown {
       this.timer = setInterval(() => this.kick(), this.config.projectionPollMs);
       this.timer.unref();
     }
+  }
+
+  /**
+   * A projection whose code changed its version since its rows were written starts over: its
+   * tables are dropped (their columns may have changed), re-created and filled again from 0.
+   */
+  private upgrade(db: Database, p: Projection): void {
+    const version = p.version ?? 1;
+    const stored = db.prepare('SELECT version FROM projection_checkpoints WHERE name = ?').get(p.name) as { version: number } | undefined;
+    if (stored && stored.version !== version) {
+      for (const table of p.tables) db.exec(`DROP TABLE IF EXISTS ${table}`);
+      db.prepare('UPDATE projection_checkpoints SET position = 0, version = ? WHERE name = ?').run(version, p.name);
+    } else if (!stored) {
+      db.prepare('INSERT INTO projection_checkpoints (name, position, version) VALUES (?, 0, ?)').run(p.name, version);
+    }
+    for (const statement of p.schema) db.exec(statement);
   }
 
   /** Resolves once every projection has applied the event at `position`. */

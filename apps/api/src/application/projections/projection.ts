@@ -9,6 +9,11 @@ import type { RecordedEvent } from '#ordo/event-store';
  */
 export interface Projection {
   readonly name: string;
+  /**
+   * Bumped whenever the tables or what goes into them change: at start, a projection whose stored
+   * version differs has its tables dropped and is rebuilt from position 0. Default 1.
+   */
+  readonly version?: number;
   /** `CREATE TABLE IF NOT EXISTS …` statements for the tables this projection owns. */
   readonly schema: readonly string[];
   /** Tables emptied before a rebuild from position 0. */

@@ -11,7 +11,7 @@ import {
   CompleteActionDto,
   ConfirmPaymentIntentDto,
   CreatePaymentIntentDto,
-  ListPaymentsQueryDto,
+  ListPaymentIntentsQueryDto,
   PayOrderDto,
 } from './payment-requests.dto.js';
 
@@ -49,14 +49,9 @@ export class PaymentIntentsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List payment intents, newest first (filters order_id, status)' })
-  list(@Ctx() ctx: RequestContext, @Query() q: ListPaymentsQueryDto) {
-    return this.queries.listIntents(ctx, {
-      ...(q.order_id ? { order_id: q.order_id } : {}),
-      ...(q.status ? { status: q.status } : {}),
-      page_size: q.page_size ? Number(q.page_size) : 20,
-      ...(q.page_token ? { page_token: q.page_token } : {}),
-    });
+  @ApiOperation({ summary: 'List payment intents, newest first (filters order_id, customer_id, status)' })
+  list(@Ctx() ctx: RequestContext, @Query() q: ListPaymentIntentsQueryDto) {
+    return this.queries.listIntents(ctx, q);
   }
 
   @Get(':id')

@@ -155,21 +155,34 @@ export class CreateRefundDto {
   reason?: 'duplicate' | 'fraudulent' | 'requested_by_customer';
 }
 
-export class ListPaymentsQueryDto extends PageQueryDto {
+/** Filters both lists share. */
+class ListPaymentsQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(/^ord_[A-Za-z0-9]{1,64}$/, { message: 'order_id must be an id starting with ord_' })
   order_id?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: "The intent's customer, or its order's" })
   @IsOptional()
-  @IsString()
-  @MaxLength(32)
-  status?: string;
+  @Matches(/^cus_[A-Za-z0-9]{1,64}$/, { message: 'customer_id must be an id starting with cus_' })
+  customer_id?: string;
+}
 
+const INTENT_STATUSES = ['requires_payment_method', 'requires_confirmation', 'requires_action', 'processing', 'requires_capture', 'succeeded', 'canceled', 'expired'];
+
+export class ListPaymentIntentsQueryDto extends ListPaymentsQueryDto {
+  @ApiPropertyOptional({ enum: INTENT_STATUSES })
+  @IsOptional()
+  @IsIn(INTENT_STATUSES)
+  status?: string;
 }
 
 export class ListRefundsQueryDto extends ListPaymentsQueryDto {
+  @ApiPropertyOptional({ enum: ['pending', 'succeeded', 'failed'] })
+  @IsOptional()
+  @IsIn(['pending', 'succeeded', 'failed'])
+  status?: string;
+
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(/^pi_[A-Za-z0-9]{1,64}$/, { message: 'payment_intent_id must be an id starting with pi_' })

@@ -39,13 +39,7 @@ export class RefundsController {
 
   @Get()
   list(@Ctx() ctx: RequestContext, @Query() q: ListRefundsQueryDto) {
-    return this.queries.listRefunds(ctx, {
-      ...(q.order_id ? { order_id: q.order_id } : {}),
-      ...(q.payment_intent_id ? { payment_intent_id: q.payment_intent_id } : {}),
-      ...(q.status ? { status: q.status } : {}),
-      page_size: q.page_size ? Number(q.page_size) : 20,
-      ...(q.page_token ? { page_token: q.page_token } : {}),
-    });
+    return this.queries.listRefunds(ctx, q);
   }
 
   @Get(':id')

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { PAYMENT_EVENT_TYPES, type ExistingOrder } from '#ordo/domain';
+import { PAYMENT_EVENT_TYPES, type ExistingOrder, type PaymentIntent } from '#ordo/domain';
 import type { RecordedEvent } from '#ordo/event-store';
 import type { Projection } from '../../application/projections/projection.js';
 import { ORDER_STREAM_PREFIX } from '../../orders/read-model/orders.projection.js';
@@ -15,36 +15,39 @@ import { toPaymentIntentResource, toRefundResource } from './payment-resources.j
  */
 export class PaymentsProjection implements Projection {
   readonly name = 'payments';
+  // 2: customer_id columns.
+  readonly version = 2;
   readonly schema = [
     `CREATE TABLE IF NOT EXISTS payment_intents (
-       id TEXT PRIMARY KEY, order_id TEXT NOT NULL, merchant_id TEXT NOT NULL, mode TEXT NOT NULL,
+       id TEXT PRIMARY KEY, order_id TEXT NOT NULL, merchant_id TEXT NOT NULL, mode TEXT NOT NULL, customer_id TEXT,
        status TEXT NOT NULL, amount INTEGER, captured INTEGER NOT NULL, refunded INTEGER NOT NULL,
        pending_key TEXT, pending_since TEXT, expires_at TEXT, created_at TEXT NOT NULL, revision INTEGER NOT NULL, resource TEXT NOT NULL)`,
     'CREATE INDEX IF NOT EXISTS payment_intents_by_tenant ON payment_intents (merchant_id, mode, created_at DESC, id DESC)',
     'CREATE INDEX IF NOT EXISTS payment_intents_pending ON payment_intents (pending_since) WHERE pending_key IS NOT NULL',
     "CREATE INDEX IF NOT EXISTS payment_intents_holds ON payment_intents (expires_at) WHERE status = 'requires_capture'",
     `CREATE TABLE IF NOT EXISTS refunds (
-       id TEXT PRIMARY KEY, order_id TEXT NOT NULL, payment_intent_id TEXT NOT NULL, merchant_id TEXT NOT NULL, mode TEXT NOT NULL,
+       id TEXT PRIMARY KEY, order_id TEXT NOT NULL, payment_intent_id TEXT NOT NULL, merchant_id TEXT NOT NULL, mode TEXT NOT NULL, customer_id TEXT,
        status TEXT NOT NULL, amount INTEGER NOT NULL, attempt_key TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
        revision INTEGER NOT NULL, resource TEXT NOT NULL)`,
     'CREATE INDEX IF NOT EXISTS refunds_by_tenant ON refunds (merchant_id, mode, created_at DESC, id DESC)',
   ];
   readonly tables = ['payment_intents', 'refunds'];
-  readonly handles: ReadonlySet<string> = new Set(PAYMENT_EVENT_TYPES);
+  // OrderDetailsUpdated: the order's customer is the default customer of its intents and refunds.
+  readonly handles: ReadonlySet<string> = new Set([...PAYMENT_EVENT_TYPES, 'OrderDetailsUpdated']);
   private statements!: Record<'order' | 'intent' | 'refund', Statement>;
   private readonly touched = new Set<string>();
 
   prepare(db: Database): void {
     this.statements = {
       order: db.prepare('SELECT merchant_id, mode, revision, state FROM orders WHERE id = ?').safeIntegers(true),
-      intent: db.prepare(`INSERT INTO payment_intents (id, order_id, merchant_id, mode, status, amount, captured, refunded, pending_key, pending_since, expires_at, created_at, revision, resource)
-        VALUES (@id, @order_id, @merchant_id, @mode, @status, @amount, @captured, @refunded, @pending_key, @pending_since, @expires_at, @created_at, @revision, @resource)
-        ON CONFLICT (id) DO UPDATE SET status = excluded.status, amount = excluded.amount, captured = excluded.captured, refunded = excluded.refunded,
+      intent: db.prepare(`INSERT INTO payment_intents (id, order_id, merchant_id, mode, customer_id, status, amount, captured, refunded, pending_key, pending_since, expires_at, created_at, revision, resource)
+        VALUES (@id, @order_id, @merchant_id, @mode, @customer_id, @status, @amount, @captured, @refunded, @pending_key, @pending_since, @expires_at, @created_at, @revision, @resource)
+        ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, status = excluded.status, amount = excluded.amount, captured = excluded.captured, refunded = excluded.refunded,
           pending_key = excluded.pending_key, pending_since = excluded.pending_since, expires_at = excluded.expires_at, revision = excluded.revision, resource = excluded.resource
         WHERE excluded.revision > payment_intents.revision`),
-      refund: db.prepare(`INSERT INTO refunds (id, order_id, payment_intent_id, merchant_id, mode, status, amount, attempt_key, created_at, updated_at, revision, resource)
-        VALUES (@id, @order_id, @payment_intent_id, @merchant_id, @mode, @status, @amount, @attempt_key, @created_at, @updated_at, @revision, @resource)
-        ON CONFLICT (id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at, revision = excluded.revision, resource = excluded.resource
+      refund: db.prepare(`INSERT INTO refunds (id, order_id, payment_intent_id, merchant_id, mode, customer_id, status, amount, attempt_key, created_at, updated_at, revision, resource)
+        VALUES (@id, @order_id, @payment_intent_id, @merchant_id, @mode, @customer_id, @status, @amount, @attempt_key, @created_at, @updated_at, @revision, @resource)
+        ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, status = excluded.status, updated_at = excluded.updated_at, revision = excluded.revision, resource = excluded.resource
         WHERE excluded.revision > refunds.revision`),
     };
   }
@@ -63,9 +66,11 @@ export class PaymentsProjection implements Projection {
       if (!row) continue;
       const order = JSON.parse(row.state) as ExistingOrder;
       const tenant = { order_id: order.id, merchant_id: row.merchant_id, mode: row.mode, revision: row.revision };
+      const customerOf = (intent: PaymentIntent | undefined) => intent?.customer_id ?? order.customer_id;
       for (const intent of order.payment_intents) {
         this.statements.intent.run({
           ...tenant,
+          customer_id: customerOf(intent),
           id: intent.id,
           status: intent.status,
           amount: intent.amount,
@@ -81,6 +86,7 @@ export class PaymentsProjection implements Projection {
       for (const refund of order.refunds) {
         this.statements.refund.run({
           ...tenant,
+          customer_id: customerOf(order.payment_intents.find((pi) => pi.id === refund.payment_intent_id)),
           id: refund.id,
           payment_intent_id: refund.payment_intent_id,
           status: refund.status,

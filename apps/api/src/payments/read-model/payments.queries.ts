@@ -9,13 +9,17 @@ import type { PaymentIntentResource, RefundResource } from './payment-resources.
 
 type Tenant = Pick<RequestContext, 'merchantId' | 'mode'>;
 
+/** As the list routes' query strings give them (page_size is a numeric string). */
 export interface ListFilters {
   order_id?: string;
+  customer_id?: string;
   status?: string;
   payment_intent_id?: string;
-  page_size: number;
+  page_size?: string;
   page_token?: string;
 }
+
+const FILTER_COLUMNS = ['order_id', 'customer_id', 'status', 'payment_intent_id'] as const;
 
 /**
  * Reads of payment intents and refunds, always scoped to the caller: another merchant's id is
@@ -43,11 +47,11 @@ export class PaymentsQueries {
   }
 
   listIntents(tenant: Tenant, f: ListFilters): Page<PaymentIntentResource> {
-    return this.list<PaymentIntentResource>('payment_intents', tenant, f, ['order_id', 'status']);
+    return this.list<PaymentIntentResource>('payment_intents', tenant, { ...f, payment_intent_id: undefined });
   }
 
   listRefunds(tenant: Tenant, f: ListFilters): Page<RefundResource> {
-    return this.list<RefundResource>('refunds', tenant, f, ['order_id', 'status', 'payment_intent_id']);
+    return this.list<RefundResource>('refunds', tenant, f);
   }
 
   private intentRow(tenant: Tenant, id: string): { order_id: string; resource: string } {
@@ -59,10 +63,11 @@ export class PaymentsQueries {
   }
 
   /** Newest first; the cursor is (created_at, id) of the last row served. */
-  private list<T>(table: 'payment_intents' | 'refunds', tenant: Tenant, f: ListFilters, filters: (keyof ListFilters)[]): Page<T> {
+  private list<T>(table: 'payment_intents' | 'refunds', tenant: Tenant, f: ListFilters): Page<T> {
+    const pageSize = f.page_size ? Number(f.page_size) : 20;
     const where = ['merchant_id = ?', 'mode = ?'];
     const params: unknown[] = [tenant.merchantId, tenant.mode];
-    for (const name of filters) {
+    for (const name of FILTER_COLUMNS) {
       const value = f[name];
       if (value !== undefined) {
         where.push(`${name} = ?`);
@@ -76,12 +81,12 @@ export class PaymentsQueries {
     }
     const rows = this.sqlite.db
       .prepare(`SELECT id, created_at, resource FROM ${table} WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`)
-      .all(...params, f.page_size + 1) as { id: string; created_at: string; resource: string }[];
-    const page = rows.slice(0, f.page_size);
+      .all(...params, pageSize + 1) as { id: string; created_at: string; resource: string }[];
+    const page = rows.slice(0, pageSize);
     const last = page[page.length - 1];
     return new Page(
       page.map((r) => JSON.parse(r.resource) as T),
-      rows.length > f.page_size && last ? encodePageToken([last.created_at, last.id]) : null,
+      rows.length > pageSize && last ? encodePageToken([last.created_at, last.id]) : null,
     );
   }
 }
