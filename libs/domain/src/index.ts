@@ -28,6 +28,14 @@ export { PAYMENT_ERROR_KINDS } from './payments/payment-errors.js';
 export { heldAmount, hasPaymentInFlight } from './payments/payment-guards.js';
 export { lineRefunds, refundableOf, type LineRefundFigures } from './payments/refund-lines.js';
 
+export * from './collection/invoice-state.js';
+export * from './collection/collection-events.js';
+export * from './collection/collection-commands.js';
+export { COLLECTION_ERROR_KINDS } from './collection/collection-errors.js';
+export { activeInvoice, issuedInvoice, dueAt } from './collection/collection-guards.js';
+export { invoiceStatus, invoiceAmountPaid } from './collection/invoice-status.js';
+export { DEFAULT_DAYS_UNTIL_DUE } from './collection/commands/create-invoice.js';
+
 export * from './merchants/index.js';
 
 // Test support: needs a runner's global `expect` when called, imports nothing from jest.

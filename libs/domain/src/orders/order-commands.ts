@@ -1,3 +1,4 @@
+import type { CollectionCommand } from '../collection/collection-commands.js';
 import type { Command } from '../core/decider.js';
 import type { PaymentCommand } from '../payments/payment-commands.js';
 import type { Money } from '../money/money.js';
@@ -82,6 +83,7 @@ export type OrderCommand =
   | RemoveTip
   | UpdateOrderDetails
   | CloseOrder
-  | PaymentCommand;
+  | PaymentCommand
+  | CollectionCommand;
 
 export type OrderCommandType = OrderCommand['type'];

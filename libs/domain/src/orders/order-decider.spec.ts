@@ -9,6 +9,7 @@ import { ORDER_EVENT_TYPES } from './order-events.js';
 import type { ExistingOrder } from './order-state.js';
 import { computeOrderTotals } from './order-totals.js';
 
+// The wire names and codes are a public contract: listed here so that renaming one fails a test.
 describe('order decider catalogue', () => {
   it('lists every event wire name once', () => {
     expect([...ORDER_EVENT_TYPES].sort()).toEqual(
@@ -43,6 +44,15 @@ describe('order decider catalogue', () => {
         'RefundRequested',
         'RefundSucceeded',
         'RefundFailed',
+        'InvoiceCreated',
+        'InvoiceDraftUpdated',
+        'InvoiceIssued',
+        'InvoiceVoided',
+        'InvoiceMarkedUncollectible',
+        'InvoiceReminderSent',
+        'InvoiceMarkedOverdue',
+        'ManualPaymentRecorded',
+        'ManualPaymentReversed',
       ].sort(),
     );
   });
@@ -104,12 +114,40 @@ describe('order decider catalogue', () => {
       REFUND_EXCEEDS_REFUNDABLE: 'business',
       REFUND_QUANTITY_EXCEEDS_REMAINING: 'business',
       PAYMENT_NOT_CAPTURED: 'business',
+      INVOICE_NOT_FOUND: 'not_found',
+      INVOICE_ALREADY_EXISTS: 'conflict',
+      ORDER_ALREADY_INVOICED: 'conflict',
+      ORDER_HELD_BY_INVOICE: 'conflict',
+      INVOICE_NOT_DRAFT: 'conflict',
+      INVOICE_NOT_OPEN: 'conflict',
+      INVOICE_HAS_PAYMENTS: 'conflict',
+      INVOICE_ALREADY_OVERDUE: 'conflict',
+      INVOICE_NOT_DUE: 'conflict',
+      INVOICE_PAID: 'conflict',
+      INVOICE_PAYMENT_RESOLVING: 'conflict',
+      INVOICE_REQUIRES_AUTOMATIC_CAPTURE: 'business',
+      CUSTOMER_REQUIRED: 'business',
+      CUSTOMER_MISMATCH: 'business',
+      EMPTY_INVOICE: 'business',
+      INVALID_DUE_DATE: 'validation',
+      INVALID_DAYS_UNTIL_DUE: 'validation',
+      INVALID_MEMO: 'validation',
+      INVALID_INVOICE_NUMBER: 'validation',
+      INVALID_REMINDER_KIND: 'validation',
+      MANUAL_PAYMENT_NOT_FOUND: 'not_found',
+      MANUAL_PAYMENT_ALREADY_EXISTS: 'conflict',
+      MANUAL_PAYMENT_ALREADY_REVERSED: 'conflict',
+      INVALID_MANUAL_PAYMENT_METHOD: 'validation',
+      INVALID_RECEIVED_AT: 'validation',
+      INVALID_REFERENCE: 'validation',
+      INVALID_NOTE: 'validation',
+      INVALID_REASON: 'validation',
     });
     expect([...ORDER_ERROR_CODES].sort()).toEqual(Object.keys(ORDER_ERROR_KINDS).sort());
   });
 
   it('has a test that expects each rejection code', () => {
-    const specs = ['libs/domain/src/orders', 'libs/domain/src/payments']
+    const specs = ['libs/domain/src/orders', 'libs/domain/src/payments', 'libs/domain/src/collection']
       .map((dir) => join(process.cwd(), dir))
       .flatMap((dir) =>
         readdirSync(dir, { recursive: true, encoding: 'utf8' })

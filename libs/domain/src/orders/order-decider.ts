@@ -23,6 +23,15 @@ import { decideRecordVoidOutcome } from '../payments/commands/record-void-outcom
 import { decideExpireAuthorization } from '../payments/commands/expire-authorization.js';
 import { decideRequestRefund } from '../payments/commands/request-refund.js';
 import { decideRecordRefundOutcome } from '../payments/commands/record-refund-outcome.js';
+import { decideCreateInvoice } from '../collection/commands/create-invoice.js';
+import { decideUpdateInvoiceDraft } from '../collection/commands/update-invoice-draft.js';
+import { decideIssueInvoice } from '../collection/commands/issue-invoice.js';
+import { decideVoidInvoice } from '../collection/commands/void-invoice.js';
+import { decideMarkInvoiceUncollectible } from '../collection/commands/mark-invoice-uncollectible.js';
+import { decideSendInvoiceReminder } from '../collection/commands/send-invoice-reminder.js';
+import { decideMarkInvoiceOverdue } from '../collection/commands/mark-invoice-overdue.js';
+import { decideRecordManualPayment } from '../collection/commands/record-manual-payment.js';
+import { decideReverseManualPayment } from '../collection/commands/reverse-manual-payment.js';
 import type { OrderCommand } from './order-commands.js';
 import type { OrderEvent } from './order-events.js';
 import { evolveOrder } from './order-evolve.js';
@@ -91,6 +100,24 @@ function decideCommand(command: OrderCommand, state: OrderState): OrderEvent[] {
       return decideRequestRefund(command, state);
     case 'RecordRefundOutcome':
       return decideRecordRefundOutcome(command, state);
+    case 'CreateInvoice':
+      return decideCreateInvoice(command, state);
+    case 'UpdateInvoiceDraft':
+      return decideUpdateInvoiceDraft(command, state);
+    case 'IssueInvoice':
+      return decideIssueInvoice(command, state);
+    case 'VoidInvoice':
+      return decideVoidInvoice(command, state);
+    case 'MarkInvoiceUncollectible':
+      return decideMarkInvoiceUncollectible(command, state);
+    case 'SendInvoiceReminder':
+      return decideSendInvoiceReminder(command, state);
+    case 'MarkInvoiceOverdue':
+      return decideMarkInvoiceOverdue(command, state);
+    case 'RecordManualPayment':
+      return decideRecordManualPayment(command, state);
+    case 'ReverseManualPayment':
+      return decideReverseManualPayment(command, state);
     default:
       return assertNever(command);
   }

@@ -1,5 +1,6 @@
 import { DomainError, type DomainErrorKind } from '../core/domain-error.js';
 import { MONEY_ERROR_KINDS } from '../money/money-errors.js';
+import { COLLECTION_ERROR_KINDS } from '../collection/collection-errors.js';
 import { PAYMENT_ERROR_KINDS } from '../payments/payment-errors.js';
 
 /**
@@ -40,6 +41,7 @@ export const ORDER_ERROR_KINDS = {
   TAX_TARGET_NOT_FOUND: 'business',
   TIP_NOT_SET: 'conflict',
   ...PAYMENT_ERROR_KINDS,
+  ...COLLECTION_ERROR_KINDS,
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type OrderErrorCode = keyof typeof ORDER_ERROR_KINDS;

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../core/decider.js';
+import { COLLECTION_EVENT_TYPES, type CollectionEvent } from '../collection/collection-events.js';
 import { PAYMENT_EVENT_TYPES, type PaymentEvent } from '../payments/payment-events.js';
 import type { Money } from '../money/money.js';
 import type { CloseReason, Metadata } from './order-state.js';
@@ -89,12 +90,13 @@ export type OrderEvent =
   | OrderDetailsUpdated
   | OrderBalanceWrittenOff
   | OrderClosed
-  | PaymentEvent;
+  | PaymentEvent
+  | CollectionEvent;
 
 export type OrderEventType = OrderEvent['type'];
 
 // A mapped type makes the compiler insist on every event type being listed exactly once.
-const EVENT_TYPES: { [T in Exclude<OrderEventType, PaymentEvent['type']>]: T } = {
+const EVENT_TYPES: { [T in Exclude<OrderEventType, PaymentEvent['type'] | CollectionEvent['type']>]: T } = {
   OrderCreated: 'OrderCreated',
   LineItemAdded: 'LineItemAdded',
   LineItemUpdated: 'LineItemUpdated',
@@ -110,5 +112,5 @@ const EVENT_TYPES: { [T in Exclude<OrderEventType, PaymentEvent['type']>]: T } =
   OrderClosed: 'OrderClosed',
 };
 
-/** The stable wire names of every order event, payment and refund events included. */
-export const ORDER_EVENT_TYPES: readonly OrderEventType[] = Object.freeze([...Object.values(EVENT_TYPES), ...PAYMENT_EVENT_TYPES]);
+/** The stable wire names of every order event, payment, refund, invoice and manual-payment events included. */
+export const ORDER_EVENT_TYPES: readonly OrderEventType[] = Object.freeze([...Object.values(EVENT_TYPES), ...PAYMENT_EVENT_TYPES, ...COLLECTION_EVENT_TYPES]);

@@ -21,6 +21,8 @@ describe('evolveOrder', () => {
       tip: null,
       payment_intents: [],
       refunds: [],
+      invoices: [],
+      manual_payments: [],
       captured: 0,
       manual_recorded: 0,
       manual_reversed: 0,

@@ -1,4 +1,6 @@
 import { assertNever } from '../core/decider.js';
+import { isCollectionEvent } from '../collection/collection-events.js';
+import { evolveCollection } from '../collection/collection-evolve.js';
 import { isPaymentEvent } from '../payments/payment-events.js';
 import { evolvePayment } from '../payments/payment-evolve.js';
 import type { DiscountApplied, LineItemChanges, OrderCreated, OrderDetailsChanges, OrderEvent, TipSet } from './order-events.js';
@@ -32,6 +34,8 @@ export function createdOrder(data: OrderCreated['data']): ExistingOrder {
     tip: null,
     payment_intents: [],
     refunds: [],
+    invoices: [],
+    manual_payments: [],
     captured: 0,
     manual_recorded: 0,
     manual_reversed: 0,
@@ -46,6 +50,7 @@ export function createdOrder(data: OrderCreated['data']): ExistingOrder {
 
 function evolveExisting(order: ExistingOrder, event: Exclude<OrderEvent, { type: 'OrderCreated' }>): ExistingOrder {
   if (isPaymentEvent(event)) return evolvePayment(order, event);
+  if (isCollectionEvent(event)) return evolveCollection(order, event);
   switch (event.type) {
     case 'LineItemAdded': {
       const { line_item_id, name, quantity, unit_price_money, sku, metadata } = event.data;

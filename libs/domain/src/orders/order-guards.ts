@@ -22,11 +22,13 @@ export function requireOpenOrder(state: OrderState, orderId: string): OpenOrder 
  * captured, recorded, reversed or refunded, or while a payment intent is confirming or holds an
  * uncaptured authorization (the amount it asked for was fixed from the total), the line items,
  * discounts, taxes and tip are frozen. Invoices and checkout sessions holding the order will
- * lock it too.
+ * lock it too (an issued invoice does; a draft does not).
  */
 export function requireEditableOrder(state: OrderState, orderId: string): OpenOrder {
   const order = requireOpenOrder(state, orderId);
   if (hasMoneyIn(order)) throw orderError('LINE_ITEMS_LOCKED', `order ${orderId} has payments: its items and amounts can no longer change`);
+  const invoice = order.invoices.find((inv) => inv.lifecycle === 'issued');
+  if (invoice) throw orderError('LINE_ITEMS_LOCKED', `invoice ${invoice.id} holds order ${orderId}: void it to change what is sold`);
   const holding = order.payment_intents.find((pi) => heldAmount(pi) > 0);
   if (holding) throw orderError('LINE_ITEMS_LOCKED', `payment intent ${holding.id} is ${holding.status} for this order: its items and amounts cannot change now`);
   return order;

@@ -1,4 +1,5 @@
 import type { Money } from '../money/money.js';
+import type { Invoice, ManualPayment } from '../collection/invoice-state.js';
 import type { PaymentIntent, Refund } from '../payments/payment-state.js';
 import type { MoneyFacts } from './balance.js';
 import type { Scope, TaxInclusion } from './totals/totals-types.js';
@@ -60,6 +61,10 @@ export interface ExistingOrder extends MoneyFacts {
    * (see payments/refund-lines.ts): nothing is copied into the line items.
    */
   refunds: Refund[];
+  /** In creation order; at most one is draft or issued (one collector at a time). */
+  invoices: Invoice[];
+  /** Money recorded as received outside Ordo, in recording order (reversed ones included). */
+  manual_payments: ManualPayment[];
   created_at: string;
   updated_at: string;
   closed_at: string | null;

@@ -104,6 +104,32 @@ export function describeOrderEvent(event: OrderEvent, before: OrderState): strin
       return `Refund ${event.data.refund_id} of ${orderMoney(before, event.data.amount)} succeeded`;
     case 'RefundFailed':
       return `Refund ${event.data.refund_id} of ${orderMoney(before, event.data.amount)} failed (${event.data.failure_code})`;
+    case 'InvoiceCreated': {
+      const d = event.data;
+      const terms = d.due_date ? `due ${d.due_date}` : `due ${d.days_until_due} days after issue`;
+      return `Invoice ${d.invoice_id} drafted for customer ${d.customer_id} (${terms})`;
+    }
+    case 'InvoiceDraftUpdated':
+      return `Invoice ${event.data.invoice_id} draft changed: ${Object.keys(event.data.changes).join(', ').replaceAll('_', ' ')}`;
+    case 'InvoiceIssued':
+      return `Invoice ${event.data.number} issued for ${orderMoney(before, event.data.snapshot.amount_due)}, due ${event.data.due_at.slice(0, 10)}`;
+    case 'InvoiceVoided':
+      return `Invoice ${event.data.invoice_id} voided${event.data.reason ? `: ${event.data.reason}` : ''}`;
+    case 'InvoiceMarkedUncollectible':
+      return `Invoice ${event.data.invoice_id} marked uncollectible: ${orderMoney(before, event.data.amount_written_off)} written off`;
+    case 'InvoiceReminderSent': {
+      const kind = { manual: 'Reminder', before_due: 'Reminder before the due date', due: 'Reminder on the due date', overdue: 'Overdue reminder' }[event.data.kind];
+      return `${kind} #${event.data.sequence} sent for invoice ${event.data.invoice_id}: ${orderMoney(before, event.data.amount_due)} due`;
+    }
+    case 'InvoiceMarkedOverdue':
+      return `Invoice ${event.data.invoice_id} is overdue: ${orderMoney(before, event.data.amount_due)} was due ${event.data.due_at.slice(0, 10)}`;
+    case 'ManualPaymentRecorded': {
+      const d = event.data;
+      const ref = d.reference ? ` (reference ${d.reference})` : '';
+      return `${orderMoney(before, d.amount)} received by ${d.method.replaceAll('_', ' ')} on ${d.received_at.slice(0, 10)}${ref} recorded as manual payment ${d.manual_payment_id}`;
+    }
+    case 'ManualPaymentReversed':
+      return `Manual payment ${event.data.manual_payment_id} of ${orderMoney(before, event.data.amount)} reversed: ${event.data.reason}`;
     default:
       return assertNever(event);
   }

@@ -21,6 +21,9 @@ export function decideCloseOrder(command: CloseOrder, state: OrderState): (Order
   if (busy) {
     throw orderError('PAYMENT_IN_PROGRESS', `payment intent ${busy.id} is ${busy.status === 'processing' ? 'processing' : 'holding an uncaptured authorization'}: capture or cancel it first`);
   }
+  const invoice = order.invoices.find((inv) => inv.lifecycle === 'issued');
+  const owed = orderBalance(computeOrderTotals(order).total, order).outstanding;
+  if (invoice && owed > 0) throw orderError('ORDER_HELD_BY_INVOICE', `invoice ${invoice.id} still collects ${owed}: void it or mark it uncollectible first`);
   const closed: OrderClosed = { type: 'OrderClosed', data: { order_id: order.id, reason, occurred_at: command.now } };
   const balance = orderBalance(computeOrderTotals(order).total, order);
   if (balance.paid > 0 && balance.outstanding > 0) {

@@ -12,7 +12,8 @@ import type { CaptureMethod } from '../payment-state.js';
 /**
  * An intent is always in the order's currency. A fixed amount must fit in what the order still
  * has outstanding; without one the intent takes the outstanding balance when it is confirmed.
- * The customer defaults to the order's.
+ * The customer defaults to the order's. While an issued invoice holds the order its card
+ * payments use automatic capture only (INVOICE_REQUIRES_AUTOMATIC_CAPTURE).
  */
 export function decideCreatePaymentIntent(command: CreatePaymentIntent, state: OrderState): PaymentIntentCreated[] {
   const { order_id, payment_intent_id, amount, currency, capture_method, customer_id } = command.data;
@@ -24,6 +25,10 @@ export function decideCreatePaymentIntent(command: CreatePaymentIntent, state: O
     if (currency !== order.currency) throw moneyError('CURRENCY_MISMATCH', `currency is ${currency} but the order is in ${order.currency}`, 'currency');
   }
   const method = validateCaptureMethod(capture_method);
+  const invoice = order.invoices.find((inv) => inv.lifecycle === 'issued');
+  if (invoice && method === 'manual') {
+    throw orderError('INVOICE_REQUIRES_AUTOMATIC_CAPTURE', `invoice ${invoice.id} holds order ${order.id}: its card payments are captured at once`, 'capture_method');
+  }
   const fixed = amount === undefined || amount === null ? null : validatePositiveAmount(amount, 'amount');
   if (fixed !== null) {
     const outstanding = outstandingOf(order);

@@ -1,0 +1,78 @@
+import { assertNever } from '../core/decider.js';
+import type { ExistingOrder } from '../orders/order-state.js';
+import type { CollectionEvent } from './collection-events.js';
+import type { Invoice } from './invoice-state.js';
+
+/** Folds an invoice or manual-payment fact into the order. */
+export function evolveCollection(order: ExistingOrder, event: CollectionEvent): ExistingOrder {
+  const at = event.data.occurred_at;
+  switch (event.type) {
+    case 'InvoiceCreated': {
+      const { invoice_id, customer_id, days_until_due, due_date, memo } = event.data;
+      const invoice: Invoice = {
+        id: invoice_id,
+        lifecycle: 'draft',
+        customer_id,
+        days_until_due,
+        due_date,
+        memo,
+        number: null,
+        pay_token: null,
+        issued_at: null,
+        due_at: null,
+        snapshot: null,
+        overdue_at: null,
+        reminders: [],
+        voided_at: null,
+        void_reason: null,
+        uncollectible_at: null,
+        written_off: 0,
+        created_at: at,
+        updated_at: at,
+      };
+      return { ...order, invoices: [...order.invoices, invoice] };
+    }
+    case 'InvoiceDraftUpdated':
+      return withInvoice(order, event.data.invoice_id, at, () => ({ ...event.data.changes }));
+    case 'InvoiceIssued': {
+      const { number, pay_token, due_at, snapshot } = event.data;
+      return withInvoice(order, event.data.invoice_id, at, () => ({ lifecycle: 'issued', number, pay_token, due_at, snapshot, issued_at: at }));
+    }
+    case 'InvoiceVoided':
+      return withInvoice(order, event.data.invoice_id, at, () => ({ lifecycle: 'void', voided_at: at, void_reason: event.data.reason }));
+    case 'InvoiceMarkedUncollectible': {
+      const amount = event.data.amount_written_off;
+      const next = withInvoice(order, event.data.invoice_id, at, () => ({ lifecycle: 'uncollectible', uncollectible_at: at, written_off: amount }));
+      return { ...next, written_off: next.written_off + amount };
+    }
+    case 'InvoiceReminderSent':
+      return withInvoice(order, event.data.invoice_id, at, (inv) => ({ reminders: [...inv.reminders, { sequence: event.data.sequence, kind: event.data.kind, sent_at: at }] }));
+    case 'InvoiceMarkedOverdue':
+      return withInvoice(order, event.data.invoice_id, at, () => ({ overdue_at: at }));
+    case 'ManualPaymentRecorded': {
+      const { manual_payment_id, invoice_id, amount, method, received_at, reference, note } = event.data;
+      return {
+        ...order,
+        manual_recorded: order.manual_recorded + amount,
+        manual_payments: [
+          ...order.manual_payments,
+          { id: manual_payment_id, invoice_id, amount, method, received_at, reference, note, recorded_at: at, reversed_at: null, reversal_reason: null },
+        ],
+      };
+    }
+    case 'ManualPaymentReversed': {
+      const { manual_payment_id, amount, reason } = event.data;
+      return {
+        ...order,
+        manual_reversed: order.manual_reversed + amount,
+        manual_payments: order.manual_payments.map((mp) => (mp.id === manual_payment_id ? { ...mp, reversed_at: at, reversal_reason: reason } : mp)),
+      };
+    }
+    default:
+      return assertNever(event);
+  }
+}
+
+function withInvoice(order: ExistingOrder, invoiceId: string, at: string, change: (invoice: Invoice) => Partial<Invoice>): ExistingOrder {
+  return { ...order, invoices: order.invoices.map((inv) => (inv.id === invoiceId ? { ...inv, ...change(inv), updated_at: at } : inv)) };
+}

@@ -1,0 +1,20 @@
+import { orderError } from '../../orders/order-errors.js';
+import { requireOpenOrder } from '../../orders/order-guards.js';
+import type { OrderState } from '../../orders/order-state.js';
+import type { MarkInvoiceUncollectible } from '../collection-commands.js';
+import type { InvoiceMarkedUncollectible } from '../collection-events.js';
+import { onlinePaymentResolving, outstandingBalance, requireInvoice } from '../collection-guards.js';
+
+/**
+ * The merchant gives up on what is still owed: the remainder is written off (it moves the
+ * order's written_off, so outstanding becomes 0) and the fact says how much, never silently.
+ */
+export function decideMarkInvoiceUncollectible(command: MarkInvoiceUncollectible, state: OrderState): InvoiceMarkedUncollectible[] {
+  const order = requireOpenOrder(state, command.data.order_id);
+  const invoice = requireInvoice(order, command.data.invoice_id);
+  if (invoice.lifecycle !== 'issued') throw orderError('INVOICE_NOT_OPEN', `invoice ${invoice.id} is ${invoice.lifecycle}: only an issued invoice can be marked uncollectible`);
+  if (onlinePaymentResolving(order)) throw orderError('INVOICE_PAYMENT_RESOLVING', `an online payment of invoice ${invoice.id} is being decided; try again when it has settled`);
+  const outstanding = outstandingBalance(order);
+  if (outstanding <= 0) throw orderError('INVOICE_PAID', `invoice ${invoice.id} is paid`);
+  return [{ type: 'InvoiceMarkedUncollectible', data: { order_id: order.id, invoice_id: invoice.id, amount_written_off: outstanding, occurred_at: command.now } }];
+}

@@ -1,0 +1,25 @@
+import { orderError } from '../../orders/order-errors.js';
+import { requireOpenOrder } from '../../orders/order-guards.js';
+import type { OrderState } from '../../orders/order-state.js';
+import type { SendInvoiceReminder } from '../collection-commands.js';
+import type { InvoiceReminderSent } from '../collection-events.js';
+import { outstandingBalance, requireInvoice } from '../collection-guards.js';
+import type { ReminderKind } from '../invoice-state.js';
+
+const KINDS: readonly ReminderKind[] = ['manual', 'before_due', 'due', 'overdue'];
+
+/** A reminder is a fact of the invoice's history (the app's notifier delivers it). */
+export function decideSendInvoiceReminder(command: SendInvoiceReminder, state: OrderState): InvoiceReminderSent[] {
+  const order = requireOpenOrder(state, command.data.order_id);
+  const invoice = requireInvoice(order, command.data.invoice_id);
+  if (!KINDS.includes(command.data.kind)) throw orderError('INVALID_REMINDER_KIND', `kind must be one of ${KINDS.join(', ')}`, 'kind');
+  if (invoice.lifecycle !== 'issued') throw orderError('INVOICE_NOT_OPEN', `invoice ${invoice.id} is ${invoice.lifecycle}: only an issued invoice gets reminders`);
+  const outstanding = outstandingBalance(order);
+  if (outstanding <= 0) throw orderError('INVOICE_PAID', `invoice ${invoice.id} is paid`);
+  return [
+    {
+      type: 'InvoiceReminderSent',
+      data: { order_id: order.id, invoice_id: invoice.id, sequence: invoice.reminders.length + 1, kind: command.data.kind, amount_due: outstanding, occurred_at: command.now },
+    },
+  ];
+}

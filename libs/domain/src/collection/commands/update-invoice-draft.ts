@@ -1,0 +1,22 @@
+import { orderError } from '../../orders/order-errors.js';
+import { requireOpenOrder } from '../../orders/order-guards.js';
+import type { OrderState } from '../../orders/order-state.js';
+import { isRecord } from '../../orders/validation/fields.js';
+import type { UpdateInvoiceDraft } from '../collection-commands.js';
+import type { InvoiceDraftChanges, InvoiceDraftUpdated } from '../collection-events.js';
+import { MAX_MEMO_LENGTH, optionalText, requireInvoice, validateDaysUntilDue, validateDueDate } from '../collection-guards.js';
+
+/** Terms change only while the invoice is a draft; what it bills changes through the order. */
+export function decideUpdateInvoiceDraft(command: UpdateInvoiceDraft, state: OrderState): InvoiceDraftUpdated[] {
+  const order = requireOpenOrder(state, command.data.order_id);
+  const invoice = requireInvoice(order, command.data.invoice_id);
+  if (invoice.lifecycle !== 'draft') throw orderError('INVOICE_NOT_DRAFT', `invoice ${invoice.id} is ${invoice.lifecycle}: only a draft can be edited`);
+  const input = command.data.changes as unknown;
+  if (!isRecord(input)) throw orderError('INVALID_REQUEST', 'changes must be an object', 'changes');
+  const changes: InvoiceDraftChanges = {};
+  if ('days_until_due' in input) changes.days_until_due = validateDaysUntilDue(input['days_until_due']);
+  if ('due_date' in input) changes.due_date = validateDueDate(input['due_date']);
+  if ('memo' in input) changes.memo = optionalText(input['memo'], 'memo', MAX_MEMO_LENGTH, 'INVALID_MEMO');
+  if (Object.keys(changes).length === 0) throw orderError('NO_CHANGES', 'give at least one of days_until_due, due_date, memo');
+  return [{ type: 'InvoiceDraftUpdated', data: { order_id: order.id, invoice_id: invoice.id, changes, occurred_at: command.now } }];
+}

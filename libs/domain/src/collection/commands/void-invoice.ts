@@ -1,0 +1,25 @@
+import { orderError } from '../../orders/order-errors.js';
+import { requireOrder } from '../../orders/order-guards.js';
+import type { OrderState } from '../../orders/order-state.js';
+import type { VoidInvoice } from '../collection-commands.js';
+import type { InvoiceVoided } from '../collection-events.js';
+import { MAX_REASON_LENGTH, onlinePaymentResolving, optionalText, requireInvoice } from '../collection-guards.js';
+import { invoiceAmountPaid } from '../invoice-status.js';
+
+/**
+ * Voiding withdraws the invoice and releases the order (its items unlock if nothing is paid).
+ * Only while the invoice has collected nothing (INVOICE_HAS_PAYMENTS): money it took must be
+ * reversed or refunded first. Refused while an online payment is being decided.
+ */
+export function decideVoidInvoice(command: VoidInvoice, state: OrderState): InvoiceVoided[] {
+  const order = requireOrder(state, command.data.order_id);
+  const invoice = requireInvoice(order, command.data.invoice_id);
+  if (invoice.lifecycle !== 'draft' && invoice.lifecycle !== 'issued') throw orderError('INVOICE_NOT_OPEN', `invoice ${invoice.id} is already ${invoice.lifecycle}`);
+  const reason = optionalText(command.data.reason, 'reason', MAX_REASON_LENGTH, 'INVALID_REASON');
+  if (invoice.lifecycle === 'issued') {
+    if (onlinePaymentResolving(order)) throw orderError('INVOICE_PAYMENT_RESOLVING', `an online payment of invoice ${invoice.id} is being decided; try again when it has settled`);
+    const paid = invoiceAmountPaid(invoice, order);
+    if (paid > 0) throw orderError('INVOICE_HAS_PAYMENTS', `invoice ${invoice.id} has collected ${paid}: reverse or refund that first`);
+  }
+  return [{ type: 'InvoiceVoided', data: { order_id: order.id, invoice_id: invoice.id, reason, occurred_at: command.now } }];
+}
