@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import type { OrderCommand } from '../orders/order-commands.js';
+import type { OrderEvent } from '../orders/order-events.js';
+import type { OrderState } from '../orders/order-state.js';
+import type { PaymentIntent } from '../payments/payment-state.js';
+import { CARD } from './payment-fixtures.js';
+import { fixedDiscountApplied, LI_1, LI_2, lineItemAdded, nthId, orderCreated, taxApplied, TAX_1, usd } from './order-fixtures.js';
+
+/*
+ * Random payment and refund command sequences over two orders and three intents each, for
+ * model-based and property tests (libs/domain payments.property.spec.ts, apps/api read-model
+ * property spec). Test support only: it imports fast-check (a dev dependency), so it is NOT
+ * exported from the package index, which production loads. Import it by path.
+ *
+ * Use: fold `openingEvents(id, i)` for each of PAYMENT_SEQUENCE_ORDERS, then for each step n of
+ * a `paymentStepsArb` sample decide `toCommand(step, states[step.o], n, stepTime(n))`, skipping
+ * DomainError rejections.
+ */
+
+const ORDERS = [nthId('ord_', 101), nthId('ord_', 102)];
+/** The two orders every sequence runs against (steps name them by index, `step.o`). */
+export const PAYMENT_SEQUENCE_ORDERS: readonly string[] = ORDERS;
+const HOUR = 3_600_000;
+const START = Date.parse('2025-03-01T10:00:00.000Z');
+
+/** Order 0: 3 × 3.33 + 2 × 12.50 with 8.875 % tax (line totals 10.88 and 27.22); order 1: 50.00 − 3.00. */
+export function openingEvents(orderId: string, index: number): OrderEvent[] {
+  const at = (e: OrderEvent) => ({ ...e, data: { ...e.data, order_id: orderId } }) as OrderEvent;
+  return index === 0
+    ? [orderCreated({ order_id: orderId }), lineItemAdded(LI_1, { quantity: 3, unit_price_money: usd(333) }), lineItemAdded(LI_2, { quantity: 2, unit_price_money: usd(1250) }), taxApplied(TAX_1, '8.875')].map(at)
+    : [orderCreated({ order_id: orderId }), lineItemAdded(LI_1, { quantity: 5, unit_price_money: usd(1000) }), fixedDiscountApplied(undefined, 300)].map(at);
+}
+
+export type Step =
+  | { t: 'create'; o: number; pi: number; amount: number | null; automatic: boolean }
+  | { t: 'attach'; o: number; pi: number }
+  | { t: 'confirm'; o: number; pi: number; withCard: boolean }
+  | { t: 'auth'; o: number; pi: number; kind: 'authorized' | 'captured' | 'requires_action' | 'declined' | 'error'; staleKey: boolean }
+  | { t: 'action'; o: number; pi: number; approve: boolean }
+  | { t: 'capture'; o: number; pi: number; amount: number | null; final: boolean }
+  | { t: 'captureOutcome'; o: number; pi: number; ok: boolean; staleKey: boolean }
+  | { t: 'cancel'; o: number; pi: number }
+  | { t: 'voidOutcome'; o: number; pi: number; ok: boolean }
+  | { t: 'expire'; o: number; pi: number; days: number }
+  | { t: 'refund'; o: number; pi: number | null; amount: number | null; lines: { li: number; qty: number }[] | null }
+  | { t: 'refundOutcome'; o: number; r: number; ok: boolean }
+  | { t: 'close'; o: number };
+
+const o = fc.integer({ min: 0, max: 1 });
+const pi = fc.integer({ min: 0, max: 2 });
+const money = fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 5000 }), fc.integer({ min: -10, max: 12000 }));
+export const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { arbitrary: fc.record({ t: fc.constant('create' as const), o, pi, amount: money, automatic: fc.boolean() }), weight: 3 },
+  { arbitrary: fc.record({ t: fc.constant('attach' as const), o, pi }), weight: 1 },
+  { arbitrary: fc.record({ t: fc.constant('confirm' as const), o, pi, withCard: fc.integer({ min: 0, max: 4 }).map((n) => n > 0) }), weight: 9 },
+  { arbitrary: fc.record({ t: fc.constant('auth' as const), o, pi, kind: fc.constantFrom('authorized', 'authorized', 'authorized', 'captured', 'captured', 'requires_action', 'declined', 'error'), staleKey: fc.integer({ min: 0, max: 9 }).map((n) => n === 0) }), weight: 12 },
+  { arbitrary: fc.record({ t: fc.constant('action' as const), o, pi, approve: fc.boolean() }), weight: 3 },
+  { arbitrary: fc.record({ t: fc.constant('capture' as const), o, pi, amount: money, final: fc.boolean() }), weight: 9 },
+  { arbitrary: fc.record({ t: fc.constant('captureOutcome' as const), o, pi, ok: fc.boolean(), staleKey: fc.integer({ min: 0, max: 9 }).map((n) => n === 0) }), weight: 9 },
+  { arbitrary: fc.record({ t: fc.constant('cancel' as const), o, pi }), weight: 1 },
+  { arbitrary: fc.record({ t: fc.constant('voidOutcome' as const), o, pi, ok: fc.boolean() }), weight: 3 },
+  { arbitrary: fc.record({ t: fc.constant('expire' as const), o, pi, days: fc.constantFrom(1, 8) }), weight: 3 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('refund' as const),
+      o,
+      pi: fc.option(pi, { nil: null }),
+      amount: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 2000 }), weight: 3 }, money),
+      lines: fc.option(
+        fc.array(fc.record({ li: fc.oneof({ arbitrary: fc.integer({ min: 0, max: 1 }), weight: 9 }, fc.constant(2)), qty: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 2 }),
+        { nil: null },
+      ),
+    }),
+    weight: 12,
+  },
+  { arbitrary: fc.record({ t: fc.constant('refundOutcome' as const), o, r: fc.integer({ min: 0, max: 4 }), ok: fc.boolean() }), weight: 9 },
+  fc.record({ t: fc.constant('close' as const), o }),
+);
+
+const piId = (order: number, n: number) => nthId('pi_', order * 10 + n + 1);
+
+/**
+ * Steps name intents by a small number read against the intents that exist, so most steps hit
+ * one: create makes the next intent (or, for 0, retries the first id, to exercise
+ * PAYMENT_INTENT_ALREADY_EXISTS); an outcome step prefers intents waiting for that outcome;
+ * other steps pick among all intents. Returns the intent's creation index.
+ */
+const WAITING: Partial<Record<Step['t'], (i: PaymentIntent) => boolean>> = {
+  attach: (i) => i.status === 'requires_payment_method',
+  confirm: (i) => i.status === 'requires_payment_method' || i.status === 'requires_confirmation',
+  auth: (i) => i.pending?.operation === 'authorize',
+  captureOutcome: (i) => i.pending?.operation === 'capture',
+  voidOutcome: (i) => i.pending?.operation === 'void',
+  action: (i) => i.status === 'requires_action',
+  capture: (i) => i.status === 'requires_capture',
+  expire: (i) => i.status === 'requires_capture',
+};
+
+function intentIndex(step: Step & { pi: number | null }, intents: readonly PaymentIntent[]): number {
+  const count = intents.length;
+  if (step.pi === null) return 0;
+  if (step.t === 'create') return step.pi === 0 && count > 0 ? 0 : Math.min(count, 5);
+  const waiting = WAITING[step.t];
+  const candidates = intents.map((intent, index) => ({ intent, index })).filter(({ intent }) => !waiting || waiting(intent));
+  if (candidates.length > 0) return (candidates[step.pi % candidates.length] as { index: number }).index;
+  return count === 0 ? 0 : step.pi % count;
+}
+
+/** Turns a generated step into a command, reading the pending attempt key from the state like the app would. */
+export function toCommand(step: Step, state: OrderState, n: number, now: string): OrderCommand {
+  const order_id = ORDERS[step.o] as string;
+  const key = `k${n}`;
+  const c = <T extends OrderCommand['type']>(type: T, data: Extract<OrderCommand, { type: T }>['data'], at = now) => ({ type, data, now: at }) as OrderCommand;
+  const order = state.status === 'none' ? null : state;
+  const intentOf = (p: number) => order?.payment_intents.find((i) => i.id === piId(step.o, p));
+  const pendingKey = (p: number) => intentOf(p)?.pending?.attempt_key ?? intentOf(p)?.attempt_keys.at(-1) ?? 'none';
+  const intents = order?.payment_intents ?? [];
+  // Nothing exists yet on this order: most steps would only be refused, so create instead.
+  if (intents.length === 0 && step.t !== 'create' && step.t !== 'close') step = { t: 'create', o: step.o, pi: 1, amount: null, automatic: n % 2 === 0 };
+  if ('pi' in step && step.pi !== null) step = { ...step, pi: intentIndex(step, intents) };
+  switch (step.t) {
+    case 'create':
+      return c('CreatePaymentIntent', { order_id, payment_intent_id: piId(step.o, step.pi), amount: step.amount, capture_method: step.automatic ? 'automatic' : 'manual' });
+    case 'attach':
+      return c('AttachPaymentMethod', { order_id, payment_intent_id: piId(step.o, step.pi), payment_method: CARD });
+    case 'confirm':
+      return c('StartPaymentConfirmation', { order_id, payment_intent_id: piId(step.o, step.pi), attempt_key: key, ...(step.withCard && { payment_method: CARD }) });
+    case 'auth': {
+      const outcome =
+        step.kind === 'authorized'
+          ? { type: step.kind, authorization_id: `auth${n}` }
+          : step.kind === 'captured'
+            ? { type: step.kind, authorization_id: `auth${n}`, charge_id: `ch${n}` }
+            : step.kind === 'requires_action'
+              ? { type: step.kind, action_id: `act${n}` }
+              : { type: step.kind, code: 'card_declined', message: 'declined' };
+      return c('RecordAuthorizationOutcome', { order_id, payment_intent_id: piId(step.o, step.pi), attempt_key: step.staleKey ? (intentOf(step.pi)?.attempt_keys[0] ?? 'none') : pendingKey(step.pi), outcome, capture_id: `cap${n}` });
+    }
+    case 'action':
+      return c('StartPaymentAction', { order_id, payment_intent_id: piId(step.o, step.pi), attempt_key: key, result: step.approve ? 'approve' : 'fail' });
+    case 'capture':
+      return c('StartCapture', { order_id, payment_intent_id: piId(step.o, step.pi), attempt_key: key, capture_id: `cap${n}`, amount: step.amount, final: step.final });
+    case 'captureOutcome':
+      return c('RecordCaptureOutcome', {
+        order_id,
+        payment_intent_id: piId(step.o, step.pi),
+        attempt_key: step.staleKey ? (intentOf(step.pi)?.attempt_keys[0] ?? 'none') : pendingKey(step.pi),
+        outcome: step.ok ? { type: 'captured', charge_id: `ch${n}` } : { type: 'failed', code: 'processing_error', message: 'failed' },
+      });
+    case 'cancel':
+      return c('StartCancel', { order_id, payment_intent_id: piId(step.o, step.pi), attempt_key: key });
+    case 'voidOutcome':
+      return c('RecordVoidOutcome', {
+        order_id,
+        payment_intent_id: piId(step.o, step.pi),
+        attempt_key: pendingKey(step.pi),
+        outcome: step.ok ? { type: 'voided' } : { type: 'failed', code: 'processing_error', message: 'failed' },
+      });
+    case 'expire':
+      return c('ExpireAuthorization', { order_id, payment_intent_id: piId(step.o, step.pi), attempt_key: key }, new Date(Date.parse(now) + step.days * 24 * HOUR).toISOString());
+    case 'refund':
+      return c('RequestRefund', {
+        order_id,
+        refund_id: nthId('ref_', n + 1),
+        attempt_key: key,
+        payment_intent_id: step.pi === null ? null : piId(step.o, step.pi),
+        amount: step.lines ? null : step.amount,
+        line_items: step.lines?.map((l) => ({ line_item_id: nthId('li_', l.li + 1), quantity: l.qty })) ?? null,
+      });
+    case 'refundOutcome': {
+      const refunds = order?.refunds ?? [];
+      const pending = refunds.filter((r) => r.status === 'pending');
+      const pool = pending.length > 0 && step.r < 4 ? pending : refunds;
+      const refund = pool[step.r % Math.max(pool.length, 1)];
+      return c('RecordRefundOutcome', {
+        order_id,
+        refund_id: refund?.id ?? nthId('ref_', 999),
+        attempt_key: refund?.attempt_key ?? 'none',
+        outcome: step.ok ? { type: 'succeeded', processor_refund_id: `re${n}` } : { type: 'failed', code: 'refund_failed' },
+      });
+    }
+    case 'close':
+      return c('CloseOrder', { order_id });
+  }
+}
+
+/** A sequence of 40 to 100 steps (what payments.property.spec.ts runs). */
+export const paymentStepsArb: fc.Arbitrary<Step[]> = fc.array(stepArb, { minLength: 40, maxLength: 100 });
+
+/** The time at which step n is decided: one hour apart, from START + 1 h. */
+export const stepTime = (n: number): string => new Date(START + (n + 1) * HOUR).toISOString();
