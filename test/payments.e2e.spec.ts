@@ -2,7 +2,7 @@ import type { SandboxProcessor } from '#ordo/processor';
 import { ProjectionRunner } from '../apps/api/src/application/projections/projection-runner.js';
 import { invoke } from '../apps/api/src/payments/application/processor-call.js';
 import { AuthorizationExpiry } from '../apps/api/src/payments/application/authorization-expiry.js';
-import { Clock } from '../apps/api/src/platform/clock.js';
+import { MovableClock } from './support/movable-clock.js';
 import { PaymentRecovery } from '../apps/api/src/payments/application/payment-recovery.js';
 import { PaymentSteps } from '../apps/api/src/payments/application/payment-steps.js';
 import { PaymentProcessors } from '../apps/api/src/payments/processor/payment-processors.js';
@@ -238,13 +238,6 @@ describe('Concurrent refunds (e2e)', () => {
   });
 });
 
-/** A clock tests can move forward. */
-class MovableClock extends Clock {
-  offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-}
 
 describe('Authorization expiry (e2e, injected clock)', () => {
   let t: TestApp;

@@ -5,6 +5,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { ORDER_EVENT_TYPES } from '#ordo/domain';
 import { CommandPath } from './application/command-path.js';
+import { CustomersModule } from './customers/customers.module.js';
+import { InvoicesModule } from './invoices/invoices.module.js';
+import { InvoicesProjection } from './invoices/read-model/invoices.projection.js';
 import { PROJECTIONS, ProjectionRunner } from './application/projections/projection-runner.js';
 import { ORDO_CONFIG, type OrdoConfig } from './config/ordo-config.js';
 import { HealthController } from './health/health.controller.js';
@@ -57,6 +60,8 @@ export class AppModule {
         PersistenceModule,
         OrdersModule,
         PaymentsModule,
+        InvoicesModule,
+        CustomersModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -71,6 +76,7 @@ export class AppModule {
             new OrdersProjection(ORDER_EVENT_TYPES, (stream) => sqlite.store.readStreamNow(stream)),
             // After OrdersProjection: it copies intents and refunds from the orders row.
             new PaymentsProjection(),
+            new InvoicesProjection(),
           ],
         },
         ...core,

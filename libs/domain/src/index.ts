@@ -35,6 +35,7 @@ export { COLLECTION_ERROR_KINDS } from './collection/collection-errors.js';
 export { activeInvoice, issuedInvoice, dueAt } from './collection/collection-guards.js';
 export { invoiceStatus, invoiceAmountPaid } from './collection/invoice-status.js';
 export { DEFAULT_DAYS_UNTIL_DUE } from './collection/commands/create-invoice.js';
+export * from './collection/invoice-numbering.js';
 
 export * from './merchants/index.js';
 

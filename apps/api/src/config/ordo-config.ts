@@ -23,6 +23,8 @@ export interface OrdoConfig {
   paymentRecoveryMs: number;
   /** Attempts younger than this are left to the request that started them. */
   paymentRecoveryGraceMs: number;
+  /** How often the invoice scheduler looks for due reminders and overdue invoices; 0 = never (tests call it). */
+  invoiceSchedulerMs: number;
 }
 
 export const ORDO_CONFIG = Symbol('ORDO_CONFIG');
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sandboxProcessorFile: env.ORDO_SANDBOX_PROCESSOR_FILE ?? resolve(dataDir, 'sandbox-processor.db'),
     paymentRecoveryMs: Number(env.ORDO_PAYMENT_RECOVERY_MS ?? 30_000),
     paymentRecoveryGraceMs: Number(env.ORDO_PAYMENT_RECOVERY_GRACE_MS ?? 10_000),
+    invoiceSchedulerMs: Number(env.ORDO_INVOICE_SCHEDULER_MS ?? 60_000),
     ...overrides,
   };
 }

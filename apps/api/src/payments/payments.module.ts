@@ -13,6 +13,6 @@ import { PaymentsQueries } from './read-model/payments.queries.js';
 @Module({
   controllers: [PaymentIntentsController, OrderPaymentsController, RefundsController, TokensController],
   providers: [PaymentProcessors, PaymentSteps, PaymentIntentsService, RefundsService, PaymentRecovery, AuthorizationExpiry, PaymentsQueries],
-  exports: [AuthorizationExpiry, PaymentProcessors, PaymentSteps, PaymentRecovery, PaymentsQueries],
+  exports: [AuthorizationExpiry, PaymentProcessors, PaymentSteps, PaymentRecovery, PaymentsQueries, PaymentIntentsService],
 })
 export class PaymentsModule {}

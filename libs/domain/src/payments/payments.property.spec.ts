@@ -7,6 +7,8 @@ import type { OrderEvent } from '../orders/order-events.js';
 import type { ExistingOrder, OrderState } from '../orders/order-state.js';
 import { computeOrderTotals } from '../orders/order-totals.js';
 import { openingEvents, PAYMENT_SEQUENCE_ORDERS as ORDERS, paymentStepsArb, stepTime, toCommand } from '../testing/payment-sequences.js';
+import { COLLECTION_EVENT_TYPES } from '../collection/collection-events.js';
+import { invoiceAmountPaid, invoiceStatus } from '../collection/invoice-status.js';
 import { PAYMENT_EVENT_TYPES } from './payment-events.js';
 import { heldAmount } from './payment-guards.js';
 import { lineRefunds } from './refund-lines.js';
@@ -45,7 +47,12 @@ function checkInvariants(order: ExistingOrder): void {
   same(order.captured, order.payment_intents.reduce((s, i) => s + i.captured, 0), 'order.captured');
   same(order.refunded, order.refunds.filter((r) => r.status === 'succeeded').reduce((s, r) => s + r.amount, 0), 'order.refunded');
   same(order.refunds.every((r) => r.amount > 0), true, 'order.refunds.every((r) => r.amount > 0)');
-  same(balance.paid, order.captured, 'balance.paid');
+  // paid = captured + manual − reversed, never above the total.
+  same(order.manual_recorded, order.manual_payments.reduce((s, mp) => s + mp.amount, 0), 'order.manual_recorded');
+  same(order.manual_reversed, order.manual_payments.filter((mp) => mp.reversed_at !== null).reduce((s, mp) => s + mp.amount, 0), 'order.manual_reversed');
+  same(balance.paid, order.captured + order.manual_recorded - order.manual_reversed, 'balance.paid = captured + manual − reversed');
+  atMost(balance.paid, totals.total, 'balance.paid ≤ total');
+  checkInvoices(order, balance.outstanding);
   same(balance.outstanding, totals.total - balance.paid - order.written_off, 'balance.outstanding');
   atMost(0, balance.outstanding, 'balance.outstanding ≥ 0');
   atMost(0, order.written_off, 'order.written_off ≥ 0');
@@ -61,7 +68,21 @@ function checkInvariants(order: ExistingOrder): void {
   }
 }
 
-describe('payments: money invariants over random command sequences', () => {
+/** One collector at a time, and each invoice's figures agree with its order's balance. */
+function checkInvoices(order: ExistingOrder, outstanding: number): void {
+  atMost(order.invoices.filter((inv) => inv.lifecycle === 'draft' || inv.lifecycle === 'issued').length, 1, 'active invoices ≤ 1');
+  for (const invoice of order.invoices) {
+    const status = invoiceStatus(invoice, order);
+    if (invoice.lifecycle === 'issued') {
+      same(status === 'paid', outstanding <= 0, 'an issued invoice is paid exactly when nothing is outstanding');
+      atMost(invoiceAmountPaid(invoice, order), invoice.snapshot!.amount_due, 'invoice amount paid ≤ amount due');
+    }
+    atMost(0, invoice.written_off, 'invoice.written_off ≥ 0');
+  }
+  atMost(order.invoices.reduce((s, inv) => s + inv.written_off, 0), order.written_off, 'invoice write-offs ≤ order.written_off');
+}
+
+describe('payments, invoices and manual payments: money invariants over random command sequences', () => {
   it('hold after every step of every sequence', () => {
     let accepted = 0;
     const seen = new Map<string, number>();
@@ -93,6 +114,10 @@ describe('payments: money invariants over random command sequences', () => {
     expect(seen.get('OrderBalanceWrittenOff')).toBeGreaterThan(0);
     expect(seen.get('PaymentCaptured')).toBeGreaterThan(300);
     expect(seen.get('RefundSucceeded')).toBeGreaterThan(20);
+    // …and the invoice and manual-payment facts too.
+    expect(COLLECTION_EVENT_TYPES.filter((type) => !seen.has(type))).toEqual([]);
+    expect(seen.get('ManualPaymentReversed')).toBeGreaterThan(20);
+    expect(seen.get('InvoiceMarkedUncollectible')).toBeGreaterThan(5);
     expect(accepted).toBeGreaterThan(5_000);
   });
 });

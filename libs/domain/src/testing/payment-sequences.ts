@@ -7,7 +7,8 @@ import { CARD } from './payment-fixtures.js';
 import { fixedDiscountApplied, LI_1, LI_2, lineItemAdded, nthId, orderCreated, taxApplied, TAX_1, usd } from './order-fixtures.js';
 
 /*
- * Random payment and refund command sequences over two orders and three intents each, for
+ * Random payment, refund, invoice and manual-payment command sequences over two orders (three
+ * intents each, invoices in turn), for
  * model-based and property tests (libs/domain payments.property.spec.ts, apps/api read-model
  * property spec). Test support only: it imports fast-check (a dev dependency), so it is NOT
  * exported from the package index, which production loads. Import it by path.
@@ -44,7 +45,10 @@ export type Step =
   | { t: 'expire'; o: number; pi: number; days: number }
   | { t: 'refund'; o: number; pi: number | null; amount: number | null; lines: { li: number; qty: number }[] | null }
   | { t: 'refundOutcome'; o: number; r: number; ok: boolean }
-  | { t: 'close'; o: number };
+  | { t: 'close'; o: number }
+  | { t: 'invoice'; o: number; action: 'create' | 'issue' | 'void' | 'uncollectible' | 'remind' | 'overdue' | 'edit'; reuse: boolean }
+  | { t: 'manual'; o: number; amount: number; viaInvoice: boolean }
+  | { t: 'reverse'; o: number; m: number };
 
 const o = fc.integer({ min: 0, max: 1 });
 const pi = fc.integer({ min: 0, max: 2 });
@@ -75,7 +79,21 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   },
   { arbitrary: fc.record({ t: fc.constant('refundOutcome' as const), o, r: fc.integer({ min: 0, max: 4 }), ok: fc.boolean() }), weight: 9 },
   fc.record({ t: fc.constant('close' as const), o }),
+  {
+    arbitrary: fc.record({
+      t: fc.constant('invoice' as const),
+      o,
+      action: fc.constantFrom('create', 'create', 'issue', 'issue', 'issue', 'void', 'uncollectible', 'remind', 'overdue', 'edit'),
+      reuse: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+    }),
+    weight: 8,
+  },
+  { arbitrary: fc.record({ t: fc.constant('manual' as const), o, amount: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 3000 }), weight: 3 }, money.map((m) => m ?? 0)), viaInvoice: fc.boolean() }), weight: 6 },
+  { arbitrary: fc.record({ t: fc.constant('reverse' as const), o, m: fc.integer({ min: 0, max: 3 }) }), weight: 3 },
 );
+
+const invoiceId = (order: number, n: number) => nthId('inv_', order * 10 + n + 1);
+const customerOf = (order: number) => nthId('cus_', order + 1);
 
 const piId = (order: number, n: number) => nthId('pi_', order * 10 + n + 1);
 
@@ -116,7 +134,8 @@ export function toCommand(step: Step, state: OrderState, n: number, now: string)
   const pendingKey = (p: number) => intentOf(p)?.pending?.attempt_key ?? intentOf(p)?.attempt_keys.at(-1) ?? 'none';
   const intents = order?.payment_intents ?? [];
   // Nothing exists yet on this order: most steps would only be refused, so create instead.
-  if (intents.length === 0 && step.t !== 'create' && step.t !== 'close') step = { t: 'create', o: step.o, pi: 1, amount: null, automatic: n % 2 === 0 };
+  const money_in_or_out = step.t === 'invoice' || step.t === 'manual' || step.t === 'reverse';
+  if (intents.length === 0 && step.t !== 'create' && step.t !== 'close' && !money_in_or_out) step = { t: 'create', o: step.o, pi: 1, amount: null, automatic: n % 2 === 0 };
   if ('pi' in step && step.pi !== null) step = { ...step, pi: intentIndex(step, intents) };
   switch (step.t) {
     case 'create':
@@ -181,7 +200,49 @@ export function toCommand(step: Step, state: OrderState, n: number, now: string)
     }
     case 'close':
       return c('CloseOrder', { order_id });
+    case 'invoice': {
+      const invoices = order?.invoices ?? [];
+      const current = invoices.find((inv) => inv.lifecycle === 'draft' || inv.lifecycle === 'issued') ?? invoices.at(-1);
+      const target = current?.id ?? invoiceId(step.o, 0);
+      const base = { order_id, invoice_id: target };
+      switch (step.action) {
+        case 'create':
+          return c('CreateInvoice', { order_id, invoice_id: step.reuse && current ? current.id : invoiceId(step.o, invoices.length), customer_id: customerOf(step.o) });
+        case 'edit':
+          return c('UpdateInvoiceDraft', { ...base, changes: { days_until_due: 10 } });
+        case 'issue':
+          return c('IssueInvoice', { ...base, number: `INV-${n}`, pay_token: `pay_token_${n}_abcdefghijkl` });
+        case 'void':
+          return c('VoidInvoice', { ...base, reason: null });
+        case 'uncollectible':
+          return c('MarkInvoiceUncollectible', base);
+        case 'remind':
+          return c('SendInvoiceReminder', { ...base, kind: 'manual' });
+        case 'overdue':
+          return c('MarkInvoiceOverdue', base, new Date(Date.parse(now) + 40 * 24 * HOUR).toISOString());
+      }
+      break;
+    }
+    case 'manual': {
+      const holder = order?.invoices.find((inv) => inv.lifecycle === 'issued');
+      return c('RecordManualPayment', {
+        order_id,
+        manual_payment_id: nthId('mp_', n + 1),
+        invoice_id: step.viaInvoice ? (holder?.id ?? null) : null,
+        amount: step.amount,
+        method: 'wire',
+        received_at: '2025-03-01',
+      });
+    }
+    case 'reverse': {
+      const payments = order?.manual_payments ?? [];
+      const live = payments.filter((mp) => mp.reversed_at === null);
+      const pool = live.length > 0 && step.m < 3 ? live : payments;
+      const target = pool[step.m % Math.max(pool.length, 1)];
+      return c('ReverseManualPayment', { order_id, manual_payment_id: target?.id ?? nthId('mp_', 9999), reason: 'bounced' });
+    }
   }
+  throw new Error(`no command for step ${JSON.stringify(step)}`);
 }
 
 /** A sequence of 40 to 100 steps (what payments.property.spec.ts runs). */

@@ -10,6 +10,7 @@ import { Ctx, type RequestContext } from '../../platform/request-context.js';
 import { ExecuteOrderCommand } from '../commands/order-command.js';
 import { toOrderResource, type OrderResource } from '../read-model/order-resource.js';
 import { OrdersQueries } from '../read-model/orders.queries.js';
+import { toTimelineFilter } from '../read-model/timeline-filter.js';
 import {
   AddLineItemDto,
   ApplyDiscountDto,
@@ -21,6 +22,7 @@ import {
   UpdateLineItemDto,
   UpdateOrderDto,
 } from './order-requests.dto.js';
+import { TimelineQueryDto } from './timeline-query.dto.js';
 import { toDiscount, toLineItem, toTax, toTip } from './to-domain.js';
 
 const orderId = new IdPipe('ord_', 'id');
@@ -100,9 +102,9 @@ export class OrdersController {
   }
 
   @Get(':id/timeline')
-  @ApiOperation({ summary: 'Every fact about the order in order, in words, with the amounts after each' })
-  timeline(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string) {
-    return this.queries.timeline(ctx, id);
+  @ApiOperation({ summary: 'Every fact about the order in order, in words, with the amounts after each (filters type, from, to)' })
+  timeline(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Query() query: TimelineQueryDto) {
+    return this.queries.timeline(ctx, id, toTimelineFilter(query));
   }
 
   @Patch(':id')

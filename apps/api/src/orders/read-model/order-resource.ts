@@ -1,4 +1,4 @@
-import { computeOrderTotals, lineRefunds, orderBalance, type Money, type OrderState } from '#ordo/domain';
+import { computeOrderTotals, invoiceStatus, lineRefunds, orderBalance, type Money, type OrderState } from '#ordo/domain';
 
 type ExistingOrder = Exclude<OrderState, { status: 'none' }>;
 type Totals = ReturnType<typeof computeOrderTotals>;
@@ -21,6 +21,7 @@ function amountsOf(currency: string, totals: Totals, balance: Balance): Record<s
     paid_money: m(balance.paid),
     refunded_money: m(balance.refunded),
     net_paid_money: m(balance.net_paid),
+    written_off_money: m(balance.written_off),
     outstanding_money: m(balance.outstanding),
   };
 }
@@ -44,6 +45,8 @@ export interface OrderResource {
   /** A summary of each payment intent and refund; the full resources are under their own routes. */
   payments: unknown[];
   refunds: unknown[];
+  manual_payments: unknown[];
+  invoices: unknown[];
   version: number;
   created_at: string;
   updated_at: string;
@@ -100,6 +103,15 @@ export function toOrderResource(order: ExistingOrder, revision: bigint): OrderRe
       refunded_money: m(pi.refunded),
     })),
     refunds: order.refunds.map((r) => ({ refund_id: r.id, payment_intent_id: r.payment_intent_id, status: r.status, amount_money: m(r.amount) })),
+    manual_payments: order.manual_payments.map((mp) => ({
+      manual_payment_id: mp.id,
+      invoice_id: mp.invoice_id,
+      status: mp.reversed_at ? 'reversed' : 'recorded',
+      method: mp.method,
+      amount_money: m(mp.amount),
+      received_at: mp.received_at,
+    })),
+    invoices: order.invoices.map((inv) => ({ invoice_id: inv.id, number: inv.number, status: invoiceStatus(inv, order) })),
     version: Number(revision),
     created_at: order.created_at,
     updated_at: order.updated_at,

@@ -10,6 +10,8 @@ import { decodePageToken, encodePageToken } from '../../platform/pagination.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import { sqliteQueryBuilder } from '../../platform/sql.js';
 import type { OrderResource } from './order-resource.js';
+import { timelineSequence, toTimelineEntry, type TimelineEntry, type TimelineRow, type TimelineTable } from './timeline-entry.js';
+import { timelineConditions, type TimelineFilter } from './timeline-filter.js';
 
 interface OrdersTable {
   id: string;
@@ -22,18 +24,6 @@ interface OrdersTable {
   customer_id: string | null;
   created_at: string;
   resource: string;
-}
-
-interface TimelineTable {
-  position: number;
-  order_id: string;
-  merchant_id: string;
-  mode: string;
-  type: string;
-  occurred_at: string;
-  summary: string;
-  amounts: string;
-  request_id: string | null;
 }
 
 export interface OrderFilters {
@@ -90,24 +80,19 @@ export class OrdersQueries {
     );
   }
 
-  timeline(tenant: Tenant, orderId: string) {
+  /** The order's timeline in log order, narrowed by the filter (types, occurred_at range). */
+  timeline(tenant: Tenant, orderId: string, filter: TimelineFilter = {}): TimelineEntry[] {
     this.get(tenant, orderId);
-    const compiled = this.sql
+    let q = this.sql
       .selectFrom('order_timeline')
-      .select(['position', 'type', 'occurred_at', 'summary', 'amounts', 'request_id'])
+      .select(['position', 'order_id', 'type', 'occurred_at', 'summary', 'amounts', 'request_id'])
+      .select(timelineSequence().as('sequence'))
       .where('order_id', '=', orderId)
       .where('merchant_id', '=', tenant.merchantId)
-      .where('mode', '=', tenant.mode)
-      .orderBy('position', 'asc')
-      .compile();
-    const rows = this.sqlite.db.prepare(compiled.sql).all(...compiled.parameters) as Omit<TimelineTable, 'order_id' | 'merchant_id' | 'mode'>[];
-    return rows.map((r, index) => ({
-      sequence: index + 1,
-      type: r.type,
-      occurred_at: r.occurred_at,
-      summary: r.summary,
-      amounts_after: JSON.parse(r.amounts) as Record<string, unknown>,
-      request_id: r.request_id,
-    }));
+      .where('mode', '=', tenant.mode);
+    for (const condition of timelineConditions(filter)) q = q.where(condition);
+    const compiled = q.orderBy('position', 'asc').compile();
+    const rows = this.sqlite.db.prepare(compiled.sql).all(...compiled.parameters) as TimelineRow[];
+    return rows.map(toTimelineEntry);
   }
 }

@@ -10,6 +10,8 @@ import { ApiKeyCache } from '../../merchants/api-key-cache.js';
 import { MerchantsProjection } from '../../merchants/merchants.projection.js';
 import { ORDER_STREAM_PREFIX, OrdersProjection } from '../../orders/read-model/orders.projection.js';
 import { toOrderResource } from '../../orders/read-model/order-resource.js';
+import { InvoicesProjection } from '../../invoices/read-model/invoices.projection.js';
+import { toInvoiceResource } from '../../invoices/read-model/invoice-resource.js';
 import { PaymentsProjection } from './payments.projection.js';
 import { toPaymentIntentResource, toRefundResource } from './payment-resources.js';
 
@@ -37,7 +39,12 @@ function metadata(command: string, requestId: string): EventMetadata {
 
 /** The projections as the app registers them (app.module.ts, PROJECTIONS): same classes, same order. */
 function appProjections(bundle: SqliteEventStoreBundle): Projection[] {
-  return [new MerchantsProjection(new ApiKeyCache()), new OrdersProjection(ORDER_EVENT_TYPES, (stream) => bundle.store.readStreamNow(stream)), new PaymentsProjection()];
+  return [
+    new MerchantsProjection(new ApiKeyCache()),
+    new OrdersProjection(ORDER_EVENT_TYPES, (stream) => bundle.store.readStreamNow(stream)),
+    new PaymentsProjection(),
+    new InvoicesProjection(),
+  ];
 }
 
 /** What a stored JSON column holds once written and read back (drops `undefined`, copies). */
@@ -61,6 +68,8 @@ interface Totals {
   ordersCompared: number;
   intentsCompared: number;
   refundsCompared: number;
+  invoicesCompared: number;
+  openInvoices: number;
   capturedIntents: number;
   succeededRefunds: number;
   syncedRuns: number;
@@ -115,6 +124,9 @@ async function checkRun(steps: Step[], syncEachAppend: boolean, totals: Totals):
     const expectedOrders = new Map<string, Record<string, unknown>>();
     const expectedIntents = new Map<string, Record<string, unknown>>();
     const expectedRefunds = new Map<string, Record<string, unknown>>();
+    const expectedInvoices = new Map<string, Record<string, unknown>>();
+    /** Receivables: per customer, Σ outstanding of the orders an open invoice bills. */
+    const expectedReceivables = new Map<string, number>();
     for (const events of histories) {
       const order = fold(orderDecider, events) as ExistingOrder;
       const revision = BigInt(events.length - 1);
@@ -149,6 +161,13 @@ async function checkRun(steps: Step[], syncEachAppend: boolean, totals: Totals):
           resource: asStored(toPaymentIntentResource(order, intent)),
         });
       }
+      for (const invoice of order.invoices) {
+        const resource = toInvoiceResource(order, invoice);
+        expectedInvoices.set(invoice.id, { id: invoice.id, ...tenant, customer_id: invoice.customer_id, status: resource.status, amount_remaining: resource.amount_remaining_money.amount, resource: asStored(resource) });
+        if (resource.status === 'open' || resource.status === 'partially_paid') {
+          expectedReceivables.set(invoice.customer_id, (expectedReceivables.get(invoice.customer_id) ?? 0) + toOrderResource(order, revision).amounts.outstanding_money.amount);
+        }
+      }
       for (const refund of order.refunds) {
         expectedRefunds.set(refund.id, {
           id: refund.id,
@@ -169,10 +188,19 @@ async function checkRun(steps: Step[], syncEachAppend: boolean, totals: Totals):
     );
     const intents = byId(db.prepare('SELECT id, order_id, merchant_id, mode, customer_id, status, amount, captured, refunded, resource FROM payment_intents').all() as Row[]);
     const refunds = byId(db.prepare('SELECT id, order_id, merchant_id, mode, payment_intent_id, status, amount, resource FROM refunds').all() as Row[]);
+    const invoices = byId(db.prepare('SELECT id, order_id, merchant_id, mode, customer_id, status, amount_remaining, resource FROM invoices').all() as Row[]);
+    // Receivables as the read model sums them (open invoices' remaining amounts) = Σ outstanding of their orders.
+    const receivables = new Map(
+      (db.prepare("SELECT customer_id, sum(amount_remaining) AS owed FROM invoices WHERE status IN ('open', 'partially_paid') GROUP BY customer_id").all() as { customer_id: string; owed: number }[]).map(
+        (r) => [r.customer_id, r.owed],
+      ),
+    );
     // Map equality: same ids (none missing, none extra) and, per id, the same columns.
     expect(orders).toEqual(expectedOrders);
     expect(intents).toEqual(expectedIntents);
     expect(refunds).toEqual(expectedRefunds);
+    expect(invoices).toEqual(expectedInvoices);
+    expect(receivables).toEqual(expectedReceivables);
     // Sanity: the streams hold exactly the events folded above.
     expect(revisions).toEqual(histories.map((events) => BigInt(events.length - 1)));
 
@@ -181,7 +209,9 @@ async function checkRun(steps: Step[], syncEachAppend: boolean, totals: Totals):
     totals.ordersCompared += orders.size;
     totals.intentsCompared += intents.size;
     totals.refundsCompared += refunds.size;
-    for (const [table, rows] of [['orders', orders], ['payment_intents', intents], ['refunds', refunds]] as const) {
+    totals.invoicesCompared += invoices.size;
+    totals.openInvoices += receivables.size;
+    for (const [table, rows] of [['orders', orders], ['payment_intents', intents], ['refunds', refunds], ['invoices', invoices]] as const) {
       for (const row of rows.values()) {
         const key = `${table}:${String(row.status)}`;
         totals.statuses.set(key, (totals.statuses.get(key) ?? 0) + 1);
@@ -194,9 +224,9 @@ async function checkRun(steps: Step[], syncEachAppend: boolean, totals: Totals):
   }
 }
 
-describe('read models: orders, payment_intents and refunds equal a fold of the events', () => {
-  it('over random payment and refund command sequences, projected by the real projections on SQLite', async () => {
-    const totals: Totals = { runs: 0, accepted: 0, ordersCompared: 0, intentsCompared: 0, refundsCompared: 0, capturedIntents: 0, succeededRefunds: 0, syncedRuns: 0, statuses: new Map() };
+describe('read models: orders, payment_intents, refunds, invoices and receivables equal a fold of the events', () => {
+  it('over random payment, refund, invoice and manual-payment command sequences, projected by the real projections on SQLite', async () => {
+    const totals: Totals = { runs: 0, accepted: 0, ordersCompared: 0, intentsCompared: 0, refundsCompared: 0, invoicesCompared: 0, openInvoices: 0, capturedIntents: 0, succeededRefunds: 0, syncedRuns: 0, statuses: new Map() };
     await fc.assert(
       fc.asyncProperty(paymentStepsArb, fc.boolean(), (steps, syncEachAppend) => checkRun(steps, syncEachAppend, totals)),
       { numRuns: 1000 },
@@ -208,6 +238,8 @@ describe('read models: orders, payment_intents and refunds equal a fold of the e
     expect(totals.syncedRuns).toBeGreaterThan(300);
     expect(totals.runs - totals.syncedRuns).toBeGreaterThan(300);
     expect(totals.ordersCompared).toBe(2000);
+    expect(totals.invoicesCompared).toBeGreaterThan(500);
+    expect(totals.openInvoices).toBeGreaterThan(40);
     expect(totals.accepted).toBeGreaterThan(5_000);
     expect(totals.intentsCompared).toBeGreaterThan(2_000);
     expect(totals.capturedIntents).toBeGreaterThan(300);
@@ -217,6 +249,7 @@ describe('read models: orders, payment_intents and refunds equal a fold of the e
       ...['open', 'closed'].map((s) => `orders:${s}`),
       ...['requires_payment_method', 'requires_confirmation', 'requires_action', 'processing', 'requires_capture', 'succeeded', 'canceled', 'expired'].map((s) => `payment_intents:${s}`),
       ...['pending', 'succeeded', 'failed'].map((s) => `refunds:${s}`),
+      ...['draft', 'open', 'partially_paid', 'paid', 'void', 'uncollectible'].map((s) => `invoices:${s}`),
     ];
     expect(everyStatus.filter((status) => !totals.statuses.has(status))).toEqual([]);
   });

@@ -1,0 +1,162 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { MANUAL_PAYMENT_METHODS } from '#ordo/domain';
+import { LineItemInputDto } from '../../orders/http/order-inputs.dto.js';
+import { PaymentMethodDto } from '../../payments/http/payment-requests.dto.js';
+import { PageQueryDto } from '../../platform/page-query.dto.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const MAX_AMOUNT = 999_999_999_999;
+
+class InvoiceTermsDto {
+  @ApiPropertyOptional({ default: 30, description: 'Due this many days after issue (unless due_date is set)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  days_until_due?: number;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'A fixed due date (end of that day, UTC); null clears it' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @Matches(DATE, { message: 'due_date must be a date written YYYY-MM-DD' })
+  due_date?: string | null;
+
+  @ApiPropertyOptional({ description: 'Shown on the invoice; null clears it' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @MaxLength(1000)
+  memo?: string | null;
+}
+
+/** From an existing order (`order_id`), or quick pay (`currency` + `line_items` create the order). */
+export class CreateInvoiceDto extends InvoiceTermsDto {
+  @ApiPropertyOptional({ description: 'Bill this order' })
+  @IsOptional()
+  @Matches(/^ord_[A-Za-z0-9]{1,64}$/, { message: 'order_id must be an id starting with ord_' })
+  order_id?: string;
+
+  @ApiPropertyOptional({ description: "The customer billed; defaults to the order's" })
+  @IsOptional()
+  @Matches(/^cus_[A-Za-z0-9]{1,64}$/, { message: 'customer_id must be an id starting with cus_' })
+  customer_id?: string;
+
+  @ApiPropertyOptional({ example: 'USD', description: 'Quick pay: the new order’s currency' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code in capitals' })
+  currency?: string;
+
+  @ApiPropertyOptional({ type: [LineItemInputDto], description: 'Quick pay: the new order’s lines' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(250)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => LineItemInputDto)
+  line_items?: LineItemInputDto[];
+}
+
+export class UpdateInvoiceDto extends InvoiceTermsDto {}
+
+export class VoidInvoiceDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class PayInvoiceDto {
+  @ApiProperty({ type: PaymentMethodDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PaymentMethodDto)
+  payment_method!: PaymentMethodDto;
+}
+
+const INVOICE_STATUSES = ['draft', 'open', 'partially_paid', 'paid', 'void', 'uncollectible'];
+
+export class ListInvoicesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: INVOICE_STATUSES })
+  @IsOptional()
+  @IsIn(INVOICE_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^cus_[A-Za-z0-9]{1,64}$/, { message: 'customer_id must be an id starting with cus_' })
+  customer_id?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^ord_[A-Za-z0-9]{1,64}$/, { message: 'order_id must be an id starting with ord_' })
+  order_id?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdue?: string;
+
+  @ApiPropertyOptional({ description: 'Due at or after (date or ISO instant)' })
+  @IsOptional()
+  @Matches(DATE_OR_INSTANT, { message: 'due_from must be a date (YYYY-MM-DD) or an ISO 8601 instant' })
+  due_from?: string;
+
+  @ApiPropertyOptional({ description: 'Due at or before (date or ISO instant; a date includes that whole day)' })
+  @IsOptional()
+  @Matches(DATE_OR_INSTANT, { message: 'due_to must be a date (YYYY-MM-DD) or an ISO 8601 instant' })
+  due_to?: string;
+}
+
+export class RecordManualPaymentDto {
+  @ApiProperty({ description: 'Minor units of the order’s currency' })
+  @IsDefined()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AMOUNT)
+  amount!: number;
+
+  @ApiPropertyOptional({ example: 'USD', description: 'When given, must be the order’s currency' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code in capitals' })
+  currency?: string;
+
+  @ApiProperty({ enum: MANUAL_PAYMENT_METHODS })
+  @IsDefined()
+  @IsIn([...MANUAL_PAYMENT_METHODS])
+  method!: string;
+
+  @ApiProperty({ example: '2026-11-30', description: 'When the money was received (date or ISO instant, not in the future)' })
+  @IsDefined()
+  @IsString()
+  @Matches(DATE_OR_INSTANT, { message: 'received_at must be a date (YYYY-MM-DD) or an ISO 8601 instant' })
+  received_at!: string;
+
+  @ApiPropertyOptional({ example: 'WIRE-2026-0042' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reference?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
+
+export class ReverseManualPaymentDto {
+  @ApiProperty({ example: 'check bounced' })
+  @IsDefined()
+  @IsString()
+  @MaxLength(500)
+  reason!: string;
+}

@@ -1,0 +1,152 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiError } from '../../platform/api-error.js';
+import { IdPipe } from '../../platform/id.pipe.js';
+import { Ctx, type RequestContext } from '../../platform/request-context.js';
+import { toLineItem } from '../../orders/http/to-domain.js';
+import { PaymentsQueries } from '../../payments/read-model/payments.queries.js';
+import { InvoicesService } from '../application/invoices.service.js';
+import { InvoicesQueries } from '../read-model/invoices.queries.js';
+import { CreateInvoiceDto, ListInvoicesQueryDto, PayInvoiceDto, RecordManualPaymentDto, ReverseManualPaymentDto, UpdateInvoiceDto, VoidInvoiceDto } from './invoice-requests.dto.js';
+import { requireOrderCurrency, toManualPaymentInput } from './manual-payment-input.js';
+
+const invoiceId = new IdPipe('inv_', 'id');
+const manualPaymentId = new IdPipe('mp_', 'manual_payment_id');
+
+/** Thin: each route maps the body to one use case, then answers with the read model's resource. */
+@ApiTags('invoices')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a POST safe to retry for 24 hours' })
+@Controller('v1/invoices')
+export class InvoicesController {
+  constructor(
+    private readonly invoices: InvoicesService,
+    private readonly queries: InvoicesQueries,
+    private readonly payments: PaymentsQueries,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Draft an invoice for an order, or quick pay: currency + line_items create the order' })
+  async create(@Ctx() ctx: RequestContext, @Body() dto: CreateInvoiceDto) {
+    const quick = dto.line_items !== undefined || dto.currency !== undefined;
+    if (dto.order_id && quick) throw new ApiError(400, 'INVALID_REQUEST', 'give order_id, or currency and line_items for quick pay, not both', 'order_id');
+    if (!dto.order_id) {
+      if (!dto.currency) throw new ApiError(400, 'MISSING_FIELD', 'currency is required without order_id', 'currency');
+      if (!dto.line_items) throw new ApiError(400, 'MISSING_FIELD', 'line_items are required without order_id', 'line_items');
+    }
+    const { invoiceId: id } = await this.invoices.create(ctx, {
+      ...(dto.order_id ? { orderId: dto.order_id } : { quickPay: { currency: dto.currency!, lineItems: dto.line_items!.map((l) => toLineItem(l, ctx.ids)) } }),
+      ...(dto.customer_id ? { customerId: dto.customer_id } : {}),
+      ...(dto.days_until_due !== undefined ? { daysUntilDue: dto.days_until_due } : {}),
+      ...(dto.due_date !== undefined ? { dueDate: dto.due_date } : {}),
+      ...(dto.memo !== undefined ? { memo: dto.memo } : {}),
+    });
+    return this.queries.invoice(ctx, id);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List invoices, newest first (filters status, customer_id, order_id, overdue, due_from, due_to)' })
+  list(@Ctx() ctx: RequestContext, @Query() q: ListInvoicesQueryDto) {
+    return this.queries.list(ctx, {
+      ...q,
+      ...(q.due_from ? { due_from: startOf(q.due_from) } : {}),
+      ...(q.due_to ? { due_to: endOf(q.due_to) } : {}),
+    });
+  }
+
+  @Get(':id')
+  get(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string) {
+    return this.queries.invoice(ctx, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a draft’s terms (days_until_due, due_date, memo); what it bills changes through the order' })
+  async update(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string, @Body() dto: UpdateInvoiceDto) {
+    const changes = {
+      ...(dto.days_until_due !== undefined ? { days_until_due: dto.days_until_due } : {}),
+      ...(dto.due_date !== undefined ? { due_date: dto.due_date } : {}),
+      ...(dto.memo !== undefined ? { memo: dto.memo } : {}),
+    };
+    await this.invoices.updateDraft(ctx, this.order(ctx, id), id, changes);
+    return this.queries.invoice(ctx, id);
+  }
+
+  @Post(':id/issue')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Issue: freeze what is billed, number it, set the due date, open the pay link; the invoice now holds the order' })
+  async issue(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string) {
+    await this.invoices.issue(ctx, this.order(ctx, id), id);
+    return this.queries.invoice(ctx, id);
+  }
+
+  @Post(':id/void')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Void (only while the invoice has collected nothing); releases the order' })
+  async void(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string, @Body() dto: VoidInvoiceDto) {
+    await this.invoices.void(ctx, this.order(ctx, id), id, dto.reason);
+    return this.queries.invoice(ctx, id);
+  }
+
+  @Post(':id/mark-uncollectible')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Write off what is still owed; the invoice becomes uncollectible' })
+  async markUncollectible(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string) {
+    await this.invoices.markUncollectible(ctx, this.order(ctx, id), id);
+    return this.queries.invoice(ctx, id);
+  }
+
+  @Post(':id/send-reminder')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send a reminder now (recorded on the timeline, delivered by the notifier)' })
+  async sendReminder(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string) {
+    await this.invoices.sendReminder(ctx, this.order(ctx, id), id, 'manual');
+    return this.queries.invoice(ctx, id);
+  }
+
+  @Post(':id/pay')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Pay what the invoice still asks for with a card token (captured at once); answers the payment intent' })
+  async pay(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string, @Body() dto: PayInvoiceDto) {
+    const invoice = this.queries.invoice(ctx, id);
+    if (invoice.status === 'paid') throw new ApiError(409, 'INVOICE_PAID', `invoice ${id} is paid`);
+    if (invoice.status !== 'open' && invoice.status !== 'partially_paid') throw new ApiError(409, 'INVOICE_NOT_OPEN', `invoice ${id} is ${invoice.status}: it collects nothing`);
+    const intentId = await this.invoices.pay(ctx, invoice.order_id, dto.payment_method.token);
+    return this.payments.intent(ctx, intentId);
+  }
+
+  @Post(':id/manual-payments')
+  @ApiOperation({ summary: 'Record money received outside Ordo (wire, bank transfer, check, cash, other) against the invoice' })
+  async recordManualPayment(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string, @Body() dto: RecordManualPaymentDto) {
+    const invoice = this.queries.invoice(ctx, id);
+    requireOrderCurrency(dto, invoice.currency);
+    const mpId = await this.invoices.recordManualPayment(ctx, invoice.order_id, id, toManualPaymentInput(dto));
+    return this.manualPayment(ctx, id, mpId);
+  }
+
+  @Post(':id/manual-payments/:manual_payment_id/reverse')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reverse a recorded manual payment (it did not arrive after all); the balance reopens' })
+  async reverseManualPayment(
+    @Ctx() ctx: RequestContext,
+    @Param('id', invoiceId) id: string,
+    @Param('manual_payment_id', manualPaymentId) mpId: string,
+    @Body() dto: ReverseManualPaymentDto,
+  ) {
+    await this.invoices.reverseManualPayment(ctx, this.order(ctx, id), id, mpId, dto.reason);
+    return this.manualPayment(ctx, id, mpId);
+  }
+
+  /** Another merchant's invoice is not found, exactly like an unknown one. */
+  private order(ctx: RequestContext, id: string): string {
+    return this.queries.invoiceOrder(ctx, id);
+  }
+
+  private manualPayment(ctx: RequestContext, invoiceId: string, mpId: string) {
+    const found = this.queries.invoice(ctx, invoiceId).manual_payments.find((mp) => mp.id === mpId);
+    if (!found) throw new ApiError(404, 'MANUAL_PAYMENT_NOT_FOUND', `no manual payment ${mpId} on invoice ${invoiceId}`);
+    return found;
+  }
+}
+
+const startOf = (v: string) => (v.length === 10 ? `${v}T00:00:00.000Z` : new Date(v).toISOString());
+const endOf = (v: string) => (v.length === 10 ? `${v}T23:59:59.999Z` : new Date(v).toISOString());

@@ -1,0 +1,85 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { ORDER_EVENT_TYPES } from '#ordo/domain';
+import { ApiError } from '../../platform/api-error.js';
+
+/**
+ * The filters both timelines (an order's, a customer's) take: `type` is a comma-separated list of
+ * event types and/or categories, `from` / `to` bound `occurred_at` (both inclusive).
+ */
+export const TIMELINE_CATEGORIES = ['order', 'payment', 'invoice', 'manual_payment'] as const;
+export type TimelineCategory = (typeof TIMELINE_CATEGORIES)[number];
+
+/** payment: Payment* and Refund* facts; invoice: Invoice*; manual_payment: ManualPayment*; order: the rest. */
+export function timelineCategory(type: string): TimelineCategory {
+  if (type.startsWith('Payment') || type.startsWith('Refund')) return 'payment';
+  if (type.startsWith('Invoice')) return 'invoice';
+  if (type.startsWith('ManualPayment')) return 'manual_payment';
+  return 'order';
+}
+
+const EVENT_TYPES: ReadonlySet<string> = new Set(ORDER_EVENT_TYPES);
+const CATEGORIES: ReadonlySet<string> = new Set(TIMELINE_CATEGORIES);
+
+/** The event types one `type` token stands for (none when the token is neither a type nor a category). */
+function typesOf(token: string): string[] {
+  if (CATEGORIES.has(token)) return ORDER_EVENT_TYPES.filter((t) => timelineCategory(t) === token);
+  return EVENT_TYPES.has(token) ? [token] : [];
+}
+
+function tokensOf(value: string): string[] {
+  return value.split(',').map((token) => token.trim());
+}
+
+/** For the DTO: every token of the list is a known event type or category. */
+export function isTimelineTypeList(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 0 && tokensOf(value).every((token) => typesOf(token).length > 0);
+}
+
+/** `YYYY-MM-DD` or a full time with a zone (`Z` or `±hh:mm`), and a real calendar instant. */
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+export function isIsoInstant(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const match = ISO_INSTANT.exec(value);
+  if (!match || Number.isNaN(Date.parse(value))) return false;
+  // Date.parse rolls 2026-02-30 over to March: the calendar date must exist as written.
+  const [, y, m, d] = match;
+  const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return day.getUTCFullYear() === Number(y) && day.getUTCMonth() === Number(m) - 1 && day.getUTCDate() === Number(d);
+}
+
+/** What the query string gave (validated by the DTO). */
+export interface TimelineQuery {
+  type?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The filters in the read model's terms: event types to keep (undefined = all), instants normalised to UTC ISO. */
+export interface TimelineFilter {
+  types?: readonly string[];
+  from?: string;
+  to?: string;
+}
+
+export function toTimelineFilter(query: TimelineQuery): TimelineFilter {
+  const filter: TimelineFilter = {};
+  if (query.type !== undefined) filter.types = [...new Set(tokensOf(query.type).flatMap(typesOf))];
+  if (query.from !== undefined) filter.from = new Date(query.from).toISOString();
+  if (query.to !== undefined) filter.to = new Date(query.to).toISOString();
+  if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
+    throw new ApiError(400, 'INVALID_FIELD', 'to must not be before from', 'to');
+  }
+  return filter;
+}
+
+/** WHERE conditions on a timeline table (or its alias) for the filter; none when nothing is filtered. */
+export function timelineConditions(filter: TimelineFilter, table = 'order_timeline'): RawBuilder<SqlBool>[] {
+  const conditions: RawBuilder<SqlBool>[] = [];
+  if (filter.types) {
+    conditions.push(filter.types.length === 0 ? sql<SqlBool>`0 = 1` : sql<SqlBool>`${sql.ref(`${table}.type`)} in (${sql.join(filter.types)})`);
+  }
+  if (filter.from !== undefined) conditions.push(sql<SqlBool>`${sql.ref(`${table}.occurred_at`)} >= ${filter.from}`);
+  if (filter.to !== undefined) conditions.push(sql<SqlBool>`${sql.ref(`${table}.occurred_at`)} <= ${filter.to}`);
+  return conditions;
+}

@@ -1,0 +1,220 @@
+import { ProjectionRunner } from '../apps/api/src/application/projections/projection-runner.js';
+import { InvoiceScheduler } from '../apps/api/src/invoices/application/invoice-scheduler.js';
+import { MovableClock } from './support/movable-clock.js';
+import { bearer, startTestApp, usd, type TestApp } from './support/test-app.js';
+
+const CUSTOMER = 'cus_0000000000000000invoice1';
+
+describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox processor)', () => {
+  let t: TestApp;
+  let auth: Record<string, string>;
+  const clock = new MovableClock();
+  beforeAll(async () => {
+    t = await startTestApp({ invoiceSchedulerMs: 0 }, clock);
+    auth = bearer(t.keys.aTest);
+  });
+  afterAll(() => t.close());
+
+  const order100 = async (customer_id = CUSTOMER) =>
+    (
+      await t.http
+        .post('/v1/orders')
+        .set(auth)
+        .send({ currency: 'USD', customer_id, line_items: [{ name: 'Consulting', quantity: 4, unit_price_money: usd(2500) }] })
+        .expect(201)
+    ).body.data;
+  const getOrder = async (id: string) => (await t.http.get(`/v1/orders/${id}`).set(auth).expect(200)).body.data;
+  const getInvoice = async (id: string) => (await t.http.get(`/v1/invoices/${id}`).set(auth).expect(200)).body.data;
+  const types = async (orderId: string) => (await t.http.get(`/v1/orders/${orderId}/timeline`).set(auth).expect(200)).body.data.map((e: { type: string }) => e.type);
+
+  it('(a) a card checkout fails → the order becomes an invoice → half by wire → the rest by card on the invoice', async () => {
+    const order = await order100();
+    const declined = await t.http.post(`/v1/orders/${order.id}/pay`).set(auth).send({ payment_method: { token: 'tok_chargeDeclined' } }).expect(200);
+    expect(declined.body.data.status).toBe('requires_payment_method');
+
+    const draft = (await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id, days_until_due: 14, memo: 'Thank you' }).expect(201)).body.data;
+    expect(draft).toMatchObject({ status: 'draft', customer_id: CUSTOMER, number: null, amount_due_money: usd(10000) });
+    const issued = (await t.http.post(`/v1/invoices/${draft.id}/issue`).set(auth).expect(200)).body.data;
+    expect(issued).toMatchObject({ status: 'open', number: expect.stringMatching(/^INV-\d{6}$/), amount_due_money: usd(10000), amount_remaining_money: usd(10000) });
+    expect(issued.hosted_invoice_path).toMatch(/^\/pay\/invoices\/ipt_/);
+    // The invoice now holds the order: what is sold is locked, and manual capture is refused.
+    const line = order.line_items[0].id;
+    expect((await t.http.patch(`/v1/orders/${order.id}/line-items/${line}`).set(auth).send({ quantity: 1 }).expect(409)).body.error.code).toBe('LINE_ITEMS_LOCKED');
+    const manual = await t.http.post('/v1/payment-intents').set(auth).send({ order_id: order.id, capture_method: 'manual', payment_method: { token: 'tok_visa' } }).expect(422);
+    expect(manual.body.error.code).toBe('INVOICE_REQUIRES_AUTOMATIC_CAPTURE');
+
+    const wire = (
+      await t.http.post(`/v1/invoices/${draft.id}/manual-payments`).set(auth).send({ amount: 5000, method: 'wire', received_at: '2026-01-05', reference: 'WIRE-1' }).expect(201)
+    ).body.data;
+    expect(wire).toMatchObject({ status: 'recorded', invoice_id: draft.id, amount_money: usd(5000), method: 'wire', reference: 'WIRE-1' });
+    expect(await getInvoice(draft.id)).toMatchObject({ status: 'partially_paid', amount_paid_money: usd(5000), amount_remaining_money: usd(5000) });
+
+    const card = (await t.http.post(`/v1/invoices/${draft.id}/pay`).set(auth).send({ payment_method: { token: 'tok_visa' } }).expect(200)).body.data;
+    expect(card).toMatchObject({ status: 'succeeded', captured_money: usd(5000), capture_method: 'automatic' });
+
+    expect(await getInvoice(draft.id)).toMatchObject({ status: 'paid', amount_paid_money: usd(10000), amount_remaining_money: usd(0) });
+    const after = await getOrder(order.id);
+    expect(after.payment_status).toBe('paid');
+    expect(after.amounts).toMatchObject({ paid_money: usd(10000), outstanding_money: usd(0) });
+    expect(after.manual_payments).toEqual([expect.objectContaining({ manual_payment_id: wire.id, status: 'recorded', amount_money: usd(5000) })]);
+    expect(await types(order.id)).toEqual(expect.arrayContaining(['PaymentFailed', 'InvoiceCreated', 'InvoiceIssued', 'ManualPaymentRecorded', 'PaymentCaptured']));
+    // Paid: nothing more is taken, by hand or by card.
+    expect((await t.http.post(`/v1/invoices/${draft.id}/manual-payments`).set(auth).send({ amount: 1, method: 'cash', received_at: '2026-01-06' }).expect(422)).body.error.code).toBe('NOTHING_OUTSTANDING');
+    expect((await t.http.post(`/v1/invoices/${draft.id}/pay`).set(auth).send({ payment_method: { token: 'tok_visa' } }).expect(409)).body.error.code).toBe('INVOICE_PAID');
+  });
+
+  it('(b) a check is recorded, then reversed (bounced) → the balance reopens → paid by bank transfer', async () => {
+    const invoice = (
+      await t.http
+        .post('/v1/invoices')
+        .set(auth)
+        .send({ customer_id: CUSTOMER, currency: 'USD', line_items: [{ name: 'Annual licence', quantity: 1, unit_price_money: usd(12000) }] })
+        .expect(201)
+    ).body.data;
+    await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
+    const check = (await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 12000, method: 'check', received_at: '2026-02-01', reference: 'CHK-1001' }).expect(201)).body.data;
+    expect(await getInvoice(invoice.id)).toMatchObject({ status: 'paid' });
+
+    const reversed = (await t.http.post(`/v1/invoices/${invoice.id}/manual-payments/${check.id}/reverse`).set(auth).send({ reason: 'check bounced' }).expect(200)).body.data;
+    expect(reversed).toMatchObject({ status: 'reversed', reversal_reason: 'check bounced' });
+    expect(await getInvoice(invoice.id)).toMatchObject({ status: 'open', amount_remaining_money: usd(12000), amount_paid_money: usd(0) });
+    expect((await getOrder(invoice.order_id)).amounts).toMatchObject({ paid_money: usd(0), outstanding_money: usd(12000) });
+    const again = await t.http.post(`/v1/invoices/${invoice.id}/manual-payments/${check.id}/reverse`).set(auth).send({ reason: 'twice' }).expect(409);
+    expect(again.body.error.code).toBe('MANUAL_PAYMENT_ALREADY_REVERSED');
+
+    await t.http.post(`/v1/orders/${invoice.order_id}/manual-payments`).set(auth).send({ amount: 12000, method: 'bank_transfer', received_at: '2026-02-10', currency: 'USD' }).expect(201);
+    expect(await getInvoice(invoice.id)).toMatchObject({ status: 'paid', amount_paid_money: usd(12000) });
+    expect((await getInvoice(invoice.id)).manual_payments.map((mp: { method: string; status: string }) => `${mp.method}:${mp.status}`)).toEqual(['check:reversed', 'bank_transfer:recorded']);
+    const timeline = (await t.http.get(`/v1/orders/${invoice.order_id}/timeline`).set(auth).expect(200)).body.data;
+    const reversal = timeline.find((e: { type: string }) => e.type === 'ManualPaymentReversed');
+    expect(reversal.summary).toContain('check bounced');
+    expect(reversal.amounts_after.outstanding_money).toEqual(usd(12000));
+  });
+
+  it('(c) an invoice goes overdue with reminders as the clock advances, then is marked uncollectible', async () => {
+    const order = await order100();
+    const invoice = (await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id, days_until_due: 10 }).expect(201)).body.data;
+    await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
+    await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 2000, method: 'cash', received_at: new Date(clock.now()).toISOString() }).expect(201);
+    const scheduler = t.app.get(InvoiceScheduler);
+    const kinds = async () => (await getInvoice(invoice.id)).reminders.map((r: { kind: string }) => r.kind);
+
+    await scheduler.runOnce();
+    expect(await kinds()).toEqual([]);
+    clock.advanceDays(7.5); // 2.5 days before due
+    await scheduler.runOnce();
+    expect(await kinds()).toEqual(['before_due']);
+    await scheduler.runOnce();
+    expect(await kinds()).toEqual(['before_due']);
+    clock.advanceDays(3); // half a day past due
+    await scheduler.runOnce();
+    expect(await getInvoice(invoice.id)).toMatchObject({ overdue: true, status: 'partially_paid' });
+    expect(await kinds()).toEqual(['before_due', 'due']);
+    clock.advanceDays(1);
+    await scheduler.runOnce();
+    clock.advanceDays(20);
+    await scheduler.runOnce();
+    expect(await kinds()).toEqual(['before_due', 'due', 'overdue', 'overdue']);
+    const overdueList = (await t.http.get('/v1/invoices?overdue=true').set(auth).expect(200)).body.data.map((i: { id: string }) => i.id);
+    expect(overdueList).toContain(invoice.id);
+
+    const written = (await t.http.post(`/v1/invoices/${invoice.id}/mark-uncollectible`).set(auth).expect(200)).body.data;
+    expect(written).toMatchObject({ status: 'uncollectible', amount_written_off_money: usd(8000), amount_remaining_money: usd(0) });
+    const after = await getOrder(order.id);
+    expect(after.amounts).toMatchObject({ paid_money: usd(2000), written_off_money: usd(8000), outstanding_money: usd(0) });
+    await scheduler.runOnce();
+    expect(await kinds()).toEqual(['before_due', 'due', 'overdue', 'overdue']);
+    expect(await types(order.id)).toEqual(expect.arrayContaining(['InvoiceReminderSent', 'InvoiceMarkedOverdue', 'InvoiceMarkedUncollectible']));
+  });
+
+  it('numbers invoices 1, 2, 3… per merchant and mode, even when issued concurrently', async () => {
+    const drafts = await Promise.all(
+      Array.from({ length: 5 }, async () => (await t.http.post('/v1/invoices').set(auth).send({ order_id: (await order100()).id }).expect(201)).body.data.id as string),
+    );
+    const numbers = (await Promise.all(drafts.map((id) => t.http.post(`/v1/invoices/${id}/issue`).set(auth).expect(200)))).map((r) => r.body.data.number as string);
+    expect(new Set(numbers).size).toBe(5);
+    const other = (await t.http.post('/v1/invoices').set(bearer(t.keys.bTest)).send({ customer_id: 'cus_0000000000000000merchantB', currency: 'USD', line_items: [{ name: 'x', quantity: 1, unit_price_money: usd(100) }] }).expect(201)).body.data;
+    expect((await t.http.post(`/v1/invoices/${other.id}/issue`).set(bearer(t.keys.bTest)).expect(200)).body.data.number).toBe('INV-000001');
+  });
+
+  it('a card payment and a manual payment racing on the same invoice never both apply beyond the balance', async () => {
+    for (let round = 0; round < 5; round++) {
+      const order = await order100();
+      const invoice = (await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id }).expect(201)).body.data;
+      await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
+      const [card, cash] = await Promise.all([
+        t.http.post(`/v1/invoices/${invoice.id}/pay`).set(auth).send({ payment_method: { token: 'tok_visa' } }),
+        t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 10000, method: 'cash', received_at: '2026-01-01' }),
+      ]);
+      const after = await getOrder(order.id);
+      expect(after.amounts.paid_money.amount).toBeLessThanOrEqual(10000);
+      expect(after.amounts.outstanding_money.amount).toBeGreaterThanOrEqual(0);
+      const applied = [card.status === 200 && card.body.data.status === 'succeeded', cash.status === 201].filter(Boolean);
+      expect(applied).toHaveLength(1);
+      if (cash.status !== 201) expect(['INVOICE_PAYMENT_RESOLVING', 'NOTHING_OUTSTANDING', 'ORDER_CONFLICT']).toContain(cash.body.error.code);
+      if (card.status !== 200) expect(['NOTHING_OUTSTANDING', 'INVOICE_PAID', 'ORDER_CONFLICT']).toContain(card.body.error.code);
+    }
+  });
+
+  it('refuses what breaks the rules with stable codes and writes nothing', async () => {
+    const order = await order100();
+    const invoice = (await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id }).expect(201)).body.data;
+    expect((await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id }).expect(409)).body.error.code).toBe('ORDER_ALREADY_INVOICED');
+    expect((await t.http.post(`/v1/invoices/${invoice.id}/pay`).set(auth).send({ payment_method: { token: 'tok_visa' } }).expect(409)).body.error.code).toBe('INVOICE_NOT_OPEN');
+    await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
+    expect((await t.http.patch(`/v1/invoices/${invoice.id}`).set(auth).send({ memo: 'late' }).expect(409)).body.error.code).toBe('INVOICE_NOT_DRAFT');
+    const over = await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 10001, method: 'wire', received_at: '2026-01-01' }).expect(422);
+    expect(over.body.error.code).toBe('AMOUNT_EXCEEDS_OUTSTANDING');
+    expect((await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 100, method: 'paypal', received_at: '2026-01-01' }).expect(400)).body.error.code).toBe('INVALID_FIELD');
+    expect((await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 100, method: 'wire', received_at: '2026-01-01', currency: 'EUR' }).expect(422)).body.error.code).toBe('CURRENCY_MISMATCH');
+    expect((await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 100, method: 'wire', received_at: '2999-01-01' }).expect(400)).body.error.code).toBe('INVALID_RECEIVED_AT');
+    expect((await t.http.post(`/v1/orders/${order.id}/close`).set(auth).send({}).expect(409)).body.error.code).toBe('ORDER_HELD_BY_INVOICE');
+    await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 100, method: 'wire', received_at: '2026-01-01' }).expect(201);
+    expect((await t.http.post(`/v1/invoices/${invoice.id}/void`).set(auth).send({}).expect(409)).body.error.code).toBe('INVOICE_HAS_PAYMENTS');
+    expect((await getOrder(order.id)).amounts.paid_money).toEqual(usd(100));
+    expect((await t.http.post('/v1/invoices').set(auth).send({ currency: 'USD', line_items: [{ name: 'x', quantity: 1, unit_price_money: usd(100) }] }).expect(422)).body.error.code).toBe('CUSTOMER_REQUIRED');
+  });
+
+  it('voiding releases the order: its items can change again, and a new invoice can bill it', async () => {
+    const order = await order100();
+    const invoice = (await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id }).expect(201)).body.data;
+    await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
+    expect((await t.http.post(`/v1/invoices/${invoice.id}/void`).set(auth).send({ reason: 'wrong amount' }).expect(200)).body.data).toMatchObject({ status: 'void', void_reason: 'wrong amount' });
+    await t.http.patch(`/v1/orders/${order.id}/line-items/${order.line_items[0].id}`).set(auth).send({ quantity: 2 }).expect(200);
+    const next = (await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id }).expect(201)).body.data;
+    expect(next.amount_due_money).toEqual(usd(5000));
+  });
+
+  it('another merchant’s invoice answers 404 like an unknown one, and lists hide it', async () => {
+    const order = await order100();
+    const invoice = (await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id }).expect(201)).body.data;
+    const b = bearer(t.keys.bTest);
+    const foreign = await t.http.get(`/v1/invoices/${invoice.id}`).set(b).expect(404);
+    const unknown = await t.http.get('/v1/invoices/inv_0000000000000000unknown1').set(b).expect(404);
+    expect(foreign.body.error.code).toBe(unknown.body.error.code);
+    expect((await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(b).expect(404)).body.error.code).toBe('INVOICE_NOT_FOUND');
+    expect((await t.http.post(`/v1/orders/${order.id}/manual-payments`).set(b).send({ amount: 1, method: 'cash', received_at: '2026-01-01' }).expect(404)).body.error.code).toBe('ORDER_NOT_FOUND');
+    expect((await t.http.get(`/v1/invoices?customer_id=${CUSTOMER}`).set(b).expect(200)).body.data).toEqual([]);
+  });
+
+  it('replaying the log from 0 rebuilds invoices, orders, timelines and payments identically', async () => {
+    const tables: [string, string][] = [
+      ['invoices', 'id'],
+      ['orders', 'id'],
+      ['order_timeline', 'position'],
+      ['payment_intents', 'id'],
+      ['refunds', 'id'],
+    ];
+    const dump = () => tables.map(([name, key]) => t.db.prepare(`SELECT * FROM ${name} ORDER BY ${key}`).all());
+    const before = dump();
+    expect((before[0] as unknown[]).length).toBeGreaterThan(10);
+    const answers = async () => [
+      (await t.http.get(`/v1/invoices?customer_id=${CUSTOMER}&page_size=100`).set(auth).expect(200)).body.data,
+      (await t.http.get('/v1/invoices?status=paid&page_size=100').set(auth).expect(200)).body.data,
+    ];
+    const served = await answers();
+    await t.app.get(ProjectionRunner).rebuild();
+    expect(dump()).toEqual(before);
+    expect(await answers()).toEqual(served);
+  });
+});
