@@ -25,6 +25,35 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     ).body.data;
   const getOrder = async (id: string) => (await t.http.get(`/v1/orders/${id}`).set(auth).expect(200)).body.data;
   const getInvoice = async (id: string) => (await t.http.get(`/v1/invoices/${id}`).set(auth).expect(200)).body.data;
+  /** After each flow: order amounts, invoice status, customer receivables and both timelines agree. */
+  const agree = async (orderId: string, invoiceId: string) => {
+    const order = await getOrder(orderId);
+    const invoice = await getInvoice(invoiceId);
+    const open = invoice.status === 'open' || invoice.status === 'partially_paid';
+    if (open || invoice.status === 'paid') expect(invoice.amount_remaining_money).toEqual(order.amounts.outstanding_money);
+    expect(order.invoices).toEqual(expect.arrayContaining([{ invoice_id: invoiceId, number: invoice.number, status: invoice.status }]));
+
+    const invoices = (await t.http.get(`/v1/invoices?customer_id=${CUSTOMER}&page_size=100`).set(auth).expect(200)).body.data as { id: string; status: string; amount_remaining_money: { amount: number } }[];
+    const owed = invoices.filter((i) => i.status === 'open' || i.status === 'partially_paid').reduce((sum, i) => sum + i.amount_remaining_money.amount, 0);
+    const receivables = (await t.http.get(`/v1/customers/${CUSTOMER}/receivables`).set(auth).expect(200)).body.data;
+    expect(receivables.by_currency.find((c: { currency: string }) => c.currency === 'USD')?.outstanding_money.amount ?? 0).toBe(owed);
+    expect(receivables.open_invoices.some((i: { id: string }) => i.id === invoiceId)).toBe(open);
+
+    const orderTimeline = (await t.http.get(`/v1/orders/${orderId}/timeline`).set(auth).expect(200)).body.data as { type: string; summary: string; amounts_after: unknown }[];
+    expect(orderTimeline.at(-1)?.amounts_after).toEqual(order.amounts);
+    const customerTimeline: { order_id: string; type: string; summary: string; amounts_after: unknown }[] = [];
+    let token: string | null = null;
+    do {
+      const page: { body: { data: typeof customerTimeline; next_page_token: string | null } } = await t.http
+        .get(`/v1/customers/${CUSTOMER}/timeline?page_size=100${token ? `&page_token=${token}` : ''}`)
+        .set(auth)
+        .expect(200);
+      customerTimeline.push(...page.body.data);
+      token = page.body.next_page_token;
+    } while (token);
+    const pick = (e: { type: string; summary: string; amounts_after: unknown }) => ({ type: e.type, summary: e.summary, amounts_after: e.amounts_after });
+    expect(customerTimeline.filter((e) => e.order_id === orderId).map(pick)).toEqual(orderTimeline.map(pick));
+  };
   const types = async (orderId: string) => (await t.http.get(`/v1/orders/${orderId}/timeline`).set(auth).expect(200)).body.data.map((e: { type: string }) => e.type);
 
   it('(a) a card checkout fails → the order becomes an invoice → half by wire → the rest by card on the invoice', async () => {
@@ -61,6 +90,7 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     // Paid: nothing more is taken, by hand or by card.
     expect((await t.http.post(`/v1/invoices/${draft.id}/manual-payments`).set(auth).send({ amount: 1, method: 'cash', received_at: '2026-01-06' }).expect(422)).body.error.code).toBe('NOTHING_OUTSTANDING');
     expect((await t.http.post(`/v1/invoices/${draft.id}/pay`).set(auth).send({ payment_method: { token: 'tok_visa' } }).expect(409)).body.error.code).toBe('INVOICE_PAID');
+    await agree(order.id, draft.id);
   });
 
   it('(b) a check is recorded, then reversed (bounced) → the balance reopens → paid by bank transfer', async () => {
@@ -89,6 +119,7 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     const reversal = timeline.find((e: { type: string }) => e.type === 'ManualPaymentReversed');
     expect(reversal.summary).toContain('check bounced');
     expect(reversal.amounts_after.outstanding_money).toEqual(usd(12000));
+    await agree(invoice.order_id, invoice.id);
   });
 
   it('(c) an invoice goes overdue with reminders as the clock advances, then is marked uncollectible', async () => {
@@ -125,6 +156,7 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     await scheduler.runOnce();
     expect(await kinds()).toEqual(['before_due', 'due', 'overdue', 'overdue']);
     expect(await types(order.id)).toEqual(expect.arrayContaining(['InvoiceReminderSent', 'InvoiceMarkedOverdue', 'InvoiceMarkedUncollectible']));
+    await agree(order.id, invoice.id);
   });
 
   it('numbers invoices 1, 2, 3… per merchant and mode, even when issued concurrently', async () => {
@@ -197,7 +229,7 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     expect((await t.http.get(`/v1/invoices?customer_id=${CUSTOMER}`).set(b).expect(200)).body.data).toEqual([]);
   });
 
-  it('replaying the log from 0 rebuilds invoices, orders, timelines and payments identically', async () => {
+  it('replaying the log from 0 rebuilds invoices, receivables, orders, both timelines and payments identically', async () => {
     const tables: [string, string][] = [
       ['invoices', 'id'],
       ['orders', 'id'],
@@ -211,6 +243,9 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     const answers = async () => [
       (await t.http.get(`/v1/invoices?customer_id=${CUSTOMER}&page_size=100`).set(auth).expect(200)).body.data,
       (await t.http.get('/v1/invoices?status=paid&page_size=100').set(auth).expect(200)).body.data,
+      { ...(await t.http.get(`/v1/customers/${CUSTOMER}/receivables`).set(auth).expect(200)).body.data, as_of: null },
+      { ...(await t.http.get('/v1/reports/receivables-aging').set(auth).expect(200)).body.data, as_of: null },
+      (await t.http.get(`/v1/customers/${CUSTOMER}/timeline?page_size=100`).set(auth).expect(200)).body.data,
     ];
     const served = await answers();
     await t.app.get(ProjectionRunner).rebuild();
