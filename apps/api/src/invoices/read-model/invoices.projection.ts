@@ -1,18 +1,16 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { COLLECTION_EVENT_TYPES, PAYMENT_EVENT_TYPES, invoiceStatus, type ExistingOrder } from '#ordo/domain';
-import type { RecordedEvent } from '#ordo/event-store';
-import type { Projection } from '../../application/projections/projection.js';
-import { ORDER_STREAM_PREFIX } from '../../orders/read-model/orders.projection.js';
+import { OrderCopyProjection, type OrderRow } from '../../orders/read-model/order-copy-projection.js';
 import { toInvoiceResource } from './invoice-resource.js';
 
 /**
- * `invoices`: one row per invoice, copied from the orders row like the payments projection — it
- * MUST be registered after OrdersProjection. An invoice's status and remaining amount follow its
+ * `invoices`: one row per invoice, copied from the orders row (OrderCopyProjection: registered
+ * after OrdersProjection). An invoice's status and remaining amount follow its
  * order's balance, so every money fact of the order (payments, refunds, manual payments, closing)
  * rewrites the order's invoice rows. Rows never go back in revision. The columns feed the list
  * filters, receivables (amount_remaining, due_at, customer) and the scheduler (next_check_at).
  */
-export class InvoicesProjection implements Projection {
+export class InvoicesProjection extends OrderCopyProjection {
   readonly name = 'invoices';
   readonly version = 1;
   readonly schema = [
@@ -29,13 +27,10 @@ export class InvoicesProjection implements Projection {
   ];
   readonly tables = ['invoices'];
   readonly handles: ReadonlySet<string> = new Set([...COLLECTION_EVENT_TYPES, ...PAYMENT_EVENT_TYPES, 'OrderClosed', 'OrderBalanceWrittenOff', 'OrderDetailsUpdated']);
-  private statements!: Record<'order' | 'upsert', Statement>;
-  private readonly touched = new Set<string>();
+  private upsert!: Statement;
 
-  prepare(db: Database): void {
-    this.statements = {
-      order: db.prepare('SELECT merchant_id, mode, revision, state FROM orders WHERE id = ?').safeIntegers(true),
-      upsert: db.prepare(`INSERT INTO invoices (id, order_id, merchant_id, mode, customer_id, number, pay_token, status, currency,
+  protected prepareStatements(db: Database): void {
+    this.upsert = db.prepare(`INSERT INTO invoices (id, order_id, merchant_id, mode, customer_id, number, pay_token, status, currency,
           amount_due, amount_paid, amount_remaining, due_at, overdue, reminders, last_reminder_kind, issued_at, created_at, updated_at, revision, resource)
         VALUES (@id, @order_id, @merchant_id, @mode, @customer_id, @number, @pay_token, @status, @currency,
           @amount_due, @amount_paid, @amount_remaining, @due_at, @overdue, @reminders, @last_reminder_kind, @issued_at, @created_at, @updated_at, @revision, @resource)
@@ -43,50 +38,35 @@ export class InvoicesProjection implements Projection {
           status = excluded.status, amount_due = excluded.amount_due, amount_paid = excluded.amount_paid, amount_remaining = excluded.amount_remaining,
           due_at = excluded.due_at, overdue = excluded.overdue, reminders = excluded.reminders, last_reminder_kind = excluded.last_reminder_kind,
           issued_at = excluded.issued_at, updated_at = excluded.updated_at, revision = excluded.revision, resource = excluded.resource
-        WHERE excluded.revision > invoices.revision`),
-    };
+        WHERE excluded.revision > invoices.revision`);
   }
 
-  beginBatch(): void {
-    this.touched.clear();
-  }
-
-  apply(recorded: RecordedEvent): void {
-    if (recorded.streamName.startsWith(ORDER_STREAM_PREFIX)) this.touched.add(recorded.streamName.slice(ORDER_STREAM_PREFIX.length));
-  }
-
-  endBatch(): void {
-    for (const orderId of this.touched) {
-      const row = this.statements.order.get(orderId) as { merchant_id: string; mode: string; revision: bigint; state: string } | undefined;
-      if (!row) continue;
-      const order = JSON.parse(row.state) as ExistingOrder;
-      for (const invoice of order.invoices ?? []) {
-        const resource = toInvoiceResource(order, invoice);
-        this.statements.upsert.run({
-          id: invoice.id,
-          order_id: order.id,
-          merchant_id: row.merchant_id,
-          mode: row.mode,
-          customer_id: invoice.customer_id,
-          number: invoice.number,
-          pay_token: invoice.pay_token,
-          status: invoiceStatus(invoice, order),
-          currency: order.currency,
-          amount_due: resource.amount_due_money.amount,
-          amount_paid: resource.amount_paid_money.amount,
-          amount_remaining: resource.amount_remaining_money.amount,
-          due_at: invoice.due_at,
-          overdue: resource.overdue ? 1 : 0,
-          reminders: invoice.reminders.length,
-          last_reminder_kind: invoice.reminders.at(-1)?.kind ?? null,
-          issued_at: invoice.issued_at,
-          created_at: invoice.created_at,
-          updated_at: invoice.updated_at,
-          revision: row.revision,
-          resource: JSON.stringify(resource),
-        });
-      }
+  protected write(order: ExistingOrder, row: OrderRow): void {
+    for (const invoice of order.invoices ?? []) {
+      const resource = toInvoiceResource(order, invoice);
+      this.upsert.run({
+        id: invoice.id,
+        order_id: order.id,
+        merchant_id: row.merchant_id,
+        mode: row.mode,
+        customer_id: invoice.customer_id,
+        number: invoice.number,
+        pay_token: invoice.pay_token,
+        status: invoiceStatus(invoice, order),
+        currency: order.currency,
+        amount_due: resource.amount_due_money.amount,
+        amount_paid: resource.amount_paid_money.amount,
+        amount_remaining: resource.amount_remaining_money.amount,
+        due_at: invoice.due_at,
+        overdue: resource.overdue ? 1 : 0,
+        reminders: invoice.reminders.length,
+        last_reminder_kind: invoice.reminders.at(-1)?.kind ?? null,
+        issued_at: invoice.issued_at,
+        created_at: invoice.created_at,
+        updated_at: invoice.updated_at,
+        revision: row.revision,
+        resource: JSON.stringify(resource),
+      });
     }
-    this.touched.clear();
   }
 }

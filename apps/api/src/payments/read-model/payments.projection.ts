@@ -1,8 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { PAYMENT_EVENT_TYPES, type ExistingOrder, type PaymentIntent } from '#ordo/domain';
-import type { RecordedEvent } from '#ordo/event-store';
-import type { Projection } from '../../application/projections/projection.js';
-import { ORDER_STREAM_PREFIX } from '../../orders/read-model/orders.projection.js';
+import { OrderCopyProjection, type OrderRow } from '../../orders/read-model/order-copy-projection.js';
 import { toPaymentIntentResource, toRefundResource } from './payment-resources.js';
 
 /**
@@ -13,7 +11,7 @@ import { toPaymentIntentResource, toRefundResource } from './payment-resources.j
  * they were copied from and never go back, so replays and rebuilds change nothing.
  * `pending_key` / `pending_since` feed the recovery job, `expires_at` the expiry job.
  */
-export class PaymentsProjection implements Projection {
+export class PaymentsProjection extends OrderCopyProjection {
   readonly name = 'payments';
   // 2: customer_id columns.
   readonly version = 2;
@@ -34,12 +32,10 @@ export class PaymentsProjection implements Projection {
   readonly tables = ['payment_intents', 'refunds'];
   // OrderDetailsUpdated: the order's customer is the default customer of its intents and refunds.
   readonly handles: ReadonlySet<string> = new Set([...PAYMENT_EVENT_TYPES, 'OrderDetailsUpdated']);
-  private statements!: Record<'order' | 'intent' | 'refund', Statement>;
-  private readonly touched = new Set<string>();
+  private statements!: Record<'intent' | 'refund', Statement>;
 
-  prepare(db: Database): void {
+  protected prepareStatements(db: Database): void {
     this.statements = {
-      order: db.prepare('SELECT merchant_id, mode, revision, state FROM orders WHERE id = ?').safeIntegers(true),
       intent: db.prepare(`INSERT INTO payment_intents (id, order_id, merchant_id, mode, customer_id, status, amount, captured, refunded, pending_key, pending_since, expires_at, created_at, revision, resource)
         VALUES (@id, @order_id, @merchant_id, @mode, @customer_id, @status, @amount, @captured, @refunded, @pending_key, @pending_since, @expires_at, @created_at, @revision, @resource)
         ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, status = excluded.status, amount = excluded.amount, captured = excluded.captured, refunded = excluded.refunded,
@@ -52,52 +48,38 @@ export class PaymentsProjection implements Projection {
     };
   }
 
-  beginBatch(): void {
-    this.touched.clear();
-  }
-
-  apply(recorded: RecordedEvent): void {
-    if (recorded.streamName.startsWith(ORDER_STREAM_PREFIX)) this.touched.add(recorded.streamName.slice(ORDER_STREAM_PREFIX.length));
-  }
-
-  endBatch(): void {
-    for (const orderId of this.touched) {
-      const row = this.statements.order.get(orderId) as { merchant_id: string; mode: string; revision: bigint; state: string } | undefined;
-      if (!row) continue;
-      const order = JSON.parse(row.state) as ExistingOrder;
-      const tenant = { order_id: order.id, merchant_id: row.merchant_id, mode: row.mode, revision: row.revision };
-      const customerOf = (intent: PaymentIntent | undefined) => intent?.customer_id ?? order.customer_id;
-      for (const intent of order.payment_intents) {
-        this.statements.intent.run({
-          ...tenant,
-          customer_id: customerOf(intent),
-          id: intent.id,
-          status: intent.status,
-          amount: intent.amount,
-          captured: intent.captured,
-          refunded: intent.refunded,
-          pending_key: intent.pending?.attempt_key ?? null,
-          pending_since: intent.pending ? intent.updated_at : null,
-          expires_at: intent.expires_at,
-          created_at: intent.created_at,
-          resource: JSON.stringify(toPaymentIntentResource(order, intent)),
-        });
-      }
-      for (const refund of order.refunds) {
-        this.statements.refund.run({
-          ...tenant,
-          customer_id: customerOf(order.payment_intents.find((pi) => pi.id === refund.payment_intent_id)),
-          id: refund.id,
-          payment_intent_id: refund.payment_intent_id,
-          status: refund.status,
-          amount: refund.amount,
-          attempt_key: refund.attempt_key,
-          created_at: refund.created_at,
-          updated_at: refund.updated_at,
-          resource: JSON.stringify(toRefundResource(order, refund)),
-        });
-      }
+  protected write(order: ExistingOrder, row: OrderRow): void {
+    const tenant = { order_id: order.id, merchant_id: row.merchant_id, mode: row.mode, revision: row.revision };
+    const customerOf = (intent: PaymentIntent | undefined) => intent?.customer_id ?? order.customer_id;
+    for (const intent of order.payment_intents) {
+      this.statements.intent.run({
+        ...tenant,
+        customer_id: customerOf(intent),
+        id: intent.id,
+        status: intent.status,
+        amount: intent.amount,
+        captured: intent.captured,
+        refunded: intent.refunded,
+        pending_key: intent.pending?.attempt_key ?? null,
+        pending_since: intent.pending ? intent.updated_at : null,
+        expires_at: intent.expires_at,
+        created_at: intent.created_at,
+        resource: JSON.stringify(toPaymentIntentResource(order, intent)),
+      });
     }
-    this.touched.clear();
+    for (const refund of order.refunds) {
+      this.statements.refund.run({
+        ...tenant,
+        customer_id: customerOf(order.payment_intents.find((pi) => pi.id === refund.payment_intent_id)),
+        id: refund.id,
+        payment_intent_id: refund.payment_intent_id,
+        status: refund.status,
+        amount: refund.amount,
+        attempt_key: refund.attempt_key,
+        created_at: refund.created_at,
+        updated_at: refund.updated_at,
+        resource: JSON.stringify(toRefundResource(order, refund)),
+      });
+    }
   }
 }

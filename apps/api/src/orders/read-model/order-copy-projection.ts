@@ -1,0 +1,52 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { ExistingOrder } from '#ordo/domain';
+import type { RecordedEvent } from '#ordo/event-store';
+import type { Projection } from '../../application/projections/projection.js';
+import { ORDER_STREAM_PREFIX } from './orders.projection.js';
+
+/** The orders row a copying projection reads: tenant, the revision it reflects, the folded order. */
+export interface OrderRow {
+  merchant_id: string;
+  mode: string;
+  revision: bigint;
+}
+
+/**
+ * A read model of parts of an order (intents, refunds, invoices) copied from the `orders` row
+ * rather than folded a second time. It MUST be registered after OrdersProjection, whose batch
+ * (same transaction) has already written that row. At the end of a batch every touched order's
+ * parts are written once; subclasses write with `WHERE excluded.revision > revision`, so rows
+ * never go back and replays change nothing.
+ */
+export abstract class OrderCopyProjection implements Projection {
+  abstract readonly name: string;
+  abstract readonly schema: readonly string[];
+  abstract readonly tables: readonly string[];
+  abstract readonly handles: ReadonlySet<string>;
+  private orderRow!: Statement;
+  private readonly touched = new Set<string>();
+
+  prepare(db: Database): void {
+    this.orderRow = db.prepare('SELECT merchant_id, mode, revision, state FROM orders WHERE id = ?').safeIntegers(true);
+    this.prepareStatements(db);
+  }
+
+  beginBatch(): void {
+    this.touched.clear();
+  }
+
+  apply(recorded: RecordedEvent): void {
+    if (recorded.streamName.startsWith(ORDER_STREAM_PREFIX)) this.touched.add(recorded.streamName.slice(ORDER_STREAM_PREFIX.length));
+  }
+
+  endBatch(): void {
+    for (const orderId of this.touched) {
+      const row = this.orderRow.get(orderId) as (OrderRow & { state: string }) | undefined;
+      if (row) this.write(JSON.parse(row.state) as ExistingOrder, row);
+    }
+    this.touched.clear();
+  }
+
+  protected abstract prepareStatements(db: Database): void;
+  protected abstract write(order: ExistingOrder, row: OrderRow): void;
+}
