@@ -229,6 +229,47 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     expect((await t.http.get(`/v1/invoices?customer_id=${CUSTOMER}`).set(b).expect(200)).body.data).toEqual([]);
   });
 
+  it('refuses impossible dates and reversed ranges with 400, never a 500', async () => {
+    const order = await order100();
+    for (const due_date of ['2026-13-01', '2026-02-30', '2026-00-10']) {
+      expect((await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id, due_date }).expect(400)).body.error.code).toBe('INVALID_FIELD');
+    }
+    const invoice = (await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id }).expect(201)).body.data;
+    expect((await t.http.patch(`/v1/invoices/${invoice.id}`).set(auth).send({ due_date: '2026-02-29' }).expect(400)).body.error.field).toBe('due_date');
+    for (const q of ['due_from=2026-13-01T00:00Z', 'due_to=2026-01-01T10:61Z', 'due_from=2026-02-30', 'due_from=2026-03-02&due_to=2026-03-01']) {
+      expect((await t.http.get(`/v1/invoices?${q}`).set(auth).expect(400)).body.error.code).toBe('INVALID_FIELD');
+    }
+    await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
+    for (const received_at of ['2026-02-30', '2026-02-31T10:00+14:00', 'yesterday']) {
+      expect((await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 100, method: 'wire', received_at }).expect(400)).body.error.code).toBe('INVALID_FIELD');
+    }
+    expect((await getOrder(order.id)).amounts.paid_money).toEqual(usd(0));
+  });
+
+  it('a retried invoice payment whose answer was lost answers with the same payment, never a second charge', async () => {
+    const order = await order100();
+    const invoice = (await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id }).expect(201)).body.data;
+    await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
+    const key = `pay-${invoice.id}`;
+    const first = (await t.http.post(`/v1/invoices/${invoice.id}/pay`).set(auth).set('Idempotency-Key', key).send({ payment_method: { token: 'tok_visa' } }).expect(200)).body.data;
+    // What a crash after the charge but before the answer was stored leaves behind.
+    t.db.prepare("UPDATE idempotency_keys SET state = 'in_progress', owner = 'a-process-that-died', status_code = NULL, response = NULL WHERE key = ?").run(key);
+    const retry = (await t.http.post(`/v1/invoices/${invoice.id}/pay`).set(auth).set('Idempotency-Key', key).send({ payment_method: { token: 'tok_visa' } }).expect(200)).body.data;
+    expect(retry.id).toBe(first.id);
+    expect((await getOrder(order.id)).payments).toHaveLength(1);
+  });
+
+  it('a draft follows the order; the customer of an invoiced order cannot change; closing voids a draft', async () => {
+    const order = await order100();
+    const draft = (await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id }).expect(201)).body.data;
+    await t.http.post(`/v1/orders/${order.id}/line-items`).set(auth).send({ name: 'Travel', quantity: 1, unit_price_money: usd(3500) }).expect(200);
+    expect((await getInvoice(draft.id)).amount_due_money).toEqual(usd(13500));
+    const change = await t.http.patch(`/v1/orders/${order.id}`).set(auth).send({ customer_id: null }).expect(409);
+    expect(change.body.error.code).toBe('ORDER_HELD_BY_INVOICE');
+    await t.http.post(`/v1/orders/${order.id}/close`).set(auth).send({ reason: 'canceled' }).expect(200);
+    expect(await getInvoice(draft.id)).toMatchObject({ status: 'void', void_reason: 'order closed' });
+  });
+
   it('replaying the log from 0 rebuilds invoices, receivables, orders, both timelines and payments identically', async () => {
     const tables: [string, string][] = [
       ['invoices', 'id'],

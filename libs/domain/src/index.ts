@@ -1,5 +1,6 @@
 export * from './core/decider.js';
 export * from './core/domain-error.js';
+export * from './core/iso-time.js';
 
 export * from './ids.js';
 

@@ -14,8 +14,11 @@ export type UpdateInvoiceDraft = Command<'UpdateInvoiceDraft', { order_id: strin
 export type IssueInvoice = Command<'IssueInvoice', { order_id: string; invoice_id: string; number: string; pay_token: string }>;
 export type VoidInvoice = Command<'VoidInvoice', { order_id: string; invoice_id: string; reason?: string | null }>;
 export type MarkInvoiceUncollectible = Command<'MarkInvoiceUncollectible', { order_id: string; invoice_id: string }>;
-/** `manual`: asked for through the API; the other kinds come from the reminder schedule. */
-export type SendInvoiceReminder = Command<'SendInvoiceReminder', { order_id: string; invoice_id: string; kind: ReminderKind }>;
+/**
+ * `manual`: asked for through the API; the other kinds come from the reminder schedule, with the
+ * schedule's `step`: a step already sent is not sent again (two schedulers cannot double it).
+ */
+export type SendInvoiceReminder = Command<'SendInvoiceReminder', { order_id: string; invoice_id: string; kind: ReminderKind; step?: number | null }>;
 export type MarkInvoiceOverdue = Command<'MarkInvoiceOverdue', { order_id: string; invoice_id: string }>;
 export type RecordManualPayment = Command<
   'RecordManualPayment',

@@ -27,7 +27,7 @@ export type InvoiceIssued = DomainEvent<'InvoiceIssued', InvoiceEventData & { nu
 export type InvoiceVoided = DomainEvent<'InvoiceVoided', InvoiceEventData & { reason: string | null }>;
 /** What was still owed is written off (moves the order's written_off), recorded as such. */
 export type InvoiceMarkedUncollectible = DomainEvent<'InvoiceMarkedUncollectible', InvoiceEventData & { amount_written_off: number }>;
-export type InvoiceReminderSent = DomainEvent<'InvoiceReminderSent', InvoiceEventData & { sequence: number; kind: ReminderKind; amount_due: number }>;
+export type InvoiceReminderSent = DomainEvent<'InvoiceReminderSent', InvoiceEventData & { sequence: number; kind: ReminderKind; step: number | null; amount_due: number }>;
 export type InvoiceMarkedOverdue = DomainEvent<'InvoiceMarkedOverdue', InvoiceEventData & { due_at: string; amount_due: number }>;
 
 export type ManualPaymentRecorded = DomainEvent<

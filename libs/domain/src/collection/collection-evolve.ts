@@ -27,6 +27,7 @@ export function evolveCollection(order: ExistingOrder, event: CollectionEvent): 
         void_reason: null,
         uncollectible_at: null,
         written_off: 0,
+        collected: 0,
         created_at: at,
         updated_at: at,
       };
@@ -46,13 +47,14 @@ export function evolveCollection(order: ExistingOrder, event: CollectionEvent): 
       return { ...next, written_off: next.written_off + amount };
     }
     case 'InvoiceReminderSent':
-      return withInvoice(order, event.data.invoice_id, at, (inv) => ({ reminders: [...inv.reminders, { sequence: event.data.sequence, kind: event.data.kind, sent_at: at }] }));
+      return withInvoice(order, event.data.invoice_id, at, (inv) => ({ reminders: [...inv.reminders, { sequence: event.data.sequence, kind: event.data.kind, step: event.data.step ?? null, sent_at: at }] }));
     case 'InvoiceMarkedOverdue':
       return withInvoice(order, event.data.invoice_id, at, () => ({ overdue_at: at }));
     case 'ManualPaymentRecorded': {
       const { manual_payment_id, invoice_id, amount, method, received_at, reference, note } = event.data;
+      const credited = invoice_id ? creditInvoice(order, invoice_id, amount, at) : order;
       return {
-        ...order,
+        ...credited,
         manual_recorded: order.manual_recorded + amount,
         manual_payments: [
           ...order.manual_payments,
@@ -61,9 +63,10 @@ export function evolveCollection(order: ExistingOrder, event: CollectionEvent): 
       };
     }
     case 'ManualPaymentReversed': {
-      const { manual_payment_id, amount, reason } = event.data;
+      const { manual_payment_id, invoice_id, amount, reason } = event.data;
+      const debited = invoice_id ? creditInvoice(order, invoice_id, -amount, at) : order;
       return {
-        ...order,
+        ...debited,
         manual_reversed: order.manual_reversed + amount,
         manual_payments: order.manual_payments.map((mp) => (mp.id === manual_payment_id ? { ...mp, reversed_at: at, reversal_reason: reason } : mp)),
       };
@@ -71,6 +74,11 @@ export function evolveCollection(order: ExistingOrder, event: CollectionEvent): 
     default:
       return assertNever(event);
   }
+}
+
+/** Moves what an invoice collected (a negative amount for a reversal). */
+export function creditInvoice(order: ExistingOrder, invoiceId: string, amount: number, at: string): ExistingOrder {
+  return withInvoice(order, invoiceId, at, (inv) => ({ collected: inv.collected + amount }));
 }
 
 function withInvoice(order: ExistingOrder, invoiceId: string, at: string, change: (invoice: Invoice) => Partial<Invoice>): ExistingOrder {

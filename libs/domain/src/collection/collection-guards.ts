@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../core/iso-time.js';
 import { orderBalance } from '../orders/balance.js';
 import { orderError, type OrderErrorCode } from '../orders/order-errors.js';
 import type { ExistingOrder } from '../orders/order-state.js';
@@ -74,7 +75,7 @@ export function validateDaysUntilDue(value: unknown, field = 'days_until_due'): 
 /** A calendar date YYYY-MM-DD that exists. */
 export function validateDueDate(value: unknown, field = 'due_date'): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || new Date(`${value}T00:00:00.000Z`).toISOString().slice(0, 10) !== value) {
+  if (!isCalendarDate(value)) {
     throw orderError('INVALID_DUE_DATE', `${field} must be a date written YYYY-MM-DD`, field);
   }
   return value;

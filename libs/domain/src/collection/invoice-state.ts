@@ -26,6 +26,8 @@ export type ReminderKind = 'manual' | 'before_due' | 'due' | 'overdue';
 
 export interface InvoiceReminder {
   sequence: number;
+  /** The reminder schedule's step it was sent for; null when asked for through the API. */
+  step: number | null;
   kind: ReminderKind;
   sent_at: string;
 }
@@ -52,6 +54,12 @@ export interface Invoice {
   uncollectible_at: string | null;
   /** What marking it uncollectible wrote off. */
   written_off: number;
+  /**
+   * What this invoice collected: card captures while it held the order, plus its manual
+   * payments, less their reversals. Refunds do not lower it (they give money back for what was
+   * sold; the invoice stays paid).
+   */
+  collected: number;
   created_at: string;
   updated_at: string;
 }

@@ -4,20 +4,16 @@ import { computeOrderTotals } from '../orders/order-totals.js';
 import type { Invoice, InvoiceStatus } from './invoice-state.js';
 
 /**
- * An issued invoice's status follows its order's balance: paid once nothing is outstanding,
- * partially_paid once more was paid than before it was issued, open otherwise. A reversed manual
- * payment therefore reopens a paid invoice by itself.
+ * An issued invoice is paid once its order owes nothing, partially_paid once it has collected
+ * something, open otherwise — so a reversed manual payment reopens a paid invoice by itself.
  */
 export function invoiceStatus(invoice: Invoice, order: ExistingOrder): InvoiceStatus {
   if (invoice.lifecycle !== 'issued') return invoice.lifecycle;
-  const balance = orderBalance(computeOrderTotals(order).total, order);
-  if (balance.outstanding <= 0) return 'paid';
-  return balance.paid > (invoice.snapshot?.paid_before ?? 0) ? 'partially_paid' : 'open';
+  if (orderBalance(computeOrderTotals(order).total, order).outstanding <= 0) return 'paid';
+  return invoice.collected > 0 ? 'partially_paid' : 'open';
 }
 
-/** What the invoice has collected since it was issued (never below 0). */
-export function invoiceAmountPaid(invoice: Invoice, order: ExistingOrder): number {
-  if (!invoice.snapshot) return 0;
-  const balance = orderBalance(computeOrderTotals(order).total, order);
-  return Math.max(0, balance.paid - invoice.snapshot.paid_before);
+/** What the invoice has collected (see Invoice.collected). */
+export function invoiceAmountPaid(invoice: Invoice, _order?: ExistingOrder): number {
+  return invoice.collected;
 }

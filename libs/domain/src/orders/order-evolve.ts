@@ -1,6 +1,6 @@
 import { assertNever } from '../core/decider.js';
 import { isCollectionEvent } from '../collection/collection-events.js';
-import { evolveCollection } from '../collection/collection-evolve.js';
+import { creditInvoice, evolveCollection } from '../collection/collection-evolve.js';
 import { isPaymentEvent } from '../payments/payment-events.js';
 import { evolvePayment } from '../payments/payment-evolve.js';
 import type { DiscountApplied, LineItemChanges, OrderCreated, OrderDetailsChanges, OrderEvent, TipSet } from './order-events.js';
@@ -49,7 +49,12 @@ export function createdOrder(data: OrderCreated['data']): ExistingOrder {
 }
 
 function evolveExisting(order: ExistingOrder, event: Exclude<OrderEvent, { type: 'OrderCreated' }>): ExistingOrder {
-  if (isPaymentEvent(event)) return evolvePayment(order, event);
+  if (isPaymentEvent(event)) {
+    const next = evolvePayment(order, event);
+    // A card capture while an invoice holds the order is that invoice's collection.
+    const holder = event.type === 'PaymentCaptured' ? next.invoices.find((inv) => inv.lifecycle === 'issued') : undefined;
+    return holder && event.type === 'PaymentCaptured' ? creditInvoice(next, holder.id, event.data.amount, event.data.occurred_at) : next;
+  }
   if (isCollectionEvent(event)) return evolveCollection(order, event);
   switch (event.type) {
     case 'LineItemAdded': {

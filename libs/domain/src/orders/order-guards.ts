@@ -19,7 +19,7 @@ export function requireOpenOrder(state: OrderState, orderId: string): OpenOrder 
 
 /**
  * What is sold can change only while no money is in and none is on its way: once anything is
- * captured, recorded, reversed or refunded, or while a payment intent is confirming or holds an
+ * captured, recorded, reversed, refunded or written off, or while a payment intent is confirming or holds an
  * uncaptured authorization (the amount it asked for was fixed from the total), the line items,
  * discounts, taxes and tip are frozen. Invoices and checkout sessions holding the order will
  * lock it too (an issued invoice does; a draft does not).
@@ -35,5 +35,5 @@ export function requireEditableOrder(state: OrderState, orderId: string): OpenOr
 }
 
 export function hasMoneyIn(facts: MoneyFacts): boolean {
-  return facts.captured > 0 || facts.manual_recorded > 0 || facts.manual_reversed > 0 || facts.refunded > 0;
+  return facts.captured > 0 || facts.manual_recorded > 0 || facts.manual_reversed > 0 || facts.refunded > 0 || facts.written_off > 0;
 }

@@ -22,6 +22,8 @@ export type CreatePaymentIntent = Command<
     currency?: string | null;
     capture_method: CaptureMethod;
     customer_id?: string | null;
+    /** Paying this invoice: it must be issued and still owed (checked on the same revision). */
+    invoice_id?: string | null;
   }
 >;
 export type AttachPaymentMethod = Command<'AttachPaymentMethod', { order_id: string; payment_intent_id: string; payment_method: CardSummary }>;

@@ -83,7 +83,7 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       t: fc.constant('invoice' as const),
       o,
-      action: fc.constantFrom('create', 'create', 'issue', 'issue', 'issue', 'void', 'uncollectible', 'remind', 'overdue', 'edit'),
+      action: fc.constantFrom('create', 'create', 'issue', 'issue', 'issue', 'void', 'uncollectible', 'uncollectible', 'remind', 'overdue', 'edit'),
       reuse: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
     }),
     weight: 8,

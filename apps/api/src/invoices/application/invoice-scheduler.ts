@@ -22,7 +22,8 @@ interface OpenInvoiceRow {
 /**
  * Drives issued, unpaid invoices over the injected clock: marks them overdue once the due date has
  * passed and sends the reminders of REMINDER_SCHEDULE. Every change is an order command, so a
- * payment racing the scheduler simply wins (INVOICE_PAID) and nothing is sent.
+ * payment racing the scheduler simply wins (INVOICE_PAID) and nothing is sent; a schedule step is
+ * recorded once, so two schedulers never send the same reminder twice.
  */
 @Injectable()
 export class InvoiceScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -57,7 +58,10 @@ export class InvoiceScheduler implements OnApplicationBootstrap, OnApplicationSh
   private async pass(): Promise<{ overdue: number; reminders: number }> {
     const now = this.clock.nowIso();
     const rows = this.sqlite.db
-      .prepare("SELECT id, order_id, merchant_id, mode, due_at, overdue, resource FROM invoices WHERE status IN ('open', 'partially_paid') AND due_at IS NOT NULL")
+      .prepare(
+        `SELECT i.id, i.order_id, i.merchant_id, i.mode, i.due_at, i.overdue, i.resource FROM invoices i JOIN orders o ON o.id = i.order_id
+         WHERE i.status IN ('open', 'partially_paid') AND i.due_at IS NOT NULL AND o.status = 'open'`,
+      )
       .all() as OpenInvoiceRow[];
     const done = { overdue: 0, reminders: 0 };
     for (const row of rows) {
@@ -68,12 +72,8 @@ export class InvoiceScheduler implements OnApplicationBootstrap, OnApplicationSh
           done.overdue++;
         }
         const reminders = (JSON.parse(row.resource) as { reminders: Invoice['reminders'] }).reminders;
-        const lastScheduled = reminders.filter((r) => r.kind !== 'manual').at(-1)?.sent_at ?? null;
-        const kind = reminderDue(row.due_at, now, lastScheduled);
-        if (kind) {
-          await this.invoices.sendReminder(caller, row.order_id, row.id, kind);
-          done.reminders++;
-        }
+        const due = reminderDue(row.due_at, now, reminders.flatMap((r) => (r.step === null || r.step === undefined ? [] : [r.step])));
+        if (due && (await this.invoices.sendReminder(caller, row.order_id, row.id, due.kind, due.step))) done.reminders++;
       } catch (err) {
         // Paid, voided or marked uncollectible meanwhile: nothing left to remind.
         if (!(err instanceof DomainError)) this.logger.error({ err, id: row.id }, 'invoice scheduler step failed');

@@ -93,7 +93,8 @@ export class InvoicesService {
     const issue = (number: string): Command => ({ type: 'IssueInvoice', data: { order_id: orderId, invoice_id: invoiceId, number, pay_token: payToken } });
     const { order } = await this.steps.load(ctx, orderId);
     const invoice = order?.invoices.find((inv) => inv.id === invoiceId);
-    if (order && invoice?.lifecycle === 'draft') orderDecider.decide({ ...issue('INV-0'), now: this.clock.nowIso() } as OrderCommand, order);
+    // An issued invoice is a retry (answered from the stream below) or a refusal the issue itself gives.
+    if (order && invoice && invoice.lifecycle !== 'issued') orderDecider.decide({ ...issue('INV-0'), now: this.clock.nowIso() } as OrderCommand, order);
     const numbering = await this.path.run(invoiceNumberingDecider, numberingStream(ctx), { type: 'ReserveInvoiceNumber', data: { invoice_id: invoiceId }, now: this.clock.nowIso() }, ctx, 'INVOICE_NUMBERING_CONFLICT');
     await this.steps.run(ctx, orderId, issue(formatInvoiceNumber(numbering.state.byInvoice[invoiceId])));
   }
@@ -106,11 +107,16 @@ export class InvoicesService {
     await this.steps.run(ctx, orderId, { type: 'MarkInvoiceUncollectible', data: { order_id: orderId, invoice_id: invoiceId } });
   }
 
-  /** Records the reminder, then hands it to the notifier (delivery is at most once per fact). */
-  async sendReminder(caller: Caller, orderId: string, invoiceId: string, kind: ReminderKind): Promise<void> {
-    const order = await this.steps.run(caller, orderId, { type: 'SendInvoiceReminder', data: { order_id: orderId, invoice_id: invoiceId, kind } });
+  /**
+   * Records the reminder, then hands it to the notifier (delivery is at most once per fact).
+   * A schedule step already recorded records and sends nothing; answers whether it was sent.
+   */
+  async sendReminder(caller: Caller, orderId: string, invoiceId: string, kind: ReminderKind, step: number | null = null): Promise<boolean> {
+    const { order, appended } = await this.steps.runAll(caller, orderId, [{ type: 'SendInvoiceReminder', data: { order_id: orderId, invoice_id: invoiceId, kind, step } }]);
     const invoice = order.invoices.find((inv) => inv.id === invoiceId);
-    if (invoice) await this.notifier.deliver(reminderOf(caller, order, invoice));
+    if (!invoice || appended === 0) return false;
+    await this.notifier.deliver(reminderOf(caller, order, invoice));
+    return true;
   }
 
   async markOverdue(caller: Caller, orderId: string, invoiceId: string): Promise<void> {
@@ -118,8 +124,8 @@ export class InvoicesService {
   }
 
   /** The invoice's card payment: an automatic intent for what the order still owes, confirmed at once. */
-  async pay(ctx: RequestContext, orderId: string, token: string): Promise<string> {
-    const ref = await this.intents.create(ctx, { order_id: orderId, capture_method: 'automatic', token, confirm: true });
+  async pay(ctx: RequestContext, orderId: string, invoiceId: string, token: string): Promise<string> {
+    const ref = await this.intents.create(ctx, { order_id: orderId, invoice_id: invoiceId, capture_method: 'automatic', token, confirm: true });
     return ref.intentId;
   }
 

@@ -15,12 +15,12 @@ export const REMINDER_SCHEDULE: readonly { kind: Exclude<ReminderKind, 'manual'>
 const stepsReachedAt = (dueAt: string, at: string) => REMINDER_SCHEDULE.filter((step) => Date.parse(dueAt) + step.offsetDays * DAY_MS <= Date.parse(at)).length;
 
 /**
- * The reminder due now, if any. Steps already covered are those reached when the last scheduled
- * reminder went out; when the clock jumped over several steps, only the latest is sent (a buyer
- * gets one reminder, not a burst).
+ * The reminder due now, if any: the latest schedule step reached and not yet sent (`stepsSent`:
+ * the steps of the scheduled reminders already recorded). When the clock jumped over several
+ * steps only the latest is sent — a buyer gets one reminder, not a burst.
  */
-export function reminderDue(dueAt: string, now: string, lastScheduledSentAt: string | null): Exclude<ReminderKind, 'manual'> | null {
+export function reminderDue(dueAt: string, now: string, stepsSent: readonly number[]): { kind: Exclude<ReminderKind, 'manual'>; step: number } | null {
   const reached = stepsReachedAt(dueAt, now);
-  const covered = lastScheduledSentAt === null ? 0 : stepsReachedAt(dueAt, lastScheduledSentAt);
-  return reached > covered ? REMINDER_SCHEDULE[reached - 1].kind : null;
+  const covered = stepsSent.length === 0 ? 0 : Math.max(...stepsSent) + 1;
+  return reached > covered ? { kind: REMINDER_SCHEDULE[reached - 1]!.kind, step: reached - 1 } : null;
 }

@@ -5,9 +5,8 @@ import { MANUAL_PAYMENT_METHODS } from '#ordo/domain';
 import { LineItemInputDto } from '../../orders/http/order-inputs.dto.js';
 import { PaymentMethodDto } from '../../payments/http/payment-requests.dto.js';
 import { PageQueryDto } from '../../platform/page-query.dto.js';
+import { IsCalendarDate, IsIsoDateOrInstant } from '../../platform/satisfies.validator.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const MAX_AMOUNT = 999_999_999_999;
 
 class InvoiceTermsDto {
@@ -20,9 +19,7 @@ class InvoiceTermsDto {
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'A fixed due date (end of that day, UTC); null clears it' })
   @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @IsString()
-  @Matches(DATE, { message: 'due_date must be a date written YYYY-MM-DD' })
+  @IsCalendarDate()
   due_date?: string | null;
 
   @ApiPropertyOptional({ description: 'Shown on the invoice; null clears it' })
@@ -106,12 +103,12 @@ export class ListInvoicesQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Due at or after (date or ISO instant)' })
   @IsOptional()
-  @Matches(DATE_OR_INSTANT, { message: 'due_from must be a date (YYYY-MM-DD) or an ISO 8601 instant' })
+  @IsIsoDateOrInstant()
   due_from?: string;
 
   @ApiPropertyOptional({ description: 'Due at or before (date or ISO instant; a date includes that whole day)' })
   @IsOptional()
-  @Matches(DATE_OR_INSTANT, { message: 'due_to must be a date (YYYY-MM-DD) or an ISO 8601 instant' })
+  @IsIsoDateOrInstant()
   due_to?: string;
 }
 
@@ -136,8 +133,7 @@ export class RecordManualPaymentDto {
 
   @ApiProperty({ example: '2026-11-30', description: 'When the money was received (date or ISO instant, not in the future)' })
   @IsDefined()
-  @IsString()
-  @Matches(DATE_OR_INSTANT, { message: 'received_at must be a date (YYYY-MM-DD) or an ISO 8601 instant' })
+  @IsIsoDateOrInstant()
   received_at!: string;
 
   @ApiPropertyOptional({ example: 'WIRE-2026-0042' })

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { toUtcInstant } from '#ordo/domain';
 import { ApiError } from '../../platform/api-error.js';
 import { IdPipe } from '../../platform/id.pipe.js';
 import { Ctx, type RequestContext } from '../../platform/request-context.js';
@@ -47,11 +48,10 @@ export class InvoicesController {
   @Get()
   @ApiOperation({ summary: 'List invoices, newest first (filters status, customer_id, order_id, overdue, due_from, due_to)' })
   list(@Ctx() ctx: RequestContext, @Query() q: ListInvoicesQueryDto) {
-    return this.queries.list(ctx, {
-      ...q,
-      ...(q.due_from ? { due_from: startOf(q.due_from) } : {}),
-      ...(q.due_to ? { due_to: endOf(q.due_to) } : {}),
-    });
+    const dueFrom = q.due_from ? toUtcInstant(q.due_from) : undefined;
+    const dueTo = q.due_to ? (q.due_to.length === 10 ? `${q.due_to}T23:59:59.999Z` : toUtcInstant(q.due_to)) : undefined;
+    if (dueFrom && dueTo && dueFrom > dueTo) throw new ApiError(400, 'INVALID_FIELD', 'due_to must not be before due_from', 'due_to');
+    return this.queries.list(ctx, { ...q, ...(dueFrom ? { due_from: dueFrom } : {}), ...(dueTo ? { due_to: dueTo } : {}) });
   }
 
   @Get(':id')
@@ -107,10 +107,8 @@ export class InvoicesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Pay what the invoice still asks for with a card token (captured at once); answers the payment intent' })
   async pay(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string, @Body() dto: PayInvoiceDto) {
-    const invoice = this.queries.invoice(ctx, id);
-    if (invoice.status === 'paid') throw new ApiError(409, 'INVOICE_PAID', `invoice ${id} is paid`);
-    if (invoice.status !== 'open' && invoice.status !== 'partially_paid') throw new ApiError(409, 'INVOICE_NOT_OPEN', `invoice ${id} is ${invoice.status}: it collects nothing`);
-    const intentId = await this.invoices.pay(ctx, invoice.order_id, dto.payment_method.token);
+    // Whether the invoice still collects is decided with the payment, on the order's revision.
+    const intentId = await this.invoices.pay(ctx, this.order(ctx, id), id, dto.payment_method.token);
     return this.payments.intent(ctx, intentId);
   }
 
@@ -148,5 +146,3 @@ export class InvoicesController {
   }
 }
 
-const startOf = (v: string) => (v.length === 10 ? `${v}T00:00:00.000Z` : new Date(v).toISOString());
-const endOf = (v: string) => (v.length === 10 ? `${v}T23:59:59.999Z` : new Date(v).toISOString());

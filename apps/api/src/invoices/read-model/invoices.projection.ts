@@ -1,18 +1,18 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { COLLECTION_EVENT_TYPES, PAYMENT_EVENT_TYPES, invoiceStatus, type ExistingOrder } from '#ordo/domain';
+import { ORDER_EVENT_TYPES, invoiceStatus, type ExistingOrder } from '#ordo/domain';
 import { OrderCopyProjection, type OrderRow } from '../../orders/read-model/order-copy-projection.js';
 import { toInvoiceResource } from './invoice-resource.js';
 
 /**
  * `invoices`: one row per invoice, copied from the orders row (OrderCopyProjection: registered
- * after OrdersProjection). An invoice's status and remaining amount follow its
- * order's balance, so every money fact of the order (payments, refunds, manual payments, closing)
- * rewrites the order's invoice rows. Rows never go back in revision. The columns feed the list
+ * after OrdersProjection). An invoice's status and remaining amount follow its order's balance
+ * and a draft shows the order's current lines, so every order fact rewrites the order's invoice rows. Rows never go back in revision. The columns feed the list
  * filters, receivables (amount_remaining, due_at, customer) and the scheduler (next_check_at).
  */
 export class InvoicesProjection extends OrderCopyProjection {
   readonly name = 'invoices';
-  readonly version = 1;
+  // 2: every order event (a draft shows the order's current lines and amounts); collected-based status.
+  readonly version = 2;
   readonly schema = [
     `CREATE TABLE IF NOT EXISTS invoices (
        id TEXT PRIMARY KEY, order_id TEXT NOT NULL, merchant_id TEXT NOT NULL, mode TEXT NOT NULL, customer_id TEXT NOT NULL,
@@ -26,7 +26,7 @@ export class InvoicesProjection extends OrderCopyProjection {
     'CREATE UNIQUE INDEX IF NOT EXISTS invoices_by_pay_token ON invoices (pay_token) WHERE pay_token IS NOT NULL',
   ];
   readonly tables = ['invoices'];
-  readonly handles: ReadonlySet<string> = new Set([...COLLECTION_EVENT_TYPES, ...PAYMENT_EVENT_TYPES, 'OrderClosed', 'OrderBalanceWrittenOff', 'OrderDetailsUpdated']);
+  readonly handles: ReadonlySet<string> = new Set(ORDER_EVENT_TYPES);
   private upsert!: Statement;
 
   protected prepareStatements(db: Database): void {

@@ -1,18 +1,9 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsOptional, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
+import { satisfies } from '../../platform/satisfies.validator.js';
 import { PageQueryDto } from '../../platform/page-query.dto.js';
 import { isIsoInstant, isTimelineTypeList, TIMELINE_CATEGORIES } from '../read-model/timeline-filter.js';
 
-function satisfies(name: string, test: (value: unknown) => boolean, message: (property: string) => string, options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name,
-      target: object.constructor,
-      propertyName,
-      options: { message: message(propertyName), ...options },
-      validator: { validate: (value: unknown) => value === undefined || test(value) },
-    });
-}
 
 const IsTimelineTypeList = () =>
   satisfies('isTimelineTypeList', isTimelineTypeList, (p) => `${p} must be a comma-separated list of event types or categories (${TIMELINE_CATEGORIES.join(', ')})`);

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { ORDER_EVENT_TYPES } from '#ordo/domain';
+import { ORDER_EVENT_TYPES, isIsoDateOrInstant } from '#ordo/domain';
 import { ApiError } from '../../platform/api-error.js';
 
 /**
@@ -36,17 +36,7 @@ export function isTimelineTypeList(value: unknown): boolean {
 }
 
 /** `YYYY-MM-DD` or a full time with a zone (`Z` or `±hh:mm`), and a real calendar instant. */
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-
-export function isIsoInstant(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  const match = ISO_INSTANT.exec(value);
-  if (!match || Number.isNaN(Date.parse(value))) return false;
-  // Date.parse rolls 2026-02-30 over to March: the calendar date must exist as written.
-  const [, y, m, d] = match;
-  const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  return day.getUTCFullYear() === Number(y) && day.getUTCMonth() === Number(m) - 1 && day.getUTCDate() === Number(d);
-}
+export const isIsoInstant = isIsoDateOrInstant;
 
 /** What the query string gave (validated by the DTO). */
 export interface TimelineQuery {

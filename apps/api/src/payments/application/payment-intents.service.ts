@@ -13,6 +13,8 @@ export interface CreateIntentInput {
   token?: string;
   confirm: boolean;
   customer_id?: string;
+  /** Paying this invoice (checked on the order's revision with the creation). */
+  invoice_id?: string;
 }
 
 export interface IntentRef {
@@ -67,6 +69,7 @@ export class PaymentIntentsService {
         currency: input.currency ?? null,
         capture_method: input.capture_method,
         ...(input.customer_id ? { customer_id: input.customer_id } : {}),
+        ...(input.invoice_id ? { invoice_id: input.invoice_id } : {}),
       },
     });
     const ref = { orderId, intentId };

@@ -39,7 +39,7 @@ export class PaymentSteps {
   }
 
   /** Runs order commands as one append (all or nothing); the answer carries the order and its history. */
-  async runAll(caller: Caller, orderId: string, commands: Omit<OrderCommand, 'now'>[]): Promise<{ order: ExistingOrder; history: OrderHistory }> {
+  async runAll(caller: Caller, orderId: string, commands: Omit<OrderCommand, 'now'>[]): Promise<{ order: ExistingOrder; history: OrderHistory; appended: number }> {
     const now = this.clock.nowIso();
     const outcome: CommandOutcome<OrderState> = await this.path.runAll(
       orderDecider,
@@ -49,7 +49,7 @@ export class PaymentSteps {
       'ORDER_CONFLICT',
     );
     if (outcome.state.status === 'none') throw new Error('an accepted order command left no order');
-    return { order: outcome.state, history: outcome.history as OrderHistory };
+    return { order: outcome.state, history: outcome.history as OrderHistory, appended: outcome.appended.length };
   }
 
   /** The order as its stream says now (tenancy as in the command path). */

@@ -15,7 +15,7 @@ import { IdempotencyStore, type IdempotencyScope } from './idempotency.store.js'
 import { requestHash } from './request-hash.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-const RETRYABLE_CODES = new Set(['ORDER_CONFLICT', 'MERCHANT_CONFLICT']);
+const RETRYABLE_CODES = new Set(['ORDER_CONFLICT', 'MERCHANT_CONFLICT', 'INVOICE_NUMBERING_CONFLICT']);
 
 /**
  * What happens to the key after an answer:

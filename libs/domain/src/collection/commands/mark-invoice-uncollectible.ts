@@ -1,5 +1,6 @@
 import { orderError } from '../../orders/order-errors.js';
-import { requireOpenOrder } from '../../orders/order-guards.js';
+import { requireOrder } from '../../orders/order-guards.js';
+import { hasPaymentInFlight } from '../../payments/payment-guards.js';
 import type { OrderState } from '../../orders/order-state.js';
 import type { MarkInvoiceUncollectible } from '../collection-commands.js';
 import type { InvoiceMarkedUncollectible } from '../collection-events.js';
@@ -10,10 +11,13 @@ import { onlinePaymentResolving, outstandingBalance, requireInvoice } from '../c
  * order's written_off, so outstanding becomes 0) and the fact says how much, never silently.
  */
 export function decideMarkInvoiceUncollectible(command: MarkInvoiceUncollectible, state: OrderState): InvoiceMarkedUncollectible[] {
-  const order = requireOpenOrder(state, command.data.order_id);
+  // A closed order too: a check that bounced after closing leaves money owed that only a write-off settles.
+  const order = requireOrder(state, command.data.order_id);
   const invoice = requireInvoice(order, command.data.invoice_id);
   if (invoice.lifecycle !== 'issued') throw orderError('INVOICE_NOT_OPEN', `invoice ${invoice.id} is ${invoice.lifecycle}: only an issued invoice can be marked uncollectible`);
-  if (onlinePaymentResolving(order)) throw orderError('INVOICE_PAYMENT_RESOLVING', `an online payment of invoice ${invoice.id} is being decided; try again when it has settled`);
+  if (onlinePaymentResolving(order) || hasPaymentInFlight(order)) {
+    throw orderError('INVOICE_PAYMENT_RESOLVING', `an online payment of invoice ${invoice.id} is being decided or holds an authorization: capture or cancel it first`);
+  }
   const outstanding = outstandingBalance(order);
   if (outstanding <= 0) throw orderError('INVOICE_PAID', `invoice ${invoice.id} is paid`);
   return [{ type: 'InvoiceMarkedUncollectible', data: { order_id: order.id, invoice_id: invoice.id, amount_written_off: outstanding, occurred_at: command.now } }];

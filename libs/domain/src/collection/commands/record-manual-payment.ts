@@ -1,3 +1,4 @@
+import { isIsoDateOrInstant, toUtcInstant } from '../../core/iso-time.js';
 import { orderError } from '../../orders/order-errors.js';
 import { requireOpenOrder } from '../../orders/order-guards.js';
 import type { OrderState } from '../../orders/order-state.js';
@@ -16,8 +17,6 @@ import {
   requireInvoice,
 } from '../collection-guards.js';
 import { MANUAL_PAYMENT_METHODS, type ManualPaymentMethod } from '../invoice-state.js';
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 /**
  * Money received outside Ordo (wire, bank transfer, check, cash, other) paid part or all of the
@@ -73,10 +72,10 @@ export function decideRecordManualPayment(command: RecordManualPayment, state: O
 
 /** A date or instant, not in the future; stored as an ISO instant (a date means its start, UTC). */
 function validateReceivedAt(value: unknown, now: string): string {
-  if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
-    throw orderError('INVALID_RECEIVED_AT', 'received_at must be a date (YYYY-MM-DD) or an ISO 8601 instant', 'received_at');
+  if (!isIsoDateOrInstant(value)) {
+    throw orderError('INVALID_RECEIVED_AT', 'received_at must be a date (YYYY-MM-DD) or an ISO 8601 instant with a zone, on a day that exists', 'received_at');
   }
-  const instant = new Date(value.length === 10 ? `${value}T00:00:00.000Z` : value).toISOString();
+  const instant = toUtcInstant(value);
   if (instant > now) throw orderError('INVALID_RECEIVED_AT', 'received_at cannot be in the future', 'received_at');
   return instant;
 }

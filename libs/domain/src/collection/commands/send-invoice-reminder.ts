@@ -16,10 +16,13 @@ export function decideSendInvoiceReminder(command: SendInvoiceReminder, state: O
   if (invoice.lifecycle !== 'issued') throw orderError('INVOICE_NOT_OPEN', `invoice ${invoice.id} is ${invoice.lifecycle}: only an issued invoice gets reminders`);
   const outstanding = outstandingBalance(order);
   if (outstanding <= 0) throw orderError('INVOICE_PAID', `invoice ${invoice.id} is paid`);
+  const step = command.data.step ?? null;
+  if (step !== null && (!Number.isInteger(step) || step < 0)) throw orderError('INVALID_REQUEST', 'step must be a whole number from 0', 'step');
+  if (step !== null && invoice.reminders.some((r) => r.step === step)) return [];
   return [
     {
       type: 'InvoiceReminderSent',
-      data: { order_id: order.id, invoice_id: invoice.id, sequence: invoice.reminders.length + 1, kind: command.data.kind, amount_due: outstanding, occurred_at: command.now },
+      data: { order_id: order.id, invoice_id: invoice.id, sequence: invoice.reminders.length + 1, kind: command.data.kind, step, amount_due: outstanding, occurred_at: command.now },
     },
   ];
 }

@@ -4,7 +4,6 @@ import type { OrderState } from '../../orders/order-state.js';
 import type { VoidInvoice } from '../collection-commands.js';
 import type { InvoiceVoided } from '../collection-events.js';
 import { MAX_REASON_LENGTH, onlinePaymentResolving, optionalText, requireInvoice } from '../collection-guards.js';
-import { invoiceAmountPaid } from '../invoice-status.js';
 
 /**
  * Voiding withdraws the invoice and releases the order (its items unlock if nothing is paid).
@@ -18,8 +17,9 @@ export function decideVoidInvoice(command: VoidInvoice, state: OrderState): Invo
   const reason = optionalText(command.data.reason, 'reason', MAX_REASON_LENGTH, 'INVALID_REASON');
   if (invoice.lifecycle === 'issued') {
     if (onlinePaymentResolving(order)) throw orderError('INVOICE_PAYMENT_RESOLVING', `an online payment of invoice ${invoice.id} is being decided; try again when it has settled`);
-    const paid = invoiceAmountPaid(invoice, order);
-    if (paid > 0) throw orderError('INVOICE_HAS_PAYMENTS', `invoice ${invoice.id} has collected ${paid}: reverse or refund that first`);
+    if (invoice.collected > 0) {
+      throw orderError('INVOICE_HAS_PAYMENTS', `invoice ${invoice.id} has collected ${invoice.collected}: an invoice that took money cannot be voided (reverse manual payments that did not arrive, or mark it uncollectible)`);
+    }
   }
   return [{ type: 'InvoiceVoided', data: { order_id: order.id, invoice_id: invoice.id, reason, occurred_at: command.now } }];
 }

@@ -1,3 +1,4 @@
+import type { InvoiceVoided } from '../../collection/collection-events.js';
 import type { CloseOrder } from '../order-commands.js';
 import { orderError } from '../order-errors.js';
 import type { OrderBalanceWrittenOff, OrderClosed } from '../order-events.js';
@@ -13,7 +14,7 @@ import { computeOrderTotals } from '../order-totals.js';
  * still outstanding, the remainder is written off (OrderBalanceWrittenOff) before the order
  * closes, so it stays visible in the timeline.
  */
-export function decideCloseOrder(command: CloseOrder, state: OrderState): (OrderBalanceWrittenOff | OrderClosed)[] {
+export function decideCloseOrder(command: CloseOrder, state: OrderState): (InvoiceVoided | OrderBalanceWrittenOff | OrderClosed)[] {
   const order = requireOpenOrder(state, command.data.order_id);
   const reason = command.data.reason ?? 'completed';
   if (reason !== 'completed' && reason !== 'canceled') throw orderError('INVALID_REQUEST', 'reason must be "completed" or "canceled"', 'reason');
@@ -25,9 +26,12 @@ export function decideCloseOrder(command: CloseOrder, state: OrderState): (Order
   const owed = orderBalance(computeOrderTotals(order).total, order).outstanding;
   if (invoice && owed > 0) throw orderError('ORDER_HELD_BY_INVOICE', `invoice ${invoice.id} still collects ${owed}: void it or mark it uncollectible first`);
   const closed: OrderClosed = { type: 'OrderClosed', data: { order_id: order.id, reason, occurred_at: command.now } };
+  // A draft would bill an order that can no longer collect: it is voided with the close.
+  const draft = order.invoices.find((inv) => inv.lifecycle === 'draft');
+  const voided: InvoiceVoided[] = draft ? [{ type: 'InvoiceVoided', data: { order_id: order.id, invoice_id: draft.id, reason: 'order closed', occurred_at: command.now } }] : [];
   const balance = orderBalance(computeOrderTotals(order).total, order);
   if (balance.paid > 0 && balance.outstanding > 0) {
-    return [{ type: 'OrderBalanceWrittenOff', data: { order_id: order.id, amount: balance.outstanding, occurred_at: command.now } }, closed];
+    return [...voided, { type: 'OrderBalanceWrittenOff', data: { order_id: order.id, amount: balance.outstanding, occurred_at: command.now } }, closed];
   }
-  return [closed];
+  return [...voided, closed];
 }

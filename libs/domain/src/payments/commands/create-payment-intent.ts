@@ -6,6 +6,7 @@ import type { OrderState } from '../../orders/order-state.js';
 import { validateId } from '../../orders/validation/fields.js';
 import type { CreatePaymentIntent } from '../payment-commands.js';
 import type { PaymentIntentCreated } from '../payment-events.js';
+import { requireInvoice } from '../../collection/collection-guards.js';
 import { outstandingOf, validatePositiveAmount } from '../payment-guards.js';
 import type { CaptureMethod } from '../payment-state.js';
 
@@ -25,6 +26,11 @@ export function decideCreatePaymentIntent(command: CreatePaymentIntent, state: O
     if (currency !== order.currency) throw moneyError('CURRENCY_MISMATCH', `currency is ${currency} but the order is in ${order.currency}`, 'currency');
   }
   const method = validateCaptureMethod(capture_method);
+  if (command.data.invoice_id !== undefined && command.data.invoice_id !== null) {
+    const paying = requireInvoice(order, command.data.invoice_id);
+    if (paying.lifecycle !== 'issued') throw orderError('INVOICE_NOT_OPEN', `invoice ${paying.id} is ${paying.lifecycle}: it collects nothing`, 'invoice_id');
+    if (outstandingOf(order) <= 0) throw orderError('INVOICE_PAID', `invoice ${paying.id} is paid`, 'invoice_id');
+  }
   const invoice = order.invoices.find((inv) => inv.lifecycle === 'issued');
   if (invoice && method === 'manual') {
     throw orderError('INVOICE_REQUIRES_AUTOMATIC_CAPTURE', `invoice ${invoice.id} holds order ${order.id}: its card payments are captured at once`, 'capture_method');

@@ -3,7 +3,7 @@ import { requireOpenOrder } from '../../orders/order-guards.js';
 import type { OrderState } from '../../orders/order-state.js';
 import type { StartCapture } from '../payment-commands.js';
 import type { PaymentCaptureStarted } from '../payment-events.js';
-import { requireIntent, requireLiveAuthorization, requireNewAttemptKey, validatePositiveAmount, validateText } from '../payment-guards.js';
+import { outstandingOf, requireIntent, requireLiveAuthorization, requireNewAttemptKey, validatePositiveAmount, validateText } from '../payment-guards.js';
 
 /**
  * Captures all or part of an authorization (the amount defaults to everything capturable).
@@ -19,6 +19,13 @@ export function decideStartCapture(command: StartCapture, state: OrderState): Pa
   const toCapture = amount === undefined || amount === null ? intent.capturable : validatePositiveAmount(amount, 'amount');
   if (toCapture > intent.capturable) {
     throw orderError('CAPTURE_EXCEEDS_CAPTURABLE', `cannot capture ${toCapture}: payment intent ${intent.id} has ${intent.capturable} capturable`, 'amount');
+  }
+  // Money in beyond the balance is refused: a hold never exceeds what was owed when it was granted,
+  // but a write-off or offline money may have lowered the balance since.
+  const capturingElsewhere = order.payment_intents.reduce((sum, pi) => sum + (pi.pending?.operation === 'capture' ? pi.pending.amount : 0), 0);
+  const owed = outstandingOf(order) - capturingElsewhere;
+  if (toCapture > owed) {
+    throw orderError('AMOUNT_EXCEEDS_OUTSTANDING', `cannot capture ${toCapture}: order ${order.id} has only ${Math.max(owed, 0)} left to collect (cancel the rest of the hold)`, 'amount');
   }
   if (final !== undefined && final !== null && typeof final !== 'boolean') throw orderError('INVALID_REQUEST', 'final must be true or false', 'final');
   const key = requireNewAttemptKey(order, attempt_key);

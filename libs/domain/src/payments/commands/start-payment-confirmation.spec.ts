@@ -62,8 +62,8 @@ describe('StartPaymentConfirmation', () => {
       .thenThrows('AMOUNT_EXCEEDS_OUTSTANDING', { kind: 'business' });
   });
 
-  it('rejects confirming when other intents hold the whole balance with NOTHING_OUTSTANDING', () => {
-    spec.given([...AUTHORIZED, intentCreated(PI_2), methodAttached(PI_2)]).when(confirm(PI_2, KEY_2)).thenThrows('NOTHING_OUTSTANDING', { kind: 'business' });
+  it('rejects confirming when other intents hold the whole balance with PAYMENT_IN_PROGRESS', () => {
+    spec.given([...AUTHORIZED, intentCreated(PI_2), methodAttached(PI_2)]).when(confirm(PI_2, KEY_2)).thenThrows('PAYMENT_IN_PROGRESS', { kind: 'conflict' });
   });
 
   it('rejects confirming on a paid order with NOTHING_OUTSTANDING', () => {

@@ -25,6 +25,10 @@ export function decideStartPaymentConfirmation(command: StartPaymentConfirmation
   if (attached.length === 0 && intent.payment_method === null) {
     throw orderError('PAYMENT_METHOD_REQUIRED', `payment intent ${intent.id} has no payment method: attach one or send it with the confirmation`, 'payment_method');
   }
+  const invoice = order.invoices.find((inv) => inv.lifecycle === 'issued');
+  if (invoice && intent.capture_method === 'manual') {
+    throw orderError('INVOICE_REQUIRES_AUTOMATIC_CAPTURE', `invoice ${invoice.id} holds order ${order.id}: a manual-capture payment cannot be confirmed now`, 'capture_method');
+  }
   const key = requireNewAttemptKey(order, attempt_key);
   const amount = amountToAuthorize(order, intent);
   return [
@@ -39,7 +43,10 @@ export function decideStartPaymentConfirmation(command: StartPaymentConfirmation
 export function amountToAuthorize(order: ExistingOrder, intent: PaymentIntent): number {
   const heldElsewhere = order.payment_intents.filter((pi) => pi.id !== intent.id).reduce((sum, pi) => sum + heldAmount(pi), 0);
   const available = outstandingOf(order) - heldElsewhere;
-  if (available <= 0) throw orderError('NOTHING_OUTSTANDING', `order ${order.id} has nothing left to collect (other payments already hold ${heldElsewhere})`);
+  if (available <= 0 && heldElsewhere > 0) {
+    throw orderError('PAYMENT_IN_PROGRESS', `other payments of order ${order.id} hold ${heldElsewhere} of what is owed: capture, complete or cancel them first`);
+  }
+  if (available <= 0) throw orderError('NOTHING_OUTSTANDING', `order ${order.id} has nothing left to collect`);
   if (intent.amount === null) return available;
   if (intent.amount > available) {
     throw orderError('AMOUNT_EXCEEDS_OUTSTANDING', `payment intent ${intent.id} asks for ${intent.amount} but order ${order.id} has only ${available} left to collect`, 'amount');
