@@ -270,6 +270,36 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     expect(await getInvoice(draft.id)).toMatchObject({ status: 'void', void_reason: 'order closed' });
   });
 
+  it('an abandoned 3-D Secure payment blocks offline money with a retryable 409; once cancelled, the same Idempotency-Key records it', async () => {
+    const order = await order100();
+    const invoice = (await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id }).expect(201)).body.data;
+    await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
+    const challenged = (await t.http.post(`/v1/invoices/${invoice.id}/pay`).set(auth).send({ payment_method: { token: 'tok_threeDSecureRequired' } }).expect(200)).body.data;
+    expect(challenged.status).toBe('requires_action');
+    const wire = { amount: 10000, method: 'wire', received_at: '2026-01-02' };
+    const key = `wire-${invoice.id}`;
+    const blocked = await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).set('Idempotency-Key', key).send(wire).expect(409);
+    expect(blocked.body.error.code).toBe('INVOICE_PAYMENT_RESOLVING');
+    expect((await t.http.post(`/v1/orders/${order.id}/close`).set(auth).send({}).expect(409)).body.error.code).toBe('PAYMENT_IN_PROGRESS');
+    await t.http.post(`/v1/payment-intents/${challenged.id}/cancel`).set(auth).send({}).expect(200);
+    await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).set('Idempotency-Key', key).send(wire).expect(201);
+    expect((await getInvoice(invoice.id)).status).toBe('paid');
+  });
+
+  it('a check that bounces after the order was closed reopens its balance: the invoice is owed again and offline money settles it', async () => {
+    const order = await order100();
+    const invoice = (await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id }).expect(201)).body.data;
+    await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
+    const check = (await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 10000, method: 'check', received_at: '2026-01-02' }).expect(201)).body.data;
+    await t.http.post(`/v1/orders/${order.id}/close`).set(auth).send({}).expect(200);
+    await t.http.post(`/v1/invoices/${invoice.id}/manual-payments/${check.id}/reverse`).set(auth).send({ reason: 'check bounced' }).expect(200);
+    expect(await getInvoice(invoice.id)).toMatchObject({ status: 'open', amount_remaining_money: usd(10000), hosted_invoice_path: null });
+    expect((await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 10001, method: 'wire', received_at: '2026-01-03' }).expect(422)).body.error.code).toBe('AMOUNT_EXCEEDS_OUTSTANDING');
+    await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 10000, method: 'wire', received_at: '2026-01-03' }).expect(201);
+    expect(await getInvoice(invoice.id)).toMatchObject({ status: 'paid', amount_remaining_money: usd(0) });
+    expect((await t.http.post(`/v1/orders/${order.id}/manual-payments`).set(auth).send({ amount: 1, method: 'cash', received_at: '2026-01-03' }).expect(409)).body.error.code).toBe('ORDER_CLOSED');
+  });
+
   it('replaying the log from 0 rebuilds invoices, receivables, orders, both timelines and payments identically', async () => {
     const tables: [string, string][] = [
       ['invoices', 'id'],

@@ -18,7 +18,7 @@ export interface InvoiceSnapshot {
   total: number;
   /** Already paid on the order when the invoice was issued. */
   paid_before: number;
-  /** total − paid_before: what the invoice asks for. */
+  /** What the order still owed when it was issued (total − paid_before − anything written off before): what the invoice asks for. */
   amount_due: number;
 }
 

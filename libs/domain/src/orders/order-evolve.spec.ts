@@ -23,6 +23,7 @@ describe('evolveOrder', () => {
       refunds: [],
       invoices: [],
       manual_payments: [],
+      reopened: 0,
       captured: 0,
       manual_recorded: 0,
       manual_reversed: 0,

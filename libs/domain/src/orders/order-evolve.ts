@@ -36,6 +36,7 @@ export function createdOrder(data: OrderCreated['data']): ExistingOrder {
     refunds: [],
     invoices: [],
     manual_payments: [],
+    reopened: 0,
     captured: 0,
     manual_recorded: 0,
     manual_reversed: 0,

@@ -65,6 +65,12 @@ export interface ExistingOrder extends MoneyFacts {
   invoices: Invoice[];
   /** Money recorded as received outside Ordo, in recording order (reversed ones included). */
   manual_payments: ManualPayment[];
+  /**
+   * What manual-payment reversals put back on the balance after the order was closed (a check
+   * that bounced later), less what was collected or written off for it since: the only money a
+   * closed order still takes.
+   */
+  reopened: number;
   created_at: string;
   updated_at: string;
   closed_at: string | null;

@@ -62,7 +62,7 @@ export function toInvoiceResource(order: ExistingOrder, invoice: Invoice) {
     overdue: open && invoice.overdue_at !== null,
     overdue_at: invoice.overdue_at,
     memo: invoice.memo,
-    hosted_invoice_path: invoice.pay_token && open ? `/pay/invoices/${invoice.pay_token}` : null,
+    hosted_invoice_path: invoice.pay_token && open && order.status === 'open' ? `/pay/invoices/${invoice.pay_token}` : null,
     manual_payments: order.manual_payments.filter((mp) => mp.invoice_id === invoice.id).map((mp) => toManualPaymentResource(order, mp)),
     reminders: invoice.reminders,
     issued_at: invoice.issued_at,

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { PAYMENT_EVENT_TYPES, type ExistingOrder, type PaymentIntent } from '#ordo/domain';
+import { ORDER_EVENT_TYPES, type ExistingOrder, type PaymentIntent } from '#ordo/domain';
 import { OrderCopyProjection, type OrderRow } from '../../orders/read-model/order-copy-projection.js';
 import { toPaymentIntentResource, toRefundResource } from './payment-resources.js';
 
@@ -13,8 +13,8 @@ import { toPaymentIntentResource, toRefundResource } from './payment-resources.j
  */
 export class PaymentsProjection extends OrderCopyProjection {
   readonly name = 'payments';
-  // 2: customer_id columns.
-  readonly version = 2;
+  // 2: customer_id columns; 3: every order event (rows carry the order's latest revision, live and on rebuild alike).
+  readonly version = 3;
   readonly schema = [
     `CREATE TABLE IF NOT EXISTS payment_intents (
        id TEXT PRIMARY KEY, order_id TEXT NOT NULL, merchant_id TEXT NOT NULL, mode TEXT NOT NULL, customer_id TEXT,
@@ -30,8 +30,9 @@ export class PaymentsProjection extends OrderCopyProjection {
     'CREATE INDEX IF NOT EXISTS refunds_by_tenant ON refunds (merchant_id, mode, created_at DESC, id DESC)',
   ];
   readonly tables = ['payment_intents', 'refunds'];
-  // OrderDetailsUpdated: the order's customer is the default customer of its intents and refunds.
-  readonly handles: ReadonlySet<string> = new Set([...PAYMENT_EVENT_TYPES, 'OrderDetailsUpdated']);
+  // Every order event, not only payment facts: a row's revision must not depend on how events
+  // were batched (a rebuild batches many), and the order's customer is its intents' default.
+  readonly handles: ReadonlySet<string> = new Set(ORDER_EVENT_TYPES);
   private statements!: Record<'intent' | 'refund', Statement>;
 
   protected prepareStatements(db: Database): void {

@@ -15,7 +15,8 @@ import { IdempotencyStore, type IdempotencyScope } from './idempotency.store.js'
 import { requestHash } from './request-hash.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-const RETRYABLE_CODES = new Set(['ORDER_CONFLICT', 'MERCHANT_CONFLICT', 'INVOICE_NUMBERING_CONFLICT']);
+// Conflicts that pass by themselves (nothing was written): the key stays usable for the retry.
+const RETRYABLE_CODES = new Set(['ORDER_CONFLICT', 'MERCHANT_CONFLICT', 'INVOICE_NUMBERING_CONFLICT', 'INVOICE_PAYMENT_RESOLVING', 'PAYMENT_IN_PROGRESS']);
 
 /**
  * What happens to the key after an answer:

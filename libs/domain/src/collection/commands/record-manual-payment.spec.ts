@@ -74,6 +74,15 @@ describe('RecordManualPayment', () => {
     spec.given(ISSUED).when(record(data)).thenThrows(code, { kind: 'validation', field });
   });
 
+  it('takes money on a closed order only for a balance that reopened after closing (a check bounced later)', () => {
+    const closed = { type: 'OrderClosed', data: { order_id: ORDER_ID, reason: 'completed', occurred_at: NOW } } as OrderEvent;
+    const bounced = [...ISSUED, manualPaymentRecorded(4000), manualPaymentRecorded(6000, MP_2), closed, { ...manualPaymentRecorded(0), type: 'ManualPaymentReversed', data: { order_id: ORDER_ID, manual_payment_id: MP_1, invoice_id: INV_1, amount: 4000, reason: 'bounced', occurred_at: NOW } } as OrderEvent];
+    const again = (amount: number) => record({ manual_payment_id: 'mp_0000000000000003', amount });
+    spec.given(bounced).when(again(4001)).thenThrows('AMOUNT_EXCEEDS_OUTSTANDING');
+    spec.given(bounced).when(again(4000)).then([recorded({ manual_payment_id: 'mp_0000000000000003', amount: 4000 })]);
+    spec.given([...ISSUED, manualPaymentRecorded(10000), closed]).when(again(1)).thenThrows('ORDER_CLOSED');
+  });
+
   it('refuses a closed order with ORDER_CLOSED', () => {
     spec.given([...ORDER, { type: 'OrderClosed', data: { order_id: ORDER_ID, reason: 'canceled', occurred_at: NOW } }]).when(record()).thenThrows('ORDER_CLOSED');
   });

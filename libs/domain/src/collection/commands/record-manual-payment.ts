@@ -1,6 +1,6 @@
 import { isIsoDateOrInstant, toUtcInstant } from '../../core/iso-time.js';
 import { orderError } from '../../orders/order-errors.js';
-import { requireOpenOrder } from '../../orders/order-guards.js';
+import { requireOrder } from '../../orders/order-guards.js';
 import type { OrderState } from '../../orders/order-state.js';
 import { validateId } from '../../orders/validation/fields.js';
 import { validatePositiveAmount } from '../../payments/payment-guards.js';
@@ -20,7 +20,7 @@ import { MANUAL_PAYMENT_METHODS, type ManualPaymentMethod } from '../invoice-sta
 
 /**
  * Money received outside Ordo (wire, bank transfer, check, cash, other) paid part or all of the
- * balance. It joins the invoice that holds the order, if any. Refused while an online payment
+ * balance — also on a closed order whose balance reopened (a check that bounced after closing). It joins the invoice that holds the order, if any. Refused while an online payment
  * is being decided (INVOICE_PAYMENT_RESOLVING, or PAYMENT_IN_PROGRESS without an invoice), and
  * beyond what the order can still take in — its outstanding balance less what card
  * authorizations already hold (AMOUNT_EXCEEDS_OUTSTANDING): money in beyond the balance is
@@ -28,7 +28,9 @@ import { MANUAL_PAYMENT_METHODS, type ManualPaymentMethod } from '../invoice-sta
  */
 export function decideRecordManualPayment(command: RecordManualPayment, state: OrderState): ManualPaymentRecorded[] {
   const { data } = command;
-  const order = requireOpenOrder(state, data.order_id);
+  // A closed order takes money only for a balance that reopened after closing (a bounced check).
+  const order = requireOrder(state, data.order_id);
+  if (order.status === 'closed' && order.reopened <= 0) throw orderError('ORDER_CLOSED', `order ${order.id} is closed`);
   const id = validateId('mp_', data.manual_payment_id, 'manual_payment_id');
   if (order.manual_payments.some((mp) => mp.id === id)) throw orderError('MANUAL_PAYMENT_ALREADY_EXISTS', `manual payment ${id} already exists`, 'manual_payment_id');
   const holder = issuedInvoice(order);
@@ -48,7 +50,7 @@ export function decideRecordManualPayment(command: RecordManualPayment, state: O
     throw orderError('PAYMENT_IN_PROGRESS', `an online payment of order ${order.id} is being decided; record this when it has settled`);
   }
   if (outstandingBalance(order) <= 0) throw orderError('NOTHING_OUTSTANDING', `order ${order.id} has nothing left to collect`);
-  const available = collectibleNow(order);
+  const available = order.status === 'closed' ? Math.min(order.reopened, outstandingBalance(order)) : collectibleNow(order);
   if (amount > available) {
     throw orderError('AMOUNT_EXCEEDS_OUTSTANDING', `order ${order.id} can take at most ${Math.max(available, 0)} more (card authorizations hold the rest, if any)`, 'amount');
   }

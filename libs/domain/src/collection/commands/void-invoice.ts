@@ -1,5 +1,6 @@
 import { orderError } from '../../orders/order-errors.js';
 import { requireOrder } from '../../orders/order-guards.js';
+import { hasPaymentInFlight } from '../../payments/payment-guards.js';
 import type { OrderState } from '../../orders/order-state.js';
 import type { VoidInvoice } from '../collection-commands.js';
 import type { InvoiceVoided } from '../collection-events.js';
@@ -16,7 +17,9 @@ export function decideVoidInvoice(command: VoidInvoice, state: OrderState): Invo
   if (invoice.lifecycle !== 'draft' && invoice.lifecycle !== 'issued') throw orderError('INVOICE_NOT_OPEN', `invoice ${invoice.id} is already ${invoice.lifecycle}`);
   const reason = optionalText(command.data.reason, 'reason', MAX_REASON_LENGTH, 'INVALID_REASON');
   if (invoice.lifecycle === 'issued') {
-    if (onlinePaymentResolving(order)) throw orderError('INVOICE_PAYMENT_RESOLVING', `an online payment of invoice ${invoice.id} is being decided; try again when it has settled`);
+    if (onlinePaymentResolving(order) || hasPaymentInFlight(order)) {
+      throw orderError('INVOICE_PAYMENT_RESOLVING', `an online payment of invoice ${invoice.id} is being decided or holds an authorization: let it settle, or cancel it`);
+    }
     if (invoice.collected > 0) {
       throw orderError('INVOICE_HAS_PAYMENTS', `invoice ${invoice.id} has collected ${invoice.collected}: an invoice that took money cannot be voided (reverse manual payments that did not arrive, or mark it uncollectible)`);
     }

@@ -2,6 +2,7 @@ import type { InvoiceVoided } from '../../collection/collection-events.js';
 import type { CloseOrder } from '../order-commands.js';
 import { orderError } from '../order-errors.js';
 import type { OrderBalanceWrittenOff, OrderClosed } from '../order-events.js';
+import { heldAmount } from '../../payments/payment-guards.js';
 import { requireOpenOrder } from '../order-guards.js';
 import type { OrderState } from '../order-state.js';
 import { orderBalance } from '../balance.js';
@@ -18,9 +19,10 @@ export function decideCloseOrder(command: CloseOrder, state: OrderState): (Invoi
   const order = requireOpenOrder(state, command.data.order_id);
   const reason = command.data.reason ?? 'completed';
   if (reason !== 'completed' && reason !== 'canceled') throw orderError('INVALID_REQUEST', 'reason must be "completed" or "canceled"', 'reason');
-  const busy = order.payment_intents.find((pi) => pi.pending !== null || pi.capturable > 0);
+  const busy = order.payment_intents.find((pi) => pi.pending !== null || heldAmount(pi) > 0);
   if (busy) {
-    throw orderError('PAYMENT_IN_PROGRESS', `payment intent ${busy.id} is ${busy.status === 'processing' ? 'processing' : 'holding an uncaptured authorization'}: capture or cancel it first`);
+    const doing = busy.status === 'processing' ? 'processing' : busy.status === 'requires_action' ? "waiting for the buyer's authentication" : 'holding an uncaptured authorization';
+    throw orderError('PAYMENT_IN_PROGRESS', `payment intent ${busy.id} is ${doing}: capture, complete or cancel it first`);
   }
   const invoice = order.invoices.find((inv) => inv.lifecycle === 'issued');
   const owed = orderBalance(computeOrderTotals(order).total, order).outstanding;
