@@ -262,4 +262,20 @@ describe('Authorization expiry (e2e, injected clock)', () => {
     const late = await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({}).expect(409);
     expect(late.body.error.code).toBe('AUTHORIZATION_EXPIRED');
   });
+
+  it('cancels a 3-D Secure challenge left unanswered for 24 hours (abandoned), freeing the balance', async () => {
+    const auth = bearer(t.keys.aTest);
+    clock.offsetMs = 0;
+    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 3000, currency: 'USD', payment_method: { token: 'tok_threeDSecureRequired' }, confirm: true }).expect(201)).body.data;
+    expect(pi.status).toBe('requires_action');
+    const expiry = t.app.get(AuthorizationExpiry);
+    clock.offsetMs = 24 * 3600 * 1000 - 60_000;
+    await expiry.expireDue();
+    expect((await t.http.get(`/v1/payment-intents/${pi.id}`).set(auth).expect(200)).body.data.status).toBe('requires_action');
+    clock.offsetMs = 24 * 3600 * 1000 + 1000;
+    await expiry.expireDue();
+    expect((await t.http.get(`/v1/payment-intents/${pi.id}`).set(auth).expect(200)).body.data).toMatchObject({ status: 'canceled', cancellation_reason: 'abandoned' });
+    const again = await t.http.post(`/v1/orders/${pi.order_id}/pay`).set(auth).send({ payment_method: { token: 'tok_visa' } }).expect(200);
+    expect(again.body.data).toMatchObject({ status: 'succeeded', captured_money: usd(3000) });
+  });
 });

@@ -114,3 +114,6 @@ export interface Refund {
 
 /** An uncaptured authorization expires this long after it was granted. */
 export const AUTHORIZATION_VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** A buyer challenge (3-D Secure) left unanswered this long is abandoned: the intent is canceled. */
+export const CHALLENGE_VALIDITY_MS = 24 * 60 * 60 * 1000;

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { CHALLENGE_VALIDITY_MS } from '#ordo/domain';
 import { Clock } from '../../platform/clock.js';
 import { randomId } from '../../platform/ids.js';
 import { PaymentSteps, type Caller } from './payment-steps.js';
@@ -44,6 +45,7 @@ export class AuthorizationExpiry implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async pass(): Promise<number> {
+    await this.cancelAbandonedChallenges();
     const now = this.clock.nowIso();
     const due = this.sqlite.db
       .prepare(`SELECT id, order_id, merchant_id, mode FROM payment_intents WHERE status = 'requires_capture' AND pending_key IS NULL AND expires_at <= ? AND mode = 'test'`)
@@ -65,5 +67,31 @@ export class AuthorizationExpiry implements OnApplicationBootstrap, OnApplicatio
       }
     }
     return started;
+  }
+
+  /**
+   * A 3-D Secure challenge the buyer never answered holds the order's balance (nothing else can
+   * collect it): after CHALLENGE_VALIDITY_MS the intent is canceled as abandoned. Nothing was
+   * authorized, so there is nothing to release at the processor.
+   */
+  private async cancelAbandonedChallenges(): Promise<void> {
+    const cutoff = new Date(this.clock.now().getTime() - CHALLENGE_VALIDITY_MS).toISOString();
+    const rows = this.sqlite.db.prepare(`SELECT id, order_id, merchant_id, mode, resource FROM payment_intents WHERE status = 'requires_action'`).all() as {
+      id: string;
+      order_id: string;
+      merchant_id: string;
+      mode: 'test' | 'live';
+      resource: string;
+    }[];
+    for (const row of rows) {
+      if ((JSON.parse(row.resource) as { updated_at: string }).updated_at > cutoff) continue;
+      const caller: Caller = { merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_') };
+      try {
+        await this.steps.run(caller, row.order_id, { type: 'StartCancel', data: { order_id: row.order_id, payment_intent_id: row.id, attempt_key: randomId('att_'), reason: 'abandoned' } });
+      } catch (err) {
+        // The buyer answered meanwhile, or the merchant canceled: nothing left to do.
+        this.logger.warn({ err, id: row.id }, 'could not cancel an abandoned challenge');
+      }
+    }
   }
 }
