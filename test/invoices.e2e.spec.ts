@@ -300,6 +300,26 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     expect((await t.http.post(`/v1/orders/${order.id}/manual-payments`).set(auth).send({ amount: 1, method: 'cash', received_at: '2026-01-03' }).expect(409)).body.error.code).toBe('ORDER_CLOSED');
   });
 
+  it('money received by wire is refunded by hand (a manual refund): refunded and net_paid move, a card refund cannot take it', async () => {
+    const order = await order100();
+    const wire = (await t.http.post(`/v1/orders/${order.id}/manual-payments`).set(auth).send({ amount: 10000, method: 'wire', received_at: '2026-01-02' }).expect(201)).body.data;
+    const card = await t.http.post('/v1/refunds').set(auth).send({ order_id: order.id, amount: 100 }).expect(422);
+    expect(card.body.error.code).toBe('PAYMENT_NOT_CAPTURED');
+    expect(card.body.error.message).toContain('manual refund');
+    const refund = (
+      await t.http.post(`/v1/orders/${order.id}/manual-refunds`).set(auth).send({ amount: 2500, method: 'bank_transfer', refunded_at: '2026-01-05', reference: 'TRF-1', reason: 'requested_by_customer' }).expect(201)
+    ).body.data;
+    expect(refund).toMatchObject({ object: 'manual_refund', amount_money: usd(2500), method: 'bank_transfer', reference: 'TRF-1' });
+    const after = await getOrder(order.id);
+    expect(after).toMatchObject({ payment_status: 'paid', refund_status: 'partially_refunded' });
+    expect(after.amounts).toMatchObject({ paid_money: usd(10000), refunded_money: usd(2500), net_paid_money: usd(7500), outstanding_money: usd(0) });
+    expect(after.manual_refunds).toEqual([expect.objectContaining({ manual_refund_id: refund.id, amount_money: usd(2500) })]);
+    expect((await t.http.post(`/v1/orders/${order.id}/manual-refunds`).set(auth).send({ amount: 7501, method: 'cash', refunded_at: '2026-01-05' }).expect(422)).body.error.code).toBe('REFUND_EXCEEDS_REFUNDABLE');
+    expect((await t.http.post(`/v1/orders/${order.id}/manual-payments/${wire.id}/reverse`).set(auth).send({ reason: 'recalled' }).expect(409)).body.error.code).toBe('MANUAL_PAYMENT_REFUNDED');
+    expect((await t.http.post(`/v1/orders/${order.id}/manual-refunds`).set(auth).send({ amount: 1, method: 'cash', refunded_at: '2026-02-30' }).expect(400)).body.error.code).toBe('INVALID_FIELD');
+    expect(await types(order.id)).toContain('ManualRefundRecorded');
+  });
+
   it('replaying the log from 0 rebuilds invoices, receivables, orders, both timelines and payments identically', async () => {
     const tables: [string, string][] = [
       ['invoices', 'id'],

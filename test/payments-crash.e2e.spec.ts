@@ -16,7 +16,7 @@ const root = join(import.meta.dirname, '..');
 const children = new Set<ChildProcess>();
 const trace = process.env.ORDO_CRASH_TRACE ? (m: string) => process.stderr.write(`[crash] ${m}\n`) : () => undefined;
 
-function startServer(dir: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {
+function startServer(dir: string, port: number, firstStart = false): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], {
     env: {
       ...process.env,
@@ -38,7 +38,8 @@ function startServer(dir: string, port: number): Promise<{ child: ChildProcess; 
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const timer = setInterval(() => {
-      if (out.includes('Ordo is listening')) {
+      // The first start prints the test key with the banner; wait for both.
+      if (out.includes('Ordo is listening') && (!firstStart || /ordo_test_[A-Za-z0-9]+/.test(out))) {
         clearInterval(timer);
         resolve({ child, output: () => out });
       } else if (Date.now() - started > 30_000) {
@@ -108,7 +109,7 @@ describe('Payments crash safety (SIGKILL, real server)', () => {
     for (let round = 0; round < KILLS || (inFlight === 0 && round < 3 * KILLS); round++) {
       if (round > 0) inFlight += leftInFlight(dir);
       trace(`round ${round}: starting, ${sent} requests so far, ${unanswered.size} unanswered`);
-      const server = await startServer(dir, port);
+      const server = await startServer(dir, port, apiKey === '');
       apiKey ||= /ordo_test_[A-Za-z0-9]+/.exec(server.output())?.[0] ?? '';
       expect(apiKey).not.toBe('');
       const headers = { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' };

@@ -7,9 +7,10 @@ const app = await createApp({ config });
 const firstKey = await ensureFirstMerchant(app);
 await app.listen(config.port, config.host);
 const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-process.stdout.write(`\nOrdo is listening on ${base}  (API reference: ${base}/docs, data: ${config.databaseFile})\n`);
+// One write: whoever waits for "listening" (scripts, the crash test) also gets the first key.
+let banner = `\nOrdo is listening on ${base}  (API reference: ${base}/docs, data: ${config.databaseFile})\n`;
 if (firstKey) {
-  process.stdout.write(
+  banner +=
     [
       '',
       'First start: created a test-mode merchant. Its API key is shown ONCE — keep it:',
@@ -19,6 +20,6 @@ if (firstKey) {
       `  curl -s ${base}/v1/orders -H "Authorization: Bearer ${firstKey.key}" -H 'Content-Type: application/json' \\`,
       `    -d '{"currency":"USD","line_items":[{"name":"T-shirt","quantity":2,"unit_price_money":{"amount":2500,"currency":"USD"}}]}'`,
       '',
-    ].join('\n') + '\n',
-  );
+    ].join('\n') + '\n';
 }
+process.stdout.write(banner);

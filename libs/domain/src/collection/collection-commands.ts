@@ -36,6 +36,11 @@ export type RecordManualPayment = Command<
 >;
 export type ReverseManualPayment = Command<'ReverseManualPayment', { order_id: string; manual_payment_id: string; invoice_id?: string | null; reason: string }>;
 
+export type RecordManualRefund = Command<
+  'RecordManualRefund',
+  { order_id: string; manual_refund_id: string; amount: number; method: string; refunded_at: string; reference?: string | null; reason?: string | null }
+>;
+
 export type CollectionCommand =
   | CreateInvoice
   | UpdateInvoiceDraft
@@ -45,4 +50,5 @@ export type CollectionCommand =
   | SendInvoiceReminder
   | MarkInvoiceOverdue
   | RecordManualPayment
-  | ReverseManualPayment;
+  | ReverseManualPayment
+  | RecordManualRefund;

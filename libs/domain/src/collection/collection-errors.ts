@@ -29,6 +29,10 @@ export const COLLECTION_ERROR_KINDS = {
   MANUAL_PAYMENT_NOT_FOUND: 'not_found',
   MANUAL_PAYMENT_ALREADY_EXISTS: 'conflict',
   MANUAL_PAYMENT_ALREADY_REVERSED: 'conflict',
+  /** Reversing it would leave more refunded by hand than received by hand: record that first. */
+  MANUAL_PAYMENT_REFUNDED: 'conflict',
+  MANUAL_REFUND_ALREADY_EXISTS: 'conflict',
+  INVALID_REFUNDED_AT: 'validation',
   INVALID_MANUAL_PAYMENT_METHOD: 'validation',
   INVALID_RECEIVED_AT: 'validation',
   INVALID_REFERENCE: 'validation',

@@ -50,6 +50,21 @@ export type ManualPaymentReversed = DomainEvent<
   { order_id: string; manual_payment_id: string; invoice_id: string | null; amount: number; reason: string; occurred_at: string }
 >;
 
+/** Money given back outside Ordo (a refund of offline money): it counts in the order's `refunded`. */
+export type ManualRefundRecorded = DomainEvent<
+  'ManualRefundRecorded',
+  {
+    order_id: string;
+    manual_refund_id: string;
+    amount: number;
+    method: ManualPaymentMethod;
+    refunded_at: string;
+    reference: string | null;
+    reason: 'duplicate' | 'fraudulent' | 'requested_by_customer' | null;
+    occurred_at: string;
+  }
+>;
+
 export type CollectionEvent =
   | InvoiceCreated
   | InvoiceDraftUpdated
@@ -59,7 +74,8 @@ export type CollectionEvent =
   | InvoiceReminderSent
   | InvoiceMarkedOverdue
   | ManualPaymentRecorded
-  | ManualPaymentReversed;
+  | ManualPaymentReversed
+  | ManualRefundRecorded;
 
 export type CollectionEventType = CollectionEvent['type'];
 
@@ -73,6 +89,7 @@ const EVENT_TYPES: { [T in CollectionEventType]: T } = {
   InvoiceMarkedOverdue: 'InvoiceMarkedOverdue',
   ManualPaymentRecorded: 'ManualPaymentRecorded',
   ManualPaymentReversed: 'ManualPaymentReversed',
+  ManualRefundRecorded: 'ManualRefundRecorded',
 };
 
 /** The stable wire names of every invoice and manual-payment event. */

@@ -73,6 +73,14 @@ export function evolveCollection(order: ExistingOrder, event: CollectionEvent): 
         manual_payments: order.manual_payments.map((mp) => (mp.id === manual_payment_id ? { ...mp, reversed_at: at, reversal_reason: reason } : mp)),
       };
     }
+    case 'ManualRefundRecorded': {
+      const { manual_refund_id, amount, method, refunded_at, reference, reason } = event.data;
+      return {
+        ...order,
+        refunded: order.refunded + amount,
+        manual_refunds: [...(order.manual_refunds ?? []), { id: manual_refund_id, amount, method, refunded_at, reference, reason, recorded_at: at }],
+      };
+    }
     default:
       return assertNever(event);
   }

@@ -45,6 +45,11 @@ export function onlinePaymentResolving(order: ExistingOrder): boolean {
   return order.payment_intents.some((pi) => pi.pending !== null || pi.confirming_amount !== null);
 }
 
+/** Offline money still in the merchant's hands: recorded − reversed − refunded by hand. */
+export function manualRefundable(order: ExistingOrder): number {
+  return order.manual_recorded - order.manual_reversed - (order.manual_refunds ?? []).reduce((sum, r) => sum + r.amount, 0);
+}
+
 /** What the order can still take in: outstanding minus what online payments already hold. */
 export function collectibleNow(order: ExistingOrder): number {
   return outstandingBalance(order) - order.payment_intents.reduce((sum, pi) => sum + heldAmount(pi), 0);

@@ -67,6 +67,17 @@ export interface Invoice {
 export const MANUAL_PAYMENT_METHODS = ['wire', 'bank_transfer', 'check', 'cash', 'other'] as const;
 export type ManualPaymentMethod = (typeof MANUAL_PAYMENT_METHODS)[number];
 
+/** Money given back to the buyer outside Ordo (against money that came in outside Ordo). */
+export interface ManualRefund {
+  id: string;
+  amount: number;
+  method: ManualPaymentMethod;
+  refunded_at: string;
+  reference: string | null;
+  reason: 'duplicate' | 'fraudulent' | 'requested_by_customer' | null;
+  recorded_at: string;
+}
+
 /** Money received outside Ordo, recorded by the merchant; reversed when it did not arrive after all. */
 export interface ManualPayment {
   id: string;

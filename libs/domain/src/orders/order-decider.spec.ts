@@ -53,6 +53,7 @@ describe('order decider catalogue', () => {
         'InvoiceMarkedOverdue',
         'ManualPaymentRecorded',
         'ManualPaymentReversed',
+        'ManualRefundRecorded',
       ].sort(),
     );
   });
@@ -137,6 +138,9 @@ describe('order decider catalogue', () => {
       MANUAL_PAYMENT_NOT_FOUND: 'not_found',
       MANUAL_PAYMENT_ALREADY_EXISTS: 'conflict',
       MANUAL_PAYMENT_ALREADY_REVERSED: 'conflict',
+      MANUAL_PAYMENT_REFUNDED: 'conflict',
+      MANUAL_REFUND_ALREADY_EXISTS: 'conflict',
+      INVALID_REFUNDED_AT: 'validation',
       INVALID_MANUAL_PAYMENT_METHOD: 'validation',
       INVALID_RECEIVED_AT: 'validation',
       INVALID_REFERENCE: 'validation',

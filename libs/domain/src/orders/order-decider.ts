@@ -32,6 +32,7 @@ import { decideSendInvoiceReminder } from '../collection/commands/send-invoice-r
 import { decideMarkInvoiceOverdue } from '../collection/commands/mark-invoice-overdue.js';
 import { decideRecordManualPayment } from '../collection/commands/record-manual-payment.js';
 import { decideReverseManualPayment } from '../collection/commands/reverse-manual-payment.js';
+import { decideRecordManualRefund } from '../collection/commands/record-manual-refund.js';
 import type { OrderCommand } from './order-commands.js';
 import type { OrderEvent } from './order-events.js';
 import { evolveOrder } from './order-evolve.js';
@@ -118,6 +119,8 @@ function decideCommand(command: OrderCommand, state: OrderState): OrderEvent[] {
       return decideRecordManualPayment(command, state);
     case 'ReverseManualPayment':
       return decideReverseManualPayment(command, state);
+    case 'RecordManualRefund':
+      return decideRecordManualRefund(command, state);
     default:
       return assertNever(command);
   }

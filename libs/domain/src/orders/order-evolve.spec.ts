@@ -23,6 +23,7 @@ describe('evolveOrder', () => {
       refunds: [],
       invoices: [],
       manual_payments: [],
+      manual_refunds: [],
       reopened: 0,
       captured: 0,
       manual_recorded: 0,

@@ -36,6 +36,7 @@ export function createdOrder(data: OrderCreated['data']): ExistingOrder {
     refunds: [],
     invoices: [],
     manual_payments: [],
+    manual_refunds: [],
     reopened: 0,
     captured: 0,
     manual_recorded: 0,

@@ -1,5 +1,5 @@
 import type { Money } from '../money/money.js';
-import type { Invoice, ManualPayment } from '../collection/invoice-state.js';
+import type { Invoice, ManualPayment, ManualRefund } from '../collection/invoice-state.js';
 import type { PaymentIntent, Refund } from '../payments/payment-state.js';
 import type { MoneyFacts } from './balance.js';
 import type { Scope, TaxInclusion } from './totals/totals-types.js';
@@ -65,6 +65,8 @@ export interface ExistingOrder extends MoneyFacts {
   invoices: Invoice[];
   /** Money recorded as received outside Ordo, in recording order (reversed ones included). */
   manual_payments: ManualPayment[];
+  /** Money recorded as given back outside Ordo (they count in `refunded`). */
+  manual_refunds: ManualRefund[];
   /**
    * What manual-payment reversals put back on the balance after the order was closed (a check
    * that bounced later), less what was collected or written off for it since: the only money a

@@ -45,13 +45,17 @@ function checkInvariants(order: ExistingOrder): void {
     same(intent.status === 'processing', intent.pending !== null, 'processing exactly while a call is pending');
   }
   same(order.captured, order.payment_intents.reduce((s, i) => s + i.captured, 0), 'order.captured');
-  same(order.refunded, order.refunds.filter((r) => r.status === 'succeeded').reduce((s, r) => s + r.amount, 0), 'order.refunded');
   same(order.refunds.every((r) => r.amount > 0), true, 'order.refunds.every((r) => r.amount > 0)');
   // paid = captured + manual − reversed, never above the total.
   same(order.manual_recorded, order.manual_payments.reduce((s, mp) => s + mp.amount, 0), 'order.manual_recorded');
   same(order.manual_reversed, order.manual_payments.filter((mp) => mp.reversed_at !== null).reduce((s, mp) => s + mp.amount, 0), 'order.manual_reversed');
   same(balance.paid, order.captured + order.manual_recorded - order.manual_reversed, 'balance.paid = captured + manual − reversed');
   atMost(balance.paid, totals.total, 'balance.paid ≤ total');
+  // Money back never exceeds money in: card refunds per payment, manual refunds against manual money.
+  const manualRefunded = order.manual_refunds.reduce((s, r) => s + r.amount, 0);
+  atMost(manualRefunded, order.manual_recorded - order.manual_reversed, 'manual refunds ≤ manual money kept');
+  same(order.refunded, order.refunds.filter((r) => r.status === 'succeeded').reduce((s, r) => s + r.amount, 0) + manualRefunded, 'order.refunded = card refunds + manual refunds');
+  atMost(balance.refunded, balance.paid, 'refunded ≤ paid');
   checkInvoices(order, balance.outstanding, totals);
   same(balance.outstanding, totals.total - balance.paid - order.written_off, 'balance.outstanding');
   atMost(0, balance.outstanding, 'balance.outstanding ≥ 0');
@@ -178,8 +182,8 @@ describe('payments, invoices and manual payments: money invariants over random c
       { numRuns: 1000 },
     );
     // The sequences reach every kind of fact, not just the first steps.
+    // (Invoice facts are asserted by the invoice-centred test below, where they are common.)
     expect(PAYMENT_EVENT_TYPES.filter((type) => !seen.events.has(type))).toEqual([]);
-    expect(COLLECTION_EVENT_TYPES.filter((type) => !seen.events.has(type))).toEqual([]);
     expect(seen.events.get('OrderBalanceWrittenOff')).toBeGreaterThan(0);
     expect(seen.events.get('PaymentCaptured')).toBeGreaterThan(300);
     expect(seen.events.get('RefundSucceeded')).toBeGreaterThan(20);

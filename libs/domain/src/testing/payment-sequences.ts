@@ -49,7 +49,8 @@ export type Step =
   | { t: 'close'; o: number }
   | { t: 'invoice'; o: number; action: 'create' | 'issue' | 'void' | 'uncollectible' | 'remind' | 'overdue' | 'edit'; reuse: boolean }
   | { t: 'manual'; o: number; amount: number; viaInvoice: boolean; full: boolean }
-  | { t: 'reverse'; o: number; m: number };
+  | { t: 'reverse'; o: number; m: number }
+  | { t: 'manualRefund'; o: number; amount: number };
 
 const o = fc.integer({ min: 0, max: 1 });
 const pi = fc.integer({ min: 0, max: 2 });
@@ -101,6 +102,7 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
     weight: 7,
   },
   { arbitrary: fc.record({ t: fc.constant('reverse' as const), o, m: fc.integer({ min: 0, max: 3 }) }), weight: 3 },
+  { arbitrary: fc.record({ t: fc.constant('manualRefund' as const), o, amount: fc.integer({ min: 1, max: 4000 }) }), weight: 2 },
 );
 
 const invoiceId = (order: number, n: number) => nthId('inv_', order * 10 + n + 1);
@@ -145,7 +147,7 @@ export function toCommand(step: Step, state: OrderState, n: number, now: string)
   const pendingKey = (p: number) => intentOf(p)?.pending?.attempt_key ?? intentOf(p)?.attempt_keys.at(-1) ?? 'none';
   const intents = order?.payment_intents ?? [];
   // Nothing exists yet on this order: most steps would only be refused, so create instead.
-  const money_in_or_out = step.t === 'invoice' || step.t === 'manual' || step.t === 'reverse';
+  const money_in_or_out = step.t === 'invoice' || step.t === 'manual' || step.t === 'reverse' || step.t === 'manualRefund';
   if (intents.length === 0 && step.t !== 'create' && step.t !== 'close' && !money_in_or_out) step = { t: 'create', o: step.o, pi: 1, amount: null, automatic: n % 2 === 0 };
   if ('pi' in step && step.pi !== null) step = { ...step, pi: intentIndex(step, intents) };
   switch (step.t) {
@@ -252,6 +254,8 @@ export function toCommand(step: Step, state: OrderState, n: number, now: string)
       const target = pool[step.m % Math.max(pool.length, 1)];
       return c('ReverseManualPayment', { order_id, manual_payment_id: target?.id ?? nthId('mp_', 9999), reason: 'bounced' });
     }
+    case 'manualRefund':
+      return c('RecordManualRefund', { order_id, manual_refund_id: nthId('ref_', 500 + n), amount: step.amount, method: 'bank_transfer', refunded_at: '2025-03-01' });
   }
   throw new Error(`no command for step ${JSON.stringify(step)}`);
 }
@@ -281,6 +285,7 @@ export const collectionStepsArb: fc.Arbitrary<Step[]> = fc.array(
       weight: 8,
     },
     { arbitrary: fc.record({ t: fc.constant('reverse' as const), o, m: fc.integer({ min: 0, max: 3 }) }), weight: 4 },
+    { arbitrary: fc.record({ t: fc.constant('manualRefund' as const), o, amount: fc.integer({ min: 1, max: 4000 }) }), weight: 2 },
     { arbitrary: fc.record({ t: fc.constant('create' as const), o, pi, amount: fc.constant(null), automatic: fc.constant(true) }), weight: 3 },
     { arbitrary: fc.record({ t: fc.constant('confirm' as const), o, pi, withCard: fc.constant(true) }), weight: 4 },
     { arbitrary: fc.record({ t: fc.constant('auth' as const), o, pi, kind: fc.constantFrom('captured', 'captured', 'captured', 'declined', 'requires_action'), staleKey: fc.constant(false) }), weight: 4 },

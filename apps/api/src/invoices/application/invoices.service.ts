@@ -147,6 +147,16 @@ export class InvoicesService {
     return id;
   }
 
+  /** Money given back outside Ordo, against money that came in outside Ordo. */
+  async recordManualRefund(ctx: RequestContext, orderId: string, input: { amount: number; method: string; refundedAt: string; reference?: string; reason?: string }): Promise<string> {
+    const id = ctx.ids.next('ref_');
+    await this.steps.run(ctx, orderId, {
+      type: 'RecordManualRefund',
+      data: { order_id: orderId, manual_refund_id: id, amount: input.amount, method: input.method, refunded_at: input.refundedAt, reference: input.reference ?? null, reason: input.reason ?? null },
+    });
+    return id;
+  }
+
   async reverseManualPayment(ctx: RequestContext, orderId: string, invoiceId: string | null, manualPaymentId: string, reason: string): Promise<void> {
     await this.steps.run(ctx, orderId, { type: 'ReverseManualPayment', data: { order_id: orderId, manual_payment_id: manualPaymentId, invoice_id: invoiceId, reason } });
   }

@@ -149,6 +149,42 @@ export class RecordManualPaymentDto {
   note?: string;
 }
 
+export class RecordManualRefundDto {
+  @ApiProperty({ description: 'Minor units of the order’s currency' })
+  @IsDefined()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AMOUNT)
+  amount!: number;
+
+  @ApiPropertyOptional({ example: 'USD', description: 'When given, must be the order’s currency' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code in capitals' })
+  currency?: string;
+
+  @ApiProperty({ enum: MANUAL_PAYMENT_METHODS, description: 'How the money went back' })
+  @IsDefined()
+  @IsIn([...MANUAL_PAYMENT_METHODS])
+  method!: string;
+
+  @ApiProperty({ example: '2026-11-30', description: 'When the money went back (date or ISO instant, not in the future)' })
+  @IsDefined()
+  @IsIsoDateOrInstant()
+  refunded_at!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reference?: string;
+
+  @ApiPropertyOptional({ enum: ['duplicate', 'fraudulent', 'requested_by_customer'] })
+  @IsOptional()
+  @IsIn(['duplicate', 'fraudulent', 'requested_by_customer'])
+  reason?: 'duplicate' | 'fraudulent' | 'requested_by_customer';
+}
+
 export class ReverseManualPaymentDto {
   @ApiProperty({ example: 'check bounced' })
   @IsDefined()

@@ -7,7 +7,7 @@ import { Ctx, type RequestContext } from '../../platform/request-context.js';
 import { PaymentSteps } from '../../payments/application/payment-steps.js';
 import { InvoicesService } from '../application/invoices.service.js';
 import { toManualPaymentResource } from '../read-model/invoice-resource.js';
-import { RecordManualPaymentDto, ReverseManualPaymentDto } from './invoice-requests.dto.js';
+import { RecordManualPaymentDto, RecordManualRefundDto, ReverseManualPaymentDto } from './invoice-requests.dto.js';
 import { requireOrderCurrency, toManualPaymentInput } from './manual-payment-input.js';
 
 const orderId = new IdPipe('ord_', 'id');
@@ -39,6 +39,26 @@ export class OrderManualPaymentsController {
   async reverse(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Param('manual_payment_id', manualPaymentId) mpId: string, @Body() dto: ReverseManualPaymentDto) {
     await this.invoices.reverseManualPayment(ctx, id, null, mpId, dto.reason);
     return this.manualPayment(ctx, id, mpId);
+  }
+
+  @Post(':id/manual-refunds')
+  @ApiOperation({ summary: 'Record money given back outside Ordo (the refund of money received outside Ordo); card money is refunded with POST /v1/refunds' })
+  async refund(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Body() dto: RecordManualRefundDto) {
+    const order = await this.order(ctx, id);
+    if (dto.currency !== undefined && dto.currency !== order.currency) {
+      throw new ApiError(422, 'CURRENCY_MISMATCH', `currency is ${dto.currency} but the order is in ${order.currency}`, 'currency');
+    }
+    const refundId = await this.invoices.recordManualRefund(ctx, id, {
+      amount: dto.amount,
+      method: dto.method,
+      refundedAt: dto.refunded_at,
+      ...(dto.reference !== undefined ? { reference: dto.reference } : {}),
+      ...(dto.reason !== undefined ? { reason: dto.reason } : {}),
+    });
+    const after = await this.order(ctx, id);
+    const recorded = after.manual_refunds.find((r) => r.id === refundId);
+    if (!recorded) throw new ApiError(404, 'REFUND_NOT_FOUND', `no manual refund ${refundId} on order ${id}`);
+    return { id: recorded.id, object: 'manual_refund', order_id: id, amount_money: { amount: recorded.amount, currency: after.currency }, method: recorded.method, refunded_at: recorded.refunded_at, reference: recorded.reference, reason: recorded.reason, recorded_at: recorded.recorded_at };
   }
 
   /** Another merchant's order is not found, exactly like an unknown one. */

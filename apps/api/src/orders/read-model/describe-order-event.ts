@@ -130,6 +130,10 @@ export function describeOrderEvent(event: OrderEvent, before: OrderState): strin
     }
     case 'ManualPaymentReversed':
       return `Manual payment ${event.data.manual_payment_id} of ${orderMoney(before, event.data.amount)} reversed: ${event.data.reason}`;
+    case 'ManualRefundRecorded': {
+      const d = event.data;
+      return `${orderMoney(before, d.amount)} refunded by ${d.method.replaceAll('_', ' ')} on ${d.refunded_at.slice(0, 10)} outside Ordo${d.reference ? ` (reference ${d.reference})` : ''}, recorded as ${d.manual_refund_id}`;
+    }
     default:
       return assertNever(event);
   }

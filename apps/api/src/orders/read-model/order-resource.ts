@@ -46,6 +46,7 @@ export interface OrderResource {
   payments: unknown[];
   refunds: unknown[];
   manual_payments: unknown[];
+  manual_refunds: unknown[];
   invoices: unknown[];
   version: number;
   created_at: string;
@@ -110,6 +111,14 @@ export function toOrderResource(order: ExistingOrder, revision: bigint): OrderRe
       method: mp.method,
       amount_money: m(mp.amount),
       received_at: mp.received_at,
+    })),
+    manual_refunds: (order.manual_refunds ?? []).map((r) => ({
+      manual_refund_id: r.id,
+      method: r.method,
+      amount_money: m(r.amount),
+      refunded_at: r.refunded_at,
+      reference: r.reference,
+      reason: r.reason,
     })),
     invoices: order.invoices.map((inv) => ({ invoice_id: inv.id, number: inv.number, status: invoiceStatus(inv, order) })),
     version: Number(revision),

@@ -4,7 +4,7 @@ import type { OrderState } from '../../orders/order-state.js';
 import { validateId } from '../../orders/validation/fields.js';
 import type { ReverseManualPayment } from '../collection-commands.js';
 import type { ManualPaymentReversed } from '../collection-events.js';
-import { MAX_REASON_LENGTH, requiredText } from '../collection-guards.js';
+import { manualRefundable, MAX_REASON_LENGTH, requiredText } from '../collection-guards.js';
 
 /**
  * The recorded money did not arrive after all (a check bounced): it stops counting as paid and
@@ -21,6 +21,9 @@ export function decideReverseManualPayment(command: ReverseManualPayment, state:
   }
   if (payment.reversed_at !== null) throw orderError('MANUAL_PAYMENT_ALREADY_REVERSED', `manual payment ${id} was reversed at ${payment.reversed_at}`);
   const reason = requiredText(command.data.reason, 'reason', MAX_REASON_LENGTH, 'INVALID_REASON');
+  if (payment.amount > manualRefundable(order)) {
+    throw orderError('MANUAL_PAYMENT_REFUNDED', `part of the money received outside Ordo was already refunded by hand: reversing ${payment.amount} would leave more refunded than received`);
+  }
   return [
     {
       type: 'ManualPaymentReversed',

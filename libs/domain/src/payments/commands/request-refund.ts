@@ -92,7 +92,10 @@ function requireRefundable(order: ExistingOrder, intent: PaymentIntent, asked: n
 
 function choosePayment(order: ExistingOrder, asked: number | null): ChosenPayment {
   const captured = order.payment_intents.filter((pi) => pi.captured > 0);
-  if (captured.length === 0) throw orderError('PAYMENT_NOT_CAPTURED', `order ${order.id} has no captured payment to refund`);
+  if (captured.length === 0) {
+    const byHand = order.manual_recorded - order.manual_reversed > 0 ? ': its money came in outside Ordo — record a manual refund (POST /v1/orders/{id}/manual-refunds)' : '';
+    throw orderError('PAYMENT_NOT_CAPTURED', `order ${order.id} has no captured card payment to refund${byHand}`);
+  }
   const candidates = captured.map((intent) => ({ intent, refundable: refundableOf(order, intent) }));
   // Most left first; the sort is stable, so ties keep creation order (the earliest wins).
   const best = [...candidates].sort((a, b) => b.refundable - a.refundable)[0] as (typeof candidates)[number];
