@@ -71,13 +71,11 @@ export class AppModule {
         {
           provide: PROJECTIONS,
           inject: [ApiKeyCache, SQLITE],
-          useFactory: (keys: ApiKeyCache, sqlite: SqlitePersistence) => [
-            new MerchantsProjection(keys),
-            new OrdersProjection(ORDER_EVENT_TYPES, (stream) => sqlite.store.readStreamNow(stream)),
-            // After OrdersProjection: it copies intents and refunds from the orders row.
-            new PaymentsProjection(),
-            new InvoicesProjection(),
-          ],
+          useFactory: (keys: ApiKeyCache, sqlite: SqlitePersistence) => {
+            const orders = new OrdersProjection(ORDER_EVENT_TYPES, (stream) => sqlite.store.readStreamNow(stream));
+            // After OrdersProjection: they copy intents, refunds and invoices from the orders it folded.
+            return [new MerchantsProjection(keys), orders, new PaymentsProjection(orders), new InvoicesProjection(orders)];
+          },
         },
         ...core,
         { provide: APP_GUARD, useClass: AuthGuard },

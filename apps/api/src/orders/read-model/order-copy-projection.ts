@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ExistingOrder } from '#ordo/domain';
 import type { RecordedEvent } from '#ordo/event-store';
 import type { Projection } from '../../application/projections/projection.js';
-import { ORDER_STREAM_PREFIX } from './orders.projection.js';
+import { ORDER_STREAM_PREFIX, type OrdersProjection } from './orders.projection.js';
 
 /** The orders row a copying projection reads: tenant, the revision it reflects, the folded order. */
 export interface OrderRow {
@@ -26,6 +26,9 @@ export abstract class OrderCopyProjection implements Projection {
   private orderRow!: Statement;
   private readonly touched = new Set<string>();
 
+  /** `orders`: the OrdersProjection registered before this one, whose batch hands over the folded orders. */
+  constructor(private readonly orders?: Pick<OrdersProjection, 'foldedInThisBatch'>) {}
+
   prepare(db: Database): void {
     this.orderRow = db.prepare('SELECT merchant_id, mode, revision, state FROM orders WHERE id = ?').safeIntegers(true);
     this.prepareStatements(db);
@@ -41,6 +44,11 @@ export abstract class OrderCopyProjection implements Projection {
 
   endBatch(): void {
     for (const orderId of this.touched) {
+      const fresh = this.orders?.foldedInThisBatch(orderId);
+      if (fresh) {
+        this.write(fresh.state, { merchant_id: fresh.merchantId, mode: fresh.mode, revision: fresh.revision });
+        continue;
+      }
       const row = this.orderRow.get(orderId) as (OrderRow & { state: string }) | undefined;
       if (row) this.write(JSON.parse(row.state) as ExistingOrder, row);
     }

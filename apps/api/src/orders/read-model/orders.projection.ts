@@ -45,6 +45,7 @@ export class OrdersProjection implements Projection {
   readonly handles: ReadonlySet<string>;
   private statements!: Record<'find' | 'upsert' | 'timeline', Statement>;
   private readonly batch = new Map<string, Folded>();
+  private readonly written = new Map<string, Folded>();
 
   constructor(
     eventTypes: readonly string[],
@@ -72,6 +73,16 @@ export class OrdersProjection implements Projection {
 
   beginBatch(): void {
     this.batch.clear();
+    this.written.clear();
+  }
+
+  /**
+   * The order as this batch just wrote it (same transaction), so projections that copy parts of
+   * orders (registered after this one) need not read and parse the row again; undefined when this
+   * batch did not write it (then the row is current).
+   */
+  foldedInThisBatch(orderId: string): { state: ExistingOrder; revision: bigint; merchantId: string; mode: string } | undefined {
+    return this.written.get(orderId);
   }
 
   apply(recorded: RecordedEvent): void {
@@ -138,6 +149,7 @@ export class OrdersProjection implements Projection {
         state: JSON.stringify(folded.state),
         resource: JSON.stringify(resource),
       });
+      this.written.set(folded.state.id, folded);
     }
     this.batch.clear();
   }
