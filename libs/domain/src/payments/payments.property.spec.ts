@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { fold } from '../core/decider.js';
-import { DomainError } from '../core/domain-error.js';
 import { orderBalance } from '../orders/balance.js';
 import { orderDecider } from '../orders/order-decider.js';
 import type { OrderEvent } from '../orders/order-events.js';
 import type { ExistingOrder, OrderState } from '../orders/order-state.js';
 import { computeOrderTotals } from '../orders/order-totals.js';
-import { collectionStepsArb, openingEvents, PAYMENT_SEQUENCE_ORDERS as ORDERS, paymentStepsArb, stepTime, toCommand, type Step } from '../testing/payment-sequences.js';
+import { collectionStepsArb, decideStep, openingEvents, PAYMENT_SEQUENCE_ORDERS as ORDERS, paymentStepsArb, type Step } from '../testing/payment-sequences.js';
 import { COLLECTION_EVENT_TYPES } from '../collection/collection-events.js';
 import { invoiceAmountPaid, invoiceStatus } from '../collection/invoice-status.js';
 import { PAYMENT_EVENT_TYPES } from './payment-events.js';
@@ -152,19 +151,12 @@ function runSequence(steps: Step[], seen: Seen): void {
   const states: OrderState[] = ORDERS.map((id, i) => fold(orderDecider, openingEvents(id, i)));
   const models = ORDERS.map(() => new MoneyModel());
   steps.forEach((step, n) => {
-    const state = states[step.o] as OrderState;
-    const command = toCommand(step, state, n, stepTime(n));
-    let events: OrderEvent[];
-    try {
-      events = orderDecider.decide(command, state);
-    } catch (error) {
-      if (error instanceof DomainError) return;
-      throw error;
-    }
+    const decided = decideStep(step, states, n);
+    if (!decided) return;
+    const { events } = decided;
     seen.accepted += 1;
     for (const event of events) seen.events.set(event.type, (seen.events.get(event.type) ?? 0) + 1);
-    const next = events.reduce(orderDecider.evolve, state) as ExistingOrder;
-    states[step.o] = next;
+    const next = states[step.o] as ExistingOrder;
     checkInvariants(next);
     for (const event of events) models[step.o]!.apply(event);
     models[step.o]!.check(next);

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { DomainError } from '../core/domain-error.js';
+import { orderDecider } from '../orders/order-decider.js';
 import type { OrderCommand } from '../orders/order-commands.js';
 import type { OrderEvent } from '../orders/order-events.js';
 import type { OrderState } from '../orders/order-state.js';
@@ -296,6 +298,24 @@ export const collectionStepsArb: fc.Arbitrary<Step[]> = fc.array(
   ),
   { minLength: 30, maxLength: 80 },
 );
+
+/**
+ * Decides step n against its order's state, as the app would: the command and its events when
+ * accepted (the states are moved on), undefined when the domain refused it.
+ */
+export function decideStep(step: Step, states: OrderState[], n: number): { command: OrderCommand; events: OrderEvent[] } | undefined {
+  const state = states[step.o] as OrderState;
+  const command = toCommand(step, state, n, stepTime(n));
+  let events: OrderEvent[];
+  try {
+    events = orderDecider.decide(command, state);
+  } catch (error) {
+    if (error instanceof DomainError) return undefined;
+    throw error;
+  }
+  states[step.o] = events.reduce(orderDecider.evolve, state);
+  return { command, events };
+}
 
 /** The time at which step n is decided: one hour apart, from START + 1 h. */
 export const stepTime = (n: number): string => new Date(START + (n + 1) * HOUR).toISOString();

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { computeOrderTotals, DomainError, fold, ORDER_EVENT_TYPES, orderBalance, orderDecider, type ExistingOrder, type OrderEvent, type OrderState } from '#ordo/domain';
+import { computeOrderTotals, fold, ORDER_EVENT_TYPES, orderBalance, orderDecider, type ExistingOrder, type OrderEvent, type OrderState } from '#ordo/domain';
 import { createSqliteEventStore, type EventMetadata, type SqliteEventStoreBundle } from '#ordo/event-store';
 // Test support, imported by path: the domain index (loaded in production) does not export it.
-import { collectionStepsArb, openingEvents, PAYMENT_SEQUENCE_ORDERS, paymentStepsArb, stepTime, toCommand, type Step } from '../../../../../libs/domain/src/testing/payment-sequences.js';
+import { collectionStepsArb, decideStep, openingEvents, PAYMENT_SEQUENCE_ORDERS, paymentStepsArb, type Step } from '../../../../../libs/domain/src/testing/payment-sequences.js';
 import { ProjectionRunner } from '../../application/projections/projection-runner.js';
 import type { Projection } from '../../application/projections/projection.js';
 import { loadConfig } from '../../config/ordo-config.js';
@@ -107,17 +107,10 @@ async function checkRun(steps: Step[], syncEachAppend: boolean, totals: Totals):
     const states: OrderState[] = histories.map((events) => fold(orderDecider, events));
     for (const [o, events] of histories.entries()) await append(o, events, 'CreateOrder', `req_open_${o}`);
     for (const [n, step] of steps.entries()) {
-      const state = states[step.o] as OrderState;
-      const command = toCommand(step, state, n, stepTime(n));
-      let events: OrderEvent[];
-      try {
-        events = orderDecider.decide(command, state);
-      } catch (error) {
-        if (error instanceof DomainError) continue;
-        throw error;
-      }
+      const decided = decideStep(step, states, n);
+      if (!decided) continue;
+      const { command, events } = decided;
       totals.accepted += 1;
-      states[step.o] = events.reduce(orderDecider.evolve, state);
       if (events.length === 0) continue;
       (histories[step.o] as OrderEvent[]).push(...events);
       await append(step.o, events, command.type, `req_${n}`);
