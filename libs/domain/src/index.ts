@@ -34,7 +34,7 @@ export * from './collection/collection-events.js';
 export * from './collection/collection-commands.js';
 export { COLLECTION_ERROR_KINDS } from './collection/collection-errors.js';
 export { activeInvoice, issuedInvoice, dueAt } from './collection/collection-guards.js';
-export { invoiceStatus, invoiceAmountPaid } from './collection/invoice-status.js';
+export { invoiceStatus } from './collection/invoice-status.js';
 export { DEFAULT_DAYS_UNTIL_DUE } from './collection/commands/create-invoice.js';
 export * from './collection/invoice-numbering.js';
 

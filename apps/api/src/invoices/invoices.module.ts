@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrdersModule } from '../orders/orders.module.js';
 import { PaymentsModule } from '../payments/payments.module.js';
 import { InvoiceNotifier, LogInvoiceNotifier } from './application/invoice-notifier.js';
 import { InvoiceScheduler } from './application/invoice-scheduler.js';
@@ -8,7 +9,7 @@ import { OrderManualPaymentsController } from './http/order-manual-payments.cont
 import { InvoicesQueries } from './read-model/invoices.queries.js';
 
 @Module({
-  imports: [PaymentsModule],
+  imports: [PaymentsModule, OrdersModule],
   controllers: [InvoicesController, OrderManualPaymentsController],
   providers: [InvoicesService, InvoicesQueries, InvoiceScheduler, { provide: InvoiceNotifier, useClass: LogInvoiceNotifier }],
   exports: [InvoicesQueries, InvoiceScheduler, InvoicesService],

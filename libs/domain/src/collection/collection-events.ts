@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../core/decider.js';
+import type { RefundReason } from '../payments/payment-state.js';
 import type { InvoiceSnapshot, ManualPaymentMethod, ReminderKind } from './invoice-state.js';
 
 /*
@@ -60,7 +61,7 @@ export type ManualRefundRecorded = DomainEvent<
     method: ManualPaymentMethod;
     refunded_at: string;
     reference: string | null;
-    reason: 'duplicate' | 'fraudulent' | 'requested_by_customer' | null;
+    reason: RefundReason | null;
     occurred_at: string;
   }
 >;

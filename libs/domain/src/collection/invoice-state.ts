@@ -1,4 +1,5 @@
 import type { Money } from '../money/money.js';
+import type { RefundReason } from '../payments/payment-state.js';
 
 /**
  * What an invoice records itself. Its money status is not stored: an issued invoice is `open`,
@@ -74,7 +75,7 @@ export interface ManualRefund {
   method: ManualPaymentMethod;
   refunded_at: string;
   reference: string | null;
-  reason: 'duplicate' | 'fraudulent' | 'requested_by_customer' | null;
+  reason: RefundReason | null;
   recorded_at: string;
 }
 

@@ -12,8 +12,3 @@ export function invoiceStatus(invoice: Invoice, order: ExistingOrder): InvoiceSt
   if (orderBalance(computeOrderTotals(order).total, order).outstanding <= 0) return 'paid';
   return invoice.collected > 0 ? 'partially_paid' : 'open';
 }
-
-/** What the invoice has collected (see Invoice.collected). */
-export function invoiceAmountPaid(invoice: Invoice, _order?: ExistingOrder): number {
-  return invoice.collected;
-}

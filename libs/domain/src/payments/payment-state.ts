@@ -91,6 +91,7 @@ export interface PaymentIntent {
 
 export type RefundRecordStatus = 'pending' | 'succeeded' | 'failed';
 export type RefundReason = 'duplicate' | 'fraudulent' | 'requested_by_customer';
+export const REFUND_REASONS: readonly RefundReason[] = ['duplicate', 'fraudulent', 'requested_by_customer'];
 
 export interface RefundedLine {
   line_item_id: string;

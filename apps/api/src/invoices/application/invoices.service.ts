@@ -12,6 +12,7 @@ import {
 } from '#ordo/domain';
 import { CommandPath } from '../../application/command-path.js';
 import { Clock } from '../../platform/clock.js';
+import { OrdersQueries } from '../../orders/read-model/orders.queries.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import { PaymentIntentsService } from '../../payments/application/payment-intents.service.js';
 import { PaymentSteps, type Caller } from '../../payments/application/payment-steps.js';
@@ -50,6 +51,7 @@ export class InvoicesService {
     private readonly intents: PaymentIntentsService,
     private readonly notifier: InvoiceNotifier,
     private readonly clock: Clock,
+    private readonly orders: OrdersQueries,
   ) {}
 
   /** Quick pay creates the order and its draft invoice in one append. */
@@ -91,10 +93,12 @@ export class InvoicesService {
   async issue(ctx: RequestContext, orderId: string, invoiceId: string): Promise<void> {
     const payToken = ctx.ids.next('ipt_');
     const issue = (number: string): Command => ({ type: 'IssueInvoice', data: { order_id: orderId, invoice_id: invoiceId, number, pay_token: payToken } });
-    const { order } = await this.steps.load(ctx, orderId);
-    const invoice = order?.invoices.find((inv) => inv.id === invoiceId);
+    // The dry run reads the read model (no second fold of the stream); a write it has not seen yet
+    // can at worst burn a number, never issue wrongly: IssueInvoice decides on the stream.
+    const order = this.orders.state(ctx, orderId);
+    const invoice = order.invoices.find((inv) => inv.id === invoiceId);
     // An issued invoice is a retry (answered from the stream below) or a refusal the issue itself gives.
-    if (order && invoice && invoice.lifecycle !== 'issued') orderDecider.decide({ ...issue('INV-0'), now: this.clock.nowIso() } as OrderCommand, order);
+    if (invoice && invoice.lifecycle !== 'issued') orderDecider.decide({ ...issue('INV-0'), now: this.clock.nowIso() } as OrderCommand, order);
     const numbering = await this.path.run(invoiceNumberingDecider, numberingStream(ctx), { type: 'ReserveInvoiceNumber', data: { invoice_id: invoiceId }, now: this.clock.nowIso() }, ctx, 'INVOICE_NUMBERING_CONFLICT');
     await this.steps.run(ctx, orderId, issue(formatInvoiceNumber(numbering.state.byInvoice[invoiceId])));
   }

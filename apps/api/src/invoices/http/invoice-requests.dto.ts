@@ -112,7 +112,8 @@ export class ListInvoicesQueryDto extends PageQueryDto {
   due_to?: string;
 }
 
-export class RecordManualPaymentDto {
+/** Money that moved outside Ordo, in or out: how much, in the order's currency, and how. */
+class OfflineMoneyDto {
   @ApiProperty({ description: 'Minor units of the order’s currency' })
   @IsDefined()
   @IsInt()
@@ -130,7 +131,9 @@ export class RecordManualPaymentDto {
   @IsDefined()
   @IsIn([...MANUAL_PAYMENT_METHODS])
   method!: string;
+}
 
+export class RecordManualPaymentDto extends OfflineMoneyDto {
   @ApiProperty({ example: '2026-11-30', description: 'When the money was received (date or ISO instant, not in the future)' })
   @IsDefined()
   @IsIsoDateOrInstant()
@@ -149,25 +152,7 @@ export class RecordManualPaymentDto {
   note?: string;
 }
 
-export class RecordManualRefundDto {
-  @ApiProperty({ description: 'Minor units of the order’s currency' })
-  @IsDefined()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AMOUNT)
-  amount!: number;
-
-  @ApiPropertyOptional({ example: 'USD', description: 'When given, must be the order’s currency' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code in capitals' })
-  currency?: string;
-
-  @ApiProperty({ enum: MANUAL_PAYMENT_METHODS, description: 'How the money went back' })
-  @IsDefined()
-  @IsIn([...MANUAL_PAYMENT_METHODS])
-  method!: string;
-
+export class RecordManualRefundDto extends OfflineMoneyDto {
   @ApiProperty({ example: '2026-11-30', description: 'When the money went back (date or ISO instant, not in the future)' })
   @IsDefined()
   @IsIsoDateOrInstant()

@@ -3,7 +3,7 @@ import type { ManualPaymentInput } from '../application/invoices.service.js';
 import type { RecordManualPaymentDto } from './invoice-requests.dto.js';
 
 /** A currency, when given, must be the order's (manual money is recorded in the order's currency). */
-export function requireOrderCurrency(dto: RecordManualPaymentDto, currency: string): void {
+export function requireOrderCurrency(dto: { currency?: string }, currency: string): void {
   if (dto.currency !== undefined && dto.currency !== currency) {
     throw new ApiError(422, 'CURRENCY_MISMATCH', `currency is ${dto.currency} but the order is in ${currency}`, 'currency');
   }

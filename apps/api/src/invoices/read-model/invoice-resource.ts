@@ -1,4 +1,4 @@
-import { computeOrderTotals, invoiceAmountPaid, invoiceStatus, orderBalance, type ExistingOrder, type Invoice, type ManualPayment, type Money } from '#ordo/domain';
+import { computeOrderTotals, invoiceStatus, orderBalance, type ExistingOrder, type Invoice, type ManualPayment, type ManualRefund, type Money } from '#ordo/domain';
 
 /** The API representation of a manual payment (money recorded as received outside Ordo). */
 export function toManualPaymentResource(order: ExistingOrder, mp: ManualPayment) {
@@ -16,6 +16,21 @@ export function toManualPaymentResource(order: ExistingOrder, mp: ManualPayment)
     recorded_at: mp.recorded_at,
     reversed_at: mp.reversed_at,
     reversal_reason: mp.reversal_reason,
+  };
+}
+
+/** The API representation of a manual refund (money given back outside Ordo). */
+export function toManualRefundResource(order: ExistingOrder, refund: ManualRefund) {
+  return {
+    id: refund.id,
+    object: 'manual_refund' as const,
+    order_id: order.id,
+    amount_money: { amount: refund.amount, currency: order.currency },
+    method: refund.method,
+    refunded_at: refund.refunded_at,
+    reference: refund.reference,
+    reason: refund.reason,
+    recorded_at: refund.recorded_at,
   };
 }
 
@@ -41,7 +56,7 @@ export function toInvoiceResource(order: ExistingOrder, invoice: Invoice) {
     status,
     currency: order.currency,
     amount_due_money: m(snapshot ? snapshot.amount_due : Math.max(balance.outstanding, 0)),
-    amount_paid_money: m(invoiceAmountPaid(invoice, order)),
+    amount_paid_money: m(invoice.collected),
     amount_remaining_money: m(invoice.lifecycle === 'issued' ? Math.max(balance.outstanding, 0) : 0),
     amount_written_off_money: m(invoice.written_off),
     line_items: snapshot

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Statement } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import { DomainError } from '#ordo/domain';
+import { DomainError, type ExistingOrder } from '#ordo/domain';
 import { SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
 import { ApiError } from '../../platform/api-error.js';
@@ -42,6 +42,7 @@ type Tenant = Pick<RequestContext, 'merchantId' | 'mode'>;
 @Injectable()
 export class OrdersQueries {
   private findOrder?: Statement;
+  private findState?: Statement;
   private readonly sql: Kysely<{ orders: OrdersTable; order_timeline: TimelineTable }> = sqliteQueryBuilder();
 
   constructor(@Inject(SQLITE) private readonly sqlite: SqlitePersistence) {}
@@ -51,6 +52,14 @@ export class OrdersQueries {
     const row = this.findOrder.get(id, tenant.merchantId, tenant.mode) as { resource: string } | undefined;
     if (!row) throw new DomainError('ORDER_NOT_FOUND', 'not_found', `no order ${id}`);
     return JSON.parse(row.resource) as OrderResource;
+  }
+
+  /** The folded order as the read model holds it (read-your-writes: the command path waited for it). */
+  state(tenant: Tenant, id: string): ExistingOrder {
+    this.findState ??= this.sqlite.db.prepare('SELECT state FROM orders WHERE id = ? AND merchant_id = ? AND mode = ?');
+    const row = this.findState.get(id, tenant.merchantId, tenant.mode) as { state: string } | undefined;
+    if (!row) throw new DomainError('ORDER_NOT_FOUND', 'not_found', `no order ${id}`);
+    return JSON.parse(row.state) as ExistingOrder;
   }
 
   list(tenant: Tenant, f: OrderFilters): Page<OrderResource> {

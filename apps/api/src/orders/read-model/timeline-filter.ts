@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { ORDER_EVENT_TYPES, isIsoDateOrInstant } from '#ordo/domain';
+import { ORDER_EVENT_TYPES } from '#ordo/domain';
 import { ApiError } from '../../platform/api-error.js';
 
 /**
@@ -35,8 +35,6 @@ export function isTimelineTypeList(value: unknown): boolean {
   return typeof value === 'string' && value.length > 0 && tokensOf(value).every((token) => typesOf(token).length > 0);
 }
 
-/** `YYYY-MM-DD` or a full time with a zone (`Z` or `±hh:mm`), and a real calendar instant. */
-export const isIsoInstant = isIsoDateOrInstant;
 
 /** What the query string gave (validated by the DTO). */
 export interface TimelineQuery {

@@ -4,12 +4,11 @@ import { requireOrder } from '../../orders/order-guards.js';
 import type { OrderState } from '../../orders/order-state.js';
 import { validateId } from '../../orders/validation/fields.js';
 import { validatePositiveAmount } from '../../payments/payment-guards.js';
+import { REFUND_REASONS } from '../../payments/payment-state.js';
 import type { RecordManualRefund } from '../collection-commands.js';
 import type { ManualRefundRecorded } from '../collection-events.js';
 import { manualRefundable, MAX_REFERENCE_LENGTH, optionalText } from '../collection-guards.js';
 import { MANUAL_PAYMENT_METHODS, type ManualPaymentMethod } from '../invoice-state.js';
-
-const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer'] as const;
 
 /**
  * Money given back to the buyer outside Ordo — the refund of money that came in outside Ordo
@@ -33,7 +32,7 @@ export function decideRecordManualRefund(command: RecordManualRefund, state: Ord
   if (refundedAt > command.now) throw orderError('INVALID_REFUNDED_AT', 'refunded_at cannot be in the future', 'refunded_at');
   const reference = optionalText(data.reference, 'reference', MAX_REFERENCE_LENGTH, 'INVALID_REFERENCE');
   const reason = data.reason === undefined || data.reason === null ? null : data.reason;
-  if (reason !== null && !(REASONS as readonly string[]).includes(reason)) throw orderError('INVALID_REQUEST', `reason must be one of ${REASONS.join(', ')}`, 'reason');
+  if (reason !== null && !(REFUND_REASONS as readonly string[]).includes(reason)) throw orderError('INVALID_REQUEST', `reason must be one of ${REFUND_REASONS.join(', ')}`, 'reason');
   const refundable = manualRefundable(order);
   if (amount > refundable) {
     throw orderError('REFUND_EXCEEDS_REFUNDABLE', `order ${order.id} has ${Math.max(refundable, 0)} received outside Ordo left to refund by hand`, 'amount');

@@ -5,10 +5,9 @@ import { isRecord, optionalList, validateId, validateQuantity } from '../../orde
 import type { RequestRefund } from '../payment-commands.js';
 import type { RefundRequested } from '../payment-events.js';
 import { requireIntent, requireNewAttemptKey, validatePositiveAmount, validateText } from '../payment-guards.js';
-import type { PaymentIntent, RefundedLine, RefundReason } from '../payment-state.js';
+import { REFUND_REASONS, type PaymentIntent, type RefundedLine, type RefundReason } from '../payment-state.js';
 import { priceRefundLines, refundableOf } from '../refund-lines.js';
 
-const REASONS: readonly RefundReason[] = ['duplicate', 'fraudulent', 'requested_by_customer'];
 
 /**
  * Asks for a refund of one payment (payment_intent_id) or of the order: of an amount, of line
@@ -24,7 +23,7 @@ export function decideRequestRefund(command: RequestRefund, state: OrderState): 
   const id = validateId('ref_', refund_id, 'refund_id');
   if (order.refunds.some((r) => r.id === id)) throw orderError('REFUND_ALREADY_EXISTS', `refund ${id} already exists`, 'refund_id');
   const refundReason = reason ?? null;
-  if (refundReason !== null && !REASONS.includes(refundReason)) throw orderError('INVALID_REQUEST', `reason must be one of ${REASONS.join(', ')}`, 'reason');
+  if (refundReason !== null && !REFUND_REASONS.includes(refundReason)) throw orderError('INVALID_REQUEST', `reason must be one of ${REFUND_REASONS.join(', ')}`, 'reason');
   const hasAmount = amount !== undefined && amount !== null;
   const hasLines = line_items !== undefined && line_items !== null;
   if (hasAmount && hasLines) throw orderError('INVALID_REQUEST', 'give an amount or line_items, not both', 'amount');
