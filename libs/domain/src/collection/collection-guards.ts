@@ -47,7 +47,7 @@ export function onlinePaymentResolving(order: ExistingOrder): boolean {
 
 /** Offline money still in the merchant's hands: recorded − reversed − refunded by hand. */
 export function manualRefundable(order: ExistingOrder): number {
-  return order.manual_recorded - order.manual_reversed - (order.manual_refunds ?? []).reduce((sum, r) => sum + r.amount, 0);
+  return order.manual_recorded - order.manual_reversed - order.manual_refunds.reduce((sum, r) => sum + r.amount, 0);
 }
 
 /** What the order can still take in: outstanding minus what online payments already hold. */

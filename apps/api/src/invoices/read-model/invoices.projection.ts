@@ -42,7 +42,7 @@ export class InvoicesProjection extends OrderCopyProjection {
   }
 
   protected write(order: ExistingOrder, row: OrderRow): void {
-    for (const invoice of order.invoices ?? []) {
+    for (const invoice of order.invoices) {
       const resource = toInvoiceResource(order, invoice);
       this.upsert.run({
         id: invoice.id,

@@ -112,7 +112,7 @@ export function toOrderResource(order: ExistingOrder, revision: bigint): OrderRe
       amount_money: m(mp.amount),
       received_at: mp.received_at,
     })),
-    manual_refunds: (order.manual_refunds ?? []).map((r) => ({
+    manual_refunds: order.manual_refunds.map((r) => ({
       manual_refund_id: r.id,
       method: r.method,
       amount_money: m(r.amount),

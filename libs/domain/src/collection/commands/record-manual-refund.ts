@@ -20,7 +20,7 @@ export function decideRecordManualRefund(command: RecordManualRefund, state: Ord
   const { data } = command;
   const order = requireOrder(state, data.order_id);
   const id = validateId('ref_', data.manual_refund_id, 'manual_refund_id');
-  if ((order.manual_refunds ?? []).some((r) => r.id === id) || order.refunds.some((r) => r.id === id)) {
+  if (order.manual_refunds.some((r) => r.id === id) || order.refunds.some((r) => r.id === id)) {
     throw orderError('MANUAL_REFUND_ALREADY_EXISTS', `refund ${id} already exists`, 'manual_refund_id');
   }
   const amount = validatePositiveAmount(data.amount, 'amount');
