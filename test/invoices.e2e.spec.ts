@@ -318,6 +318,8 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     expect((await t.http.post(`/v1/orders/${order.id}/manual-payments/${wire.id}/reverse`).set(auth).send({ reason: 'recalled' }).expect(409)).body.error.code).toBe('MANUAL_PAYMENT_REFUNDED');
     expect((await t.http.post(`/v1/orders/${order.id}/manual-refunds`).set(auth).send({ amount: 1, method: 'cash', refunded_at: '2026-02-30' }).expect(400)).body.error.code).toBe('INVALID_FIELD');
     expect(await types(order.id)).toContain('ManualRefundRecorded');
+    const offline = (await t.http.get(`/v1/orders/${order.id}/timeline?type=manual_payment`).set(auth).expect(200)).body.data.map((e: { type: string }) => e.type);
+    expect(offline).toEqual(['ManualPaymentRecorded', 'ManualRefundRecorded']);
   });
 
   it('replaying the log from 0 rebuilds invoices, receivables, orders, both timelines and payments identically', async () => {

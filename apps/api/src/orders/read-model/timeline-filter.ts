@@ -9,11 +9,11 @@ import { ApiError } from '../../platform/api-error.js';
 export const TIMELINE_CATEGORIES = ['order', 'payment', 'invoice', 'manual_payment'] as const;
 export type TimelineCategory = (typeof TIMELINE_CATEGORIES)[number];
 
-/** payment: Payment* and Refund* facts; invoice: Invoice*; manual_payment: ManualPayment*; order: the rest. */
+/** payment: Payment* and Refund* facts; invoice: Invoice*; manual_payment: money moved outside Ordo (ManualPayment*, ManualRefund*); order: the rest. */
 export function timelineCategory(type: string): TimelineCategory {
   if (type.startsWith('Payment') || type.startsWith('Refund')) return 'payment';
   if (type.startsWith('Invoice')) return 'invoice';
-  if (type.startsWith('ManualPayment')) return 'manual_payment';
+  if (type.startsWith('ManualPayment') || type.startsWith('ManualRefund')) return 'manual_payment';
   return 'order';
 }
 
