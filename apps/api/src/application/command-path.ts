@@ -67,7 +67,7 @@ export class CommandPath {
       for (const e of history) state = decider.evolve(state, e);
       const revision = visible.length > 0 ? visible[visible.length - 1].revision : -1n;
 
-      if (caller.idempotencyClaim && visible.some((e) => e.metadata.idempotency_claim === caller.idempotencyClaim && e.metadata.command === commands[0].type)) {
+      if (caller.idempotencyClaim && visible.some((e) => isOwnEarlierAttempt(e, caller, commands[0].type))) {
         // A previous attempt with this key (cut off before it could store its answer) already
         // appended these facts: answer from the stream, never decide twice.
         const position = visible[visible.length - 1].position;
@@ -120,6 +120,12 @@ export class CommandPath {
     }
     throw new DomainError(conflictCode, 'conflict', 'the resource was changed by concurrent requests; retry');
   }
+}
+
+/** An event this very claim appended (same key, same request, same claim time). */
+function isOwnEarlierAttempt(event: RecordedEvent, caller: Caller, command: string): boolean {
+  const m = event.metadata;
+  return m.idempotency_claim === caller.idempotencyClaim && m.idempotency_key === caller.idempotencyKey && m.command === command;
 }
 
 function belongsTo(events: RecordedEvent[], caller: Caller): boolean {

@@ -96,6 +96,7 @@ describe('order decider catalogue', () => {
       PAYMENT_INTENT_NOT_FOUND: 'not_found',
       PAYMENT_INTENT_ALREADY_EXISTS: 'conflict',
       PAYMENT_INTENT_UNEXPECTED_STATE: 'conflict',
+      PAYMENT_INTENT_PROCESSING: 'conflict',
       PAYMENT_INTENT_CANCELED: 'conflict',
       AUTHORIZATION_EXPIRED: 'conflict',
       AUTHORIZATION_NOT_EXPIRED: 'conflict',

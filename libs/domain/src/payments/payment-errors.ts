@@ -9,6 +9,8 @@ export const PAYMENT_ERROR_KINDS = {
   PAYMENT_INTENT_ALREADY_EXISTS: 'conflict',
   /** The intent's status does not allow this step (the message names the status). */
   PAYMENT_INTENT_UNEXPECTED_STATE: 'conflict',
+  /** A processor call on the intent is in flight: the same request may succeed once it is answered (retryable). */
+  PAYMENT_INTENT_PROCESSING: 'conflict',
   PAYMENT_INTENT_CANCELED: 'conflict',
   AUTHORIZATION_EXPIRED: 'conflict',
   AUTHORIZATION_NOT_EXPIRED: 'conflict',

@@ -54,6 +54,10 @@ export function requirePendingAttempt<O extends PaymentOperation>(intent: Paymen
 }
 
 export function unexpectedState(intent: PaymentIntent, action: string): DomainError {
+  // Not a final answer: the call in flight settles in moments, and a retry is then decided anew.
+  if (intent.status === 'processing') {
+    return orderError('PAYMENT_INTENT_PROCESSING', `cannot ${action} payment intent ${intent.id} now: a processor call on it is in flight; retry shortly`);
+  }
   return orderError('PAYMENT_INTENT_UNEXPECTED_STATE', `cannot ${action} payment intent ${intent.id}: its status is ${intent.status}`);
 }
 

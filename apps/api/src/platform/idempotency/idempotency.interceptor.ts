@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { catchError, from, mergeMap, type Observable } from 'rxjs';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { ApiError } from '../api-error.js';
@@ -16,7 +16,7 @@ import { requestHash } from './request-hash.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 // Conflicts that pass by themselves (nothing was written): the key stays usable for the retry.
-const RETRYABLE_CODES = new Set(['ORDER_CONFLICT', 'MERCHANT_CONFLICT', 'INVOICE_NUMBERING_CONFLICT', 'INVOICE_PAYMENT_RESOLVING', 'PAYMENT_IN_PROGRESS']);
+const RETRYABLE_CODES = new Set(['ORDER_CONFLICT', 'MERCHANT_CONFLICT', 'INVOICE_NUMBERING_CONFLICT', 'INVOICE_PAYMENT_RESOLVING', 'PAYMENT_IN_PROGRESS', 'PAYMENT_INTENT_PROCESSING']);
 
 /**
  * What happens to the key after an answer:
@@ -90,7 +90,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const claimedAt = live?.state === 'in_progress' ? live.created_at : now.toISOString();
     req.ordo.ids = new IdMinter({ secret: this.secrets.idSecret, scope: `${slot}\u0000${claimedAt}` });
     // Events appended under this claim carry its fingerprint; only those count as "already done".
-    req.ordo.idempotencyClaim = claimFingerprint(hash, claimedAt);
+    req.ordo.idempotencyClaim = claimFingerprint(this.secrets.idSecret, slot, hash, claimedAt);
     const expiresAt = new Date(now.getTime() + this.config.idempotencyTtlHours * 3_600_000).toISOString();
     const status = this.successStatus(context);
     const requestId = requestIdOf(req);
@@ -125,8 +125,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 }
 
-function claimFingerprint(requestHash: string, claimedAt: string): string {
-  return createHash('sha256').update(`${requestHash}\u0000${claimedAt}`).digest('base64url').slice(0, 22);
+/**
+ * Names one claim: this merchant's, this mode's, this key's, for this request, taken at this
+ * time. The key is part of it: two identical requests under different keys in the same
+ * millisecond are two claims, each with its own effect (an audit found the second one answered
+ * from the first one's events when the key was left out).
+ */
+export function claimFingerprint(secret: string, slot: string, requestHash: string, claimedAt: string): string {
+  return createHmac('sha256', secret).update(`${slot}\u0000${requestHash}\u0000${claimedAt}`).digest('base64url').slice(0, 22);
 }
 
 function inUse(): ApiError {

@@ -31,12 +31,12 @@ describe('StartCancel', () => {
     spec.given([...AUTHORIZED, captureStarted(PI_1, KEY_2, 100, false), captured(PI_1, KEY_2, 100, false)]).when(cancel(undefined, 'key-9')).thenThrows('CANCEL_AFTER_CAPTURE');
   });
 
-  it('rejects a cancel while processing with PAYMENT_INTENT_UNEXPECTED_STATE', () => {
-    spec.given(PROCESSING).when(cancel()).thenThrows('PAYMENT_INTENT_UNEXPECTED_STATE', { kind: 'conflict' });
+  it('rejects a cancel while processing with PAYMENT_INTENT_PROCESSING', () => {
+    spec.given(PROCESSING).when(cancel()).thenThrows('PAYMENT_INTENT_PROCESSING', { kind: 'conflict' });
   });
 
-  it('rejects a cancel while the void is in flight with PAYMENT_INTENT_UNEXPECTED_STATE', () => {
-    spec.given([...AUTHORIZED, voidStarted()]).when(cancel(undefined, 'key-9')).thenThrows('PAYMENT_INTENT_UNEXPECTED_STATE');
+  it('rejects a cancel while the void is in flight with PAYMENT_INTENT_PROCESSING', () => {
+    spec.given([...AUTHORIZED, voidStarted()]).when(cancel(undefined, 'key-9')).thenThrows('PAYMENT_INTENT_PROCESSING');
   });
 
   it('rejects an unknown reason with INVALID_REQUEST', () => {

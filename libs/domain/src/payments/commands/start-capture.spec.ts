@@ -41,12 +41,12 @@ describe('StartCapture', () => {
     spec.given(AUTHORIZED).when(capture({}, EXPIRES_AT)).thenThrows('AUTHORIZATION_EXPIRED', { kind: 'conflict' });
   });
 
-  it('rejects a capture before authorization with PAYMENT_INTENT_UNEXPECTED_STATE', () => {
-    spec.given(PROCESSING).when(capture()).thenThrows('PAYMENT_INTENT_UNEXPECTED_STATE');
+  it('rejects a capture while the authorization is in flight with PAYMENT_INTENT_PROCESSING (retryable)', () => {
+    spec.given(PROCESSING).when(capture()).thenThrows('PAYMENT_INTENT_PROCESSING', { kind: 'conflict' });
   });
 
-  it('rejects a capture while another capture is in flight with PAYMENT_INTENT_UNEXPECTED_STATE', () => {
-    spec.given([...AUTHORIZED, captureStarted(PI_1, KEY_2, 3000, false)]).when(capture({ attempt_key: KEY_3, capture_id: CAP_2 })).thenThrows('PAYMENT_INTENT_UNEXPECTED_STATE');
+  it('rejects a capture while another capture is in flight with PAYMENT_INTENT_PROCESSING (retryable)', () => {
+    spec.given([...AUTHORIZED, captureStarted(PI_1, KEY_2, 3000, false)]).when(capture({ attempt_key: KEY_3, capture_id: CAP_2 })).thenThrows('PAYMENT_INTENT_PROCESSING');
   });
 
   it('rejects a capture id already recorded with INVALID_REQUEST', () => {

@@ -74,8 +74,11 @@ describe('StartPaymentConfirmation', () => {
     spec.given([...ORDER_100, intentCreated()]).when(confirm()).thenThrows('PAYMENT_METHOD_REQUIRED', { kind: 'business', field: 'payment_method' });
   });
 
+  it('rejects confirming while the first confirmation is in flight with PAYMENT_INTENT_PROCESSING (retryable)', () => {
+    spec.given(PROCESSING).when(confirm(PI_1, KEY_2)).thenThrows('PAYMENT_INTENT_PROCESSING', { kind: 'conflict' });
+  });
+
   it.each([
-    ['processing', PROCESSING],
     ['requires_action', [...PROCESSING, actionRequired()]],
     ['requires_capture', AUTHORIZED],
   ])('rejects confirming twice (status %s) with PAYMENT_INTENT_UNEXPECTED_STATE', (status, given) => {
