@@ -1,9 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SandboxProcessor } from '#ordo/processor';
+import { buildOnce, kill, killAll, startBuiltServer } from './support/built-server.js';
 
 /**
  * Crash safety of confirm: the real server (built to dist/) is SIGKILLed at random moments while
@@ -11,15 +11,11 @@ import { SandboxProcessor } from '#ordo/processor';
  * intent consistent with the sandbox's own record, with at most one charge per intent.
  */
 const KILLS = 20;
-const root = join(import.meta.dirname, '..');
-// Every child is tracked so a failed or timed-out run never leaves a server holding Jest open.
-const children = new Set<ChildProcess>();
 const trace = process.env.ORDO_CRASH_TRACE ? (m: string) => process.stderr.write(`[crash] ${m}\n`) : () => undefined;
 
-function startServer(dir: string, port: number, firstStart = false): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], {
-    env: {
-      ...process.env,
+const startServer = (dir: string, port: number, firstStart = false) =>
+  startBuiltServer(
+    {
       ORDO_DATA_DIR: dir,
       PORT: String(port),
       LOG_LEVEL: 'silent',
@@ -28,39 +24,8 @@ function startServer(dir: string, port: number, firstStart = false): Promise<{ c
       ORDO_PAYMENT_RECOVERY_MS: '0',
       ORDO_PAYMENT_RECOVERY_GRACE_MS: '0',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const timer = setInterval(() => {
-      // The first start prints the test key with the banner; wait for both.
-      if (out.includes('Ordo is listening') && (!firstStart || /ordo_test_[A-Za-z0-9]+/.test(out))) {
-        clearInterval(timer);
-        resolve({ child, output: () => out });
-      } else if (Date.now() - started > 30_000) {
-        clearInterval(timer);
-        child.kill('SIGKILL');
-        reject(new Error(`server did not start within 30 s: ${out}`));
-      }
-    }, 20);
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      reject(new Error(`server exited (${code}): ${out}`));
-    });
-  });
-}
-
-const kill = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
+    firstStart,
+  );
 
 /** What a kill left for recovery, read before the next start repairs it. */
 function leftInFlight(dir: string): number {
@@ -77,11 +42,9 @@ describe('Payments crash safety (SIGKILL, real server)', () => {
   const port = 41000 + Math.floor(Math.random() * 2000);
   const base = `http://127.0.0.1:${port}`;
 
-  beforeAll(() => {
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'ignore' });
-  }, 120_000);
+  beforeAll(() => buildOnce(), 200_000);
   afterAll(async () => {
-    await Promise.all([...children].map(kill));
+    await killAll();
     rmSync(dir, { recursive: true, force: true });
   });
 

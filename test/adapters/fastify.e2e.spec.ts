@@ -40,6 +40,9 @@ describe('fastify adapter (e2e)', () => {
     expect(malformed.headers['request-id']).toBe(malformed.body.error.request_id);
     const unknown = await t.http.post('/v1/orders').set(bearer(t.keys.aTest)).send({ currency: 'USD', total: 1 }).expect(400);
     expect(unknown.body.error.code).toBe('UNKNOWN_FIELD');
+    const deep = `{"currency":"USD","line_items":${'['.repeat(1313)}1${']'.repeat(1313)}}`;
+    const tooDeep = await t.http.post('/v1/orders').set(bearer(t.keys.aTest)).set('Content-Type', 'application/json').send(deep).expect(400);
+    expect(tooDeep.body.error.code).toBe('BODY_TOO_DEEP');
     const other = await t.http.get('/v1/orders/ord_000000000000000000000000').set(bearer(t.keys.bTest)).expect(404);
     expect(other.body.error.code).toBe('ORDER_NOT_FOUND');
     await t.http.get('/v1/orders').expect(401);

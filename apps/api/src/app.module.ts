@@ -23,6 +23,7 @@ import type { SqlitePersistence } from './persistence/sqlite-persistence.js';
 import { SQLITE } from './persistence/tokens.js';
 import { AllExceptionsFilter } from './platform/all-exceptions.filter.js';
 import { AuthGuard } from './platform/auth.guard.js';
+import { BodyDepthGuard } from './platform/body-depth.guard.js';
 import { Clock, SystemClock } from './platform/clock.js';
 import { EnvelopeInterceptor } from './platform/envelope.interceptor.js';
 import { IdempotencyInterceptor } from './platform/idempotency/idempotency.interceptor.js';
@@ -67,7 +68,7 @@ export class AppModule {
       providers: [
         { provide: ORDO_CONFIG, useValue: config },
         { provide: Clock, useValue: clock ?? new SystemClock() },
-        { provide: ApiKeyCache, useValue: new ApiKeyCache() },
+        { provide: ApiKeyCache, useValue: new ApiKeyCache(config.apiKeyRecheckMs) },
         {
           provide: PROJECTIONS,
           inject: [ApiKeyCache, SQLITE],
@@ -78,7 +79,9 @@ export class AppModule {
           },
         },
         ...core,
+        // Guards run in this order: who is asking, then whether the body can be walked safely.
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: BodyDepthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         // Outermost first: idempotency stores the enveloped answer.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

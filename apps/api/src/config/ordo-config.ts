@@ -25,6 +25,11 @@ export interface OrdoConfig {
   paymentRecoveryGraceMs: number;
   /** How often the invoice scheduler looks for due reminders and overdue invoices; 0 = never (tests call it). */
   invoiceSchedulerMs: number;
+  /**
+   * How long a process trusts an API key it looked up before looking again: the bound within
+   * which a key revoked by another process (the CLI, another replica) is refused here too.
+   */
+  apiKeyRecheckMs: number;
 }
 
 export const ORDO_CONFIG = Symbol('ORDO_CONFIG');
@@ -51,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     paymentRecoveryMs: Number(env.ORDO_PAYMENT_RECOVERY_MS ?? 30_000),
     paymentRecoveryGraceMs: Number(env.ORDO_PAYMENT_RECOVERY_GRACE_MS ?? 10_000),
     invoiceSchedulerMs: Number(env.ORDO_INVOICE_SCHEDULER_MS ?? 60_000),
+    apiKeyRecheckMs: Number(env.ORDO_API_KEY_RECHECK_MS ?? 5_000),
     ...overrides,
   };
 }

@@ -52,17 +52,21 @@ export class MerchantsService {
     await this.run(merchantId, { type: 'RevokeApiKey', data: { merchant_id: merchantId, key_id: keyId }, now: this.clock.nowIso() });
   }
 
-  /** Runs on every request: the statement is prepared once (the table exists once projections started). */
+  /**
+   * Runs on every request: the statement is prepared once (the table exists once projections
+   * started). A key revoked anywhere is refused here within the cache's age bound.
+   */
   authenticate(key: string): AuthenticatedKey | undefined {
     if (!parseApiKey(key)) return undefined;
     const hash = hashApiKey(key);
-    const cached = this.cache.get(hash);
+    const now = this.clock.now().getTime();
+    const cached = this.cache.get(hash, now);
     if (cached) return cached;
     this.findKey ??= this.sqlite.db.prepare('SELECT key_id, merchant_id, mode FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL');
     const row = this.findKey.get(hash) as { key_id: string; merchant_id: string; mode: Mode } | undefined;
     if (!row) return undefined;
     const found = { merchantId: row.merchant_id, mode: row.mode, keyId: row.key_id };
-    this.cache.set(hash, found);
+    this.cache.set(hash, found, now);
     return found;
   }
 

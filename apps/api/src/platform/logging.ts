@@ -2,6 +2,25 @@ import type { Params } from 'nestjs-pino';
 import type { OrdoConfig } from '../config/ordo-config.js';
 import { randomId } from './ids.js';
 
+const LONG_DIGITS = /\d{12,}/g;
+
+/**
+ * What of a request URL may be logged: the path and the names of its query parameters. Query
+ * values are never logged (a card number pasted into one reached the log, issue 15.5), and
+ * runs of twelve or more digits in the path are masked for the same reason.
+ */
+export function redactUrl(url: string): string {
+  const at = url.indexOf('?');
+  const path = (at < 0 ? url : url.slice(0, at)).replace(LONG_DIGITS, '[redacted]');
+  if (at < 0) return path;
+  const names = url
+    .slice(at + 1)
+    .split('&')
+    .filter((pair) => pair.length > 0)
+    .map((pair) => `${pair.split('=')[0].replace(LONG_DIGITS, '[redacted]')}=[redacted]`);
+  return names.length > 0 ? `${path}?${names.join('&')}` : path;
+}
+
 /**
  * JSON logs (pino). Every line written while serving a request carries its `req_…` id; headers
  * that hold secrets are redacted and bodies are never logged (they may hold card data later).
@@ -18,7 +37,7 @@ export function loggerOptions(config: OrdoConfig): Params {
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
       customAttributeKeys: { reqId: 'request_id' },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
         res: (res: { statusCode: number }) => ({ status: res.statusCode }),
       },
     },

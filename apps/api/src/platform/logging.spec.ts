@@ -1,0 +1,22 @@
+import { loadConfig } from '../config/ordo-config.js';
+import { loggerOptions, redactUrl } from './logging.js';
+
+describe('request URLs in logs', () => {
+  it.each([
+    ['/v1/orders', '/v1/orders'],
+    ['/v1/orders?page_size=10', '/v1/orders?page_size=[redacted]'],
+    ['/v1/orders?card=4242424242424242&x=1', '/v1/orders?card=[redacted]&x=[redacted]'],
+    ['/v1/orders?flag', '/v1/orders?flag=[redacted]'],
+    ['/v1/orders?', '/v1/orders'],
+    ['/v1/orders/4242424242424242/timeline', '/v1/orders/[redacted]/timeline'],
+    ['/v1/orders/ord_0123456789abcdef', '/v1/orders/ord_0123456789abcdef'],
+    ['/v1/x?4242424242424242=1', '/v1/x?[redacted]=[redacted]'],
+  ])('%s is logged as %s', (url, logged) => {
+    expect(redactUrl(url)).toBe(logged);
+  });
+
+  it('the request serializer pino-http uses applies it', () => {
+    const options = loggerOptions(loadConfig({})).pinoHttp as { serializers: { req: (r: object) => { url: string } } };
+    expect(options.serializers.req({ id: 'req_1', method: 'GET', url: '/v1/orders?card=4242424242424242' }).url).toBe('/v1/orders?card=[redacted]');
+  });
+});
