@@ -62,10 +62,12 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     expect(declined.body.data.status).toBe('requires_payment_method');
 
     const draft = (await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id, days_until_due: 14, memo: 'Thank you' }).expect(201)).body.data;
-    expect(draft).toMatchObject({ status: 'draft', customer_id: CUSTOMER, number: null, amount_due_money: usd(10000) });
+    // A draft shows what the order still owes as remaining (issue 14.7).
+    expect(draft).toMatchObject({ status: 'draft', customer_id: CUSTOMER, number: null, amount_due_money: usd(10000), amount_remaining_money: usd(10000) });
     const issued = (await t.http.post(`/v1/invoices/${draft.id}/issue`).set(auth).expect(200)).body.data;
     expect(issued).toMatchObject({ status: 'open', number: expect.stringMatching(/^INV-\d{6}$/), amount_due_money: usd(10000), amount_remaining_money: usd(10000) });
-    expect(issued.hosted_invoice_path).toMatch(/^\/pay\/invoices\/ipt_/);
+    // No pay link until the hosted invoice page exists: a path that answers 404 is worse than none (issue 14.6).
+    expect(issued).not.toHaveProperty('hosted_invoice_path');
     // The invoice now holds the order: what is sold is locked, and manual capture is refused.
     const line = order.line_items[0].id;
     expect((await t.http.patch(`/v1/orders/${order.id}/line-items/${line}`).set(auth).send({ quantity: 1 }).expect(409)).body.error.code).toBe('LINE_ITEMS_LOCKED');
@@ -293,7 +295,7 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     const check = (await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 10000, method: 'check', received_at: '2026-01-02' }).expect(201)).body.data;
     await t.http.post(`/v1/orders/${order.id}/close`).set(auth).send({}).expect(200);
     await t.http.post(`/v1/invoices/${invoice.id}/manual-payments/${check.id}/reverse`).set(auth).send({ reason: 'check bounced' }).expect(200);
-    expect(await getInvoice(invoice.id)).toMatchObject({ status: 'open', amount_remaining_money: usd(10000), hosted_invoice_path: null });
+    expect(await getInvoice(invoice.id)).toMatchObject({ status: 'open', amount_remaining_money: usd(10000) });
     expect((await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 10001, method: 'wire', received_at: '2026-01-03' }).expect(422)).body.error.code).toBe('AMOUNT_EXCEEDS_OUTSTANDING');
     await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 10000, method: 'wire', received_at: '2026-01-03' }).expect(201);
     expect(await getInvoice(invoice.id)).toMatchObject({ status: 'paid', amount_remaining_money: usd(0) });

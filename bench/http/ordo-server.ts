@@ -2,7 +2,7 @@
  * The real Ordo app for the POST /v1/orders bench: full stack (auth guard, idempotency and
  * envelope interceptors, validation pipe, command path, SQLite event store with
  * synchronous=FULL, projections awaited for read-your-writes, read-model query for the answer).
- * Logging: nestjs-pino's pino-http middleware stays in the chain at level 'silent' (request ids
+ * Logging: the pino-http middleware stays in the chain at level 'silent' (request ids
  * are still minted and sent as Request-Id; nothing is written) and the Nest logger is off.
  * Data goes to $ORDO_DATA_DIR (the runner passes a fresh temp dir) or a new temp dir.
  * Usage: PORT=0 node dist/bench/http/ordo-server.js [--adapter=express|fastify]

@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
-import { LoggerModule } from 'nestjs-pino';
 import { ORDER_EVENT_TYPES } from '#ordo/domain';
 import { CommandPath } from './application/command-path.js';
 import { CustomersModule } from './customers/customers.module.js';
@@ -30,6 +29,7 @@ import { IdempotencyInterceptor } from './platform/idempotency/idempotency.inter
 import { IdempotencyJanitor } from './platform/idempotency/idempotency-janitor.js';
 import { IdempotencyStore } from './platform/idempotency/idempotency.store.js';
 import { loggerOptions } from './platform/logging.js';
+import { RequestLoggingModule } from './platform/request-logging.js';
 import { ServerSecrets } from './platform/server-secrets.js';
 import { createValidationPipe } from './platform/validation.js';
 
@@ -55,7 +55,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot(loggerOptions(config)),
+        RequestLoggingModule.forRoot(loggerOptions(config)),
         CqrsModule.forRoot(),
         TerminusModule,
         PersistenceModule,

@@ -3,7 +3,6 @@ import type { INestApplication } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ProjectionRunner } from './application/projections/projection-runner.js';
 import type { OrdoConfig } from './config/ordo-config.js';
@@ -11,6 +10,7 @@ import type { Clock } from './platform/clock.js';
 import { PaymentRecovery } from './payments/application/payment-recovery.js';
 import { randomId } from './platform/ids.js';
 import { setupOpenApi } from './platform/openapi.js';
+import { PinoLoggerService } from './platform/request-logging.js';
 
 export interface CreateAppOptions {
   config: OrdoConfig;
@@ -27,7 +27,7 @@ export async function createApp({ config, clock, silent }: CreateAppOptions): Pr
   const module = AppModule.forRoot({ config, ...(clock ? { clock } : {}) });
   const adapter = config.httpAdapter === 'fastify' ? await fastifyAdapter() : expressAdapter();
   const app = await NestFactory.create(module, adapter, { bufferLogs: true, ...(silent ? { logger: false } : {}) });
-  if (!silent) app.useLogger(app.get(Logger));
+  if (!silent) app.useLogger(app.get(PinoLoggerService));
   app.enableShutdownHooks();
   if (config.apiReference) setupOpenApi(app);
   await app.init();

@@ -1,4 +1,4 @@
-import type { Params } from 'nestjs-pino';
+import type { Options } from 'pino-http';
 import type { OrdoConfig } from '../config/ordo-config.js';
 import { randomId } from './ids.js';
 
@@ -25,21 +25,19 @@ export function redactUrl(url: string): string {
  * JSON logs (pino). Every line written while serving a request carries its `req_…` id; headers
  * that hold secrets are redacted and bodies are never logged (they may hold card data later).
  */
-export function loggerOptions(config: OrdoConfig): Params {
+export function loggerOptions(config: OrdoConfig): Options {
   return {
-    pinoHttp: {
-      level: config.logLevel,
-      // On fastify the adapter has already minted the id onto the raw request: reuse it.
-      genReqId: (req) => {
-        const known = (req as { id?: unknown }).id;
-        return typeof known === 'string' && known.startsWith('req_') ? known : randomId('req_');
-      },
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
-      customAttributeKeys: { reqId: 'request_id' },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
-        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-      },
+    level: config.logLevel,
+    // On fastify the adapter has already minted the id onto the raw request: reuse it.
+    genReqId: (req) => {
+      const known = (req as { id?: unknown }).id;
+      return typeof known === 'string' && known.startsWith('req_') ? known : randomId('req_');
+    },
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
+    customAttributeKeys: { reqId: 'request_id' },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
+      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
     },
   };
 }

@@ -16,6 +16,7 @@ export const DSC_2 = 'dsc_0000000000000002';
 export const TAX_1 = 'tax_0000000000000001';
 export const TAX_2 = 'tax_0000000000000002';
 export const CUS_1 = 'cus_0000000000000001';
+export const CUS_2 = 'cus_0000000000000002';
 
 /** The nth id of a prefix, well formed. */
 export const nthId = (prefix: string, n: number) => `${prefix}${String(n).padStart(16, '0')}`;

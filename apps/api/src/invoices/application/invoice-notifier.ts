@@ -10,7 +10,6 @@ export interface InvoiceReminder {
   sequence: number;
   amountDue: { amount: number; currency: string };
   dueAt: string | null;
-  payPath: string | null;
 }
 
 /**

@@ -179,6 +179,5 @@ function reminderOf(caller: Caller, order: ExistingOrder, invoice: Invoice) {
     sequence: last?.sequence ?? 0,
     amountDue: resource.amount_remaining_money,
     dueAt: invoice.due_at,
-    payPath: resource.hosted_invoice_path,
   };
 }

@@ -37,8 +37,9 @@ export function toManualRefundResource(order: ExistingOrder, refund: ManualRefun
 /**
  * The API representation of an invoice. Money figures: amount_due (what it billed when issued;
  * while a draft, what the order still owes), amount_paid (collected since it was issued),
- * amount_remaining (what the order still owes), amount_written_off (when uncollectible).
- * `hosted_invoice_path` is the public pay link's path (the hosted page comes with the hosted surfaces).
+ * amount_remaining (what the order still owes, for a draft and an issued invoice alike; 0 once
+ * void or uncollectible), amount_written_off (when uncollectible). No pay link is shown until
+ * the hosted invoice page exists (a path that answers 404 is worse than none).
  */
 export function toInvoiceResource(order: ExistingOrder, invoice: Invoice) {
   const m = (amount: number): Money => ({ amount, currency: order.currency });
@@ -57,7 +58,7 @@ export function toInvoiceResource(order: ExistingOrder, invoice: Invoice) {
     currency: order.currency,
     amount_due_money: m(snapshot ? snapshot.amount_due : Math.max(balance.outstanding, 0)),
     amount_paid_money: m(invoice.collected),
-    amount_remaining_money: m(invoice.lifecycle === 'issued' ? Math.max(balance.outstanding, 0) : 0),
+    amount_remaining_money: m(invoice.lifecycle === 'issued' || invoice.lifecycle === 'draft' ? Math.max(balance.outstanding, 0) : 0),
     amount_written_off_money: m(invoice.written_off),
     line_items: snapshot
       ? snapshot.line_items
@@ -77,7 +78,6 @@ export function toInvoiceResource(order: ExistingOrder, invoice: Invoice) {
     overdue: open && invoice.overdue_at !== null,
     overdue_at: invoice.overdue_at,
     memo: invoice.memo,
-    hosted_invoice_path: invoice.pay_token && open && order.status === 'open' ? `/pay/invoices/${invoice.pay_token}` : null,
     manual_payments: order.manual_payments.filter((mp) => mp.invoice_id === invoice.id).map((mp) => toManualPaymentResource(order, mp)),
     reminders: invoice.reminders,
     issued_at: invoice.issued_at,

@@ -1,5 +1,5 @@
 import { deciderSpec } from '../../testing/decider-spec.js';
-import { command, CUS_1, malformed, NOW, ORDER_ID, orderCreated } from '../../testing/order-fixtures.js';
+import { command, CUS_1, CUS_2, malformed, NOW, ORDER_ID, orderCreated } from '../../testing/order-fixtures.js';
 import { CAPTURED, intentCreated, ORDER_100, PI_1, PI_2 } from '../../testing/payment-fixtures.js';
 import { orderDecider } from '../../orders/order-decider.js';
 import type { CreatePaymentIntent } from '../payment-commands.js';
@@ -18,15 +18,26 @@ describe('CreatePaymentIntent', () => {
     spec.given(ORDER_100).when(create()).then([created()]);
   });
 
-  it('creates an intent for a fixed amount up to the outstanding, with automatic capture and a customer', () => {
+  it('creates an intent for a fixed amount up to the outstanding, with automatic capture and a customer the order then takes', () => {
     spec
       .given(ORDER_100)
       .when(create({ amount: 10000, currency: 'USD', capture_method: 'automatic', customer_id: CUS_1 }))
-      .then([created({ amount: 10000, capture_method: 'automatic', customer_id: CUS_1 })]);
+      .then([
+        { type: 'OrderDetailsUpdated', data: { order_id: ORDER_ID, changes: { customer_id: CUS_1 }, occurred_at: NOW } },
+        created({ amount: 10000, capture_method: 'automatic', customer_id: CUS_1 }),
+      ]);
   });
 
   it("takes the order's customer when none is given", () => {
     spec.given([orderCreated({ customer_id: CUS_1 })]).when(create()).then([created({ customer_id: CUS_1 })]);
+  });
+
+  it("accepts the order's own customer named again, changing nothing on the order", () => {
+    spec.given([orderCreated({ customer_id: CUS_1 })]).when(create({ customer_id: CUS_1 })).then([created({ customer_id: CUS_1 })]);
+  });
+
+  it("rejects another customer than the order's with CUSTOMER_MISMATCH", () => {
+    spec.given([orderCreated({ customer_id: CUS_1 })]).when(create({ customer_id: CUS_2 })).thenThrows('CUSTOMER_MISMATCH', { kind: 'business', field: 'customer_id' });
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { isKnownCurrency } from '../../money/currencies.js';
 import { moneyError } from '../../money/money-errors.js';
 import { orderError } from '../../orders/order-errors.js';
+import type { OrderDetailsUpdated } from '../../orders/order-events.js';
 import { requireOpenOrder } from '../../orders/order-guards.js';
 import type { OrderState } from '../../orders/order-state.js';
 import { validateId } from '../../orders/validation/fields.js';
@@ -13,10 +14,11 @@ import type { CaptureMethod } from '../payment-state.js';
 /**
  * An intent is always in the order's currency. A fixed amount must fit in what the order still
  * has outstanding; without one the intent takes the outstanding balance when it is confirmed.
- * The customer defaults to the order's. While an issued invoice holds the order its card
+ * The customer defaults to the order's; another customer than the order's is CUSTOMER_MISMATCH,
+ * and an order without one takes the intent's. While an issued invoice holds the order its card
  * payments use automatic capture only (INVOICE_REQUIRES_AUTOMATIC_CAPTURE).
  */
-export function decideCreatePaymentIntent(command: CreatePaymentIntent, state: OrderState): PaymentIntentCreated[] {
+export function decideCreatePaymentIntent(command: CreatePaymentIntent, state: OrderState): (OrderDetailsUpdated | PaymentIntentCreated)[] {
   const { order_id, payment_intent_id, amount, currency, capture_method, customer_id } = command.data;
   const order = requireOpenOrder(state, order_id);
   const id = validateId('pi_', payment_intent_id, 'payment_intent_id');
@@ -40,8 +42,15 @@ export function decideCreatePaymentIntent(command: CreatePaymentIntent, state: O
     const outstanding = outstandingOf(order);
     if (fixed > outstanding) throw orderError('AMOUNT_EXCEEDS_OUTSTANDING', `amount ${fixed} is above the ${outstanding} outstanding on order ${order.id}`, 'amount');
   }
-  const customer = customer_id === undefined || customer_id === null ? order.customer_id : validateId('cus_', customer_id, 'customer_id');
+  const given = customer_id === undefined || customer_id === null ? null : validateId('cus_', customer_id, 'customer_id');
+  if (given && order.customer_id && given !== order.customer_id) {
+    throw orderError('CUSTOMER_MISMATCH', `order ${order.id} belongs to customer ${order.customer_id}: a payment for it cannot name another customer`, 'customer_id');
+  }
+  const customer = given ?? order.customer_id;
+  // An order without a customer takes the payer's, so it shows in that customer's timeline and lists.
+  const adopt: OrderDetailsUpdated[] = given && !order.customer_id ? [{ type: 'OrderDetailsUpdated', data: { order_id: order.id, changes: { customer_id: given }, occurred_at: command.now } }] : [];
   return [
+    ...adopt,
     {
       type: 'PaymentIntentCreated',
       data: { order_id: order.id, payment_intent_id: id, amount: fixed, currency: order.currency, capture_method: method, customer_id: customer, occurred_at: command.now },
