@@ -46,6 +46,7 @@ describe('Orders API (e2e, real SQLite file)', () => {
       refunded_money: usd(0),
       net_paid_money: usd(0),
       written_off_money: usd(0),
+      reduced_money: usd(0),
       outstanding_money: usd(6986),
     });
     expect(order.line_items.map((l: { total_money: unknown }) => l.total_money)).toEqual([usd(4899), usd(1176)]);

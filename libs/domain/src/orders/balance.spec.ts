@@ -1,10 +1,27 @@
 import { orderBalance, paymentStatus, refundStatus, type MoneyFacts } from './balance.js';
 
-const facts = (overrides: Partial<MoneyFacts> = {}): MoneyFacts => ({ captured: 0, manual_recorded: 0, manual_reversed: 0, refunded: 0, written_off: 0, ...overrides });
+const facts = (overrides: Partial<MoneyFacts> = {}): MoneyFacts => ({ captured: 0, manual_recorded: 0, manual_reversed: 0, refunded: 0, written_off: 0, reduced: 0, ...overrides });
 
 describe('orderBalance', () => {
+  it('a reduction lowers what is owed and what paid is compared with: captured in part and reduced by the rest is paid', () => {
+    expect(orderBalance(10000, facts({ captured: 4000, reduced: 6000 }))).toEqual({
+      paid: 4000,
+      refunded: 0,
+      net_paid: 4000,
+      written_off: 0,
+      reduced: 6000,
+      outstanding: 0,
+      payment_status: 'paid',
+      refund_status: 'none',
+    });
+  });
+
+  it('a write-off is bad debt: nothing outstanding, still partially paid', () => {
+    expect(orderBalance(10000, facts({ captured: 4000, written_off: 6000 }))).toMatchObject({ outstanding: 0, payment_status: 'partially_paid' });
+  });
+
   it('has nothing paid and everything outstanding on a new order', () => {
-    expect(orderBalance(5000, facts())).toEqual({ paid: 0, refunded: 0, net_paid: 0, written_off: 0, outstanding: 5000, payment_status: 'unpaid', refund_status: 'none' });
+    expect(orderBalance(5000, facts())).toEqual({ paid: 0, refunded: 0, net_paid: 0, written_off: 0, reduced: 0, outstanding: 5000, payment_status: 'unpaid', refund_status: 'none' });
   });
 
   it('counts captured and manually recorded money as paid, minus reversals', () => {
@@ -13,6 +30,7 @@ describe('orderBalance', () => {
       refunded: 0,
       net_paid: 4000,
       written_off: 0,
+      reduced: 0,
       outstanding: 1000,
       payment_status: 'partially_paid',
       refund_status: 'none',
@@ -25,6 +43,7 @@ describe('orderBalance', () => {
       refunded: 1200,
       net_paid: 3800,
       written_off: 0,
+      reduced: 0,
       outstanding: 0,
       payment_status: 'paid',
       refund_status: 'partially_refunded',
@@ -43,6 +62,7 @@ describe('orderBalance', () => {
       refunded: 0,
       net_paid: 3000,
       written_off: 2000,
+      reduced: 0,
       outstanding: 0,
       payment_status: 'partially_paid',
       refund_status: 'none',

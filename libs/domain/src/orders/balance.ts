@@ -1,6 +1,7 @@
 /**
  * What money has done on an order, as running counters in minor units, moved by evolve:
- * PaymentCaptured → captured, RefundSucceeded → refunded, OrderBalanceWrittenOff → written_off
+ * PaymentCaptured → captured, RefundSucceeded → refunded, OrderBalanceWrittenOff → written_off,
+ * OrderBalanceReduced → reduced
  * (manual settlements will move manual_recorded / manual_reversed). A pending refund is only
  * reserved against what its payment can still refund: it counts in `refunded` once it succeeds.
  */
@@ -15,6 +16,8 @@ export interface MoneyFacts {
   refunded: number;
   /** What was left outstanding when the order was closed after a partial payment. */
   written_off: number;
+  /** Taken off what is owed when the rest of an authorization was released on purpose (not bad debt). */
+  reduced: number;
 }
 
 export type PaymentStatus = 'unpaid' | 'partially_paid' | 'paid';
@@ -25,6 +28,7 @@ export interface OrderBalance {
   refunded: number;
   net_paid: number;
   written_off: number;
+  reduced: number;
   outstanding: number;
   payment_status: PaymentStatus;
   refund_status: RefundStatus;
@@ -36,12 +40,17 @@ export interface OrderBalance {
  * - refunded    = money returned
  * - net_paid    = paid − refunded
  * - written_off = what was left outstanding when the order was closed after a partial payment
- * - outstanding = total − paid − written_off
+ * - reduced     = what the merchant took off what is owed when releasing the rest of an
+ *                 authorization ("shipped less, captured less")
+ * - outstanding = total − paid − written_off − reduced
  * - payment_status and refund_status as derived below from those figures
  * A refund gives back money for what was sold, so it lowers net_paid but does not reopen the
  * balance (outstanding ignores it); a reversed manual payment never counted as paid, so it does.
  * A write-off is not money in: it leaves paid (and payment_status) alone and only brings what
- * is still to collect to 0, so the remainder stays visible instead of silently dropped.
+ * is still to collect to 0, so the remainder stays visible instead of silently dropped. A
+ * reduction is not money in either, but it lowers what the order is worth: payment_status
+ * compares paid with total − reduced, so an order captured in part and reduced by the rest is
+ * paid, while one written off stays partially_paid (bad debt).
  * Money in beyond the outstanding balance is refused upstream, so outstanding is not negative
  * in practice; it is not clamped here so that a broken invariant stays visible.
  */
@@ -49,13 +58,15 @@ export function orderBalance(total: number, facts: MoneyFacts): OrderBalance {
   const paid = facts.captured + facts.manual_recorded - facts.manual_reversed;
   const refunded = facts.refunded;
   const written_off = facts.written_off;
+  const reduced = facts.reduced;
   return {
     paid,
     refunded,
     net_paid: paid - refunded,
     written_off,
-    outstanding: total - paid - written_off,
-    payment_status: paymentStatus(total, { paid }),
+    reduced,
+    outstanding: total - paid - written_off - reduced,
+    payment_status: paymentStatus(total - reduced, { paid }),
     refund_status: refundStatus({ paid, refunded }),
   };
 }

@@ -26,6 +26,7 @@ describe('order decider catalogue', () => {
         'TipRemoved',
         'OrderDetailsUpdated',
         'OrderBalanceWrittenOff',
+        'OrderBalanceReduced',
         'OrderClosed',
         'PaymentIntentCreated',
         'PaymentMethodAttached',

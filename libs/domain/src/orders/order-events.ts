@@ -76,6 +76,14 @@ export type OrderClosed = DomainEvent<'OrderClosed', OrderEventData & { reason: 
  */
 export type OrderBalanceWrittenOff = DomainEvent<'OrderBalanceWrittenOff', OrderEventData & { amount: number }>;
 
+/**
+ * What is owed is lowered without counting as bad debt: the merchant released the rest of an
+ * authorization and said the order is worth only what was captured ("shipped less, captured
+ * less"). Not money in: `paid` stays; `reduced` moves, and payment_status compares paid with
+ * total − reduced. Always follows the PaymentAuthorizationReleased it comes from.
+ */
+export type OrderBalanceReduced = DomainEvent<'OrderBalanceReduced', OrderEventData & { amount: number; payment_intent_id: string; reason: 'authorization_released' }>;
+
 export type OrderEvent =
   | OrderCreated
   | LineItemAdded
@@ -89,6 +97,7 @@ export type OrderEvent =
   | TipRemoved
   | OrderDetailsUpdated
   | OrderBalanceWrittenOff
+  | OrderBalanceReduced
   | OrderClosed
   | PaymentEvent
   | CollectionEvent;
@@ -109,6 +118,7 @@ const EVENT_TYPES: { [T in Exclude<OrderEventType, PaymentEvent['type'] | Collec
   TipRemoved: 'TipRemoved',
   OrderDetailsUpdated: 'OrderDetailsUpdated',
   OrderBalanceWrittenOff: 'OrderBalanceWrittenOff',
+  OrderBalanceReduced: 'OrderBalanceReduced',
   OrderClosed: 'OrderClosed',
 };
 

@@ -30,6 +30,7 @@ describe('evolveOrder', () => {
       manual_reversed: 0,
       refunded: 0,
       written_off: 0,
+      reduced: 0,
       created_at: CREATED_AT,
       updated_at: CREATED_AT,
       closed_at: null,

@@ -43,6 +43,7 @@ export function createdOrder(data: OrderCreated['data']): ExistingOrder {
     manual_reversed: 0,
     refunded: 0,
     written_off: 0,
+    reduced: 0,
     created_at: occurred_at,
     updated_at: occurred_at,
     closed_at: null,
@@ -87,6 +88,8 @@ function evolveExisting(order: ExistingOrder, event: Exclude<OrderEvent, { type:
       return applyDetailsChanges(order, event.data.changes);
     case 'OrderBalanceWrittenOff':
       return { ...order, written_off: order.written_off + event.data.amount };
+    case 'OrderBalanceReduced':
+      return { ...order, reduced: order.reduced + event.data.amount };
     case 'OrderClosed':
       return { ...order, status: 'closed', closed_at: event.data.occurred_at, close_reason: event.data.reason };
     default:

@@ -35,5 +35,5 @@ export function requireEditableOrder(state: OrderState, orderId: string): OpenOr
 }
 
 export function hasMoneyIn(facts: MoneyFacts): boolean {
-  return facts.captured > 0 || facts.manual_recorded > 0 || facts.manual_reversed > 0 || facts.refunded > 0 || facts.written_off > 0;
+  return facts.captured > 0 || facts.manual_recorded > 0 || facts.manual_reversed > 0 || facts.refunded > 0 || facts.written_off > 0 || facts.reduced > 0;
 }

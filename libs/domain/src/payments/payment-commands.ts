@@ -51,14 +51,14 @@ export type StartPaymentAction = Command<
 >;
 export type StartCapture = Command<
   'StartCapture',
-  { order_id: string; payment_intent_id: string; attempt_key: string; capture_id: string; amount?: number | null; final?: boolean | null }
+  { order_id: string; payment_intent_id: string; attempt_key: string; capture_id: string; amount?: number | null; final?: boolean | null; reduce_order?: boolean | null }
 >;
 export type CaptureOutcome = { type: 'captured'; charge_id: string } | { type: 'failed'; code: string; message: string };
 export type RecordCaptureOutcome = Command<'RecordCaptureOutcome', { order_id: string; payment_intent_id: string; attempt_key: string; outcome: CaptureOutcome }>;
 /** attempt_key is needed only when a hold must be voided at the processor (requires_capture). */
 export type StartCancel = Command<
   'StartCancel',
-  { order_id: string; payment_intent_id: string; attempt_key?: string | null; reason?: CancellationReason | null }
+  { order_id: string; payment_intent_id: string; attempt_key?: string | null; reason?: CancellationReason | null; reduce_order?: boolean | null }
 >;
 export type VoidOutcome = { type: 'voided' } | { type: 'failed'; code: string; message: string };
 export type RecordVoidOutcome = Command<'RecordVoidOutcome', { order_id: string; payment_intent_id: string; attempt_key: string; outcome: VoidOutcome }>;

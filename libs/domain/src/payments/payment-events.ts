@@ -41,9 +41,13 @@ export type PaymentFailed = DomainEvent<
   'PaymentFailed',
   IntentEventData & { attempt_key: string; failure_type: 'declined' | 'error'; code: string; message: string }
 >;
+/**
+ * `reduce_order` (a final capture only; written only when true, absent = false): the rest it
+ * releases is also taken off what the order is owed (OrderBalanceReduced).
+ */
 export type PaymentCaptureStarted = DomainEvent<
   'PaymentCaptureStarted',
-  IntentEventData & { attempt_key: string; capture_id: string; amount: number; final: boolean }
+  IntentEventData & { attempt_key: string; capture_id: string; amount: number; final: boolean; reduce_order?: boolean }
 >;
 export type PaymentCaptured = DomainEvent<
   'PaymentCaptured',
@@ -52,7 +56,7 @@ export type PaymentCaptured = DomainEvent<
 export type PaymentCaptureFailed = DomainEvent<'PaymentCaptureFailed', IntentEventData & { attempt_key: string; code: string; message: string }>;
 export type PaymentVoidStarted = DomainEvent<
   'PaymentVoidStarted',
-  IntentEventData & { attempt_key: string; amount: number; reason: VoidReason; cancellation_reason: CancellationReason | null }
+  IntentEventData & { attempt_key: string; amount: number; reason: VoidReason; cancellation_reason: CancellationReason | null; reduce_order?: boolean }
 >;
 export type PaymentVoidFailed = DomainEvent<'PaymentVoidFailed', IntentEventData & { attempt_key: string; code: string; message: string }>;
 /** The uncaptured rest of the hold is given back to the buyer's card. */
@@ -69,11 +73,44 @@ interface RefundEventData {
   occurred_at: string;
 }
 
-/** The refund is pending: its amount is reserved against the payment's refundable amount. */
-export type RefundRequested = DomainEvent<'RefundRequested', RefundEventData & { reason: RefundReason | null; line_items: RefundedLine[] }>;
+/** One processor refund of a refund: this much of this payment, asked under this attempt key. */
+export interface RefundPartRequest {
+  payment_intent_id: string;
+  attempt_key: string;
+  amount: number;
+}
+
+/**
+ * The refund is pending: each part's amount is reserved against its payment's refundable amount.
+ * A refund of one payment has one part; an order refund bigger than any one payment can give
+ * back is spread over several (decided here, written into the event). Events written before
+ * refunds had parts carry `payment_intent_id` and `attempt_key` instead, for one part of `amount`
+ * (read by refundPartsOf).
+ */
+export type RefundRequested = DomainEvent<
+  'RefundRequested',
+  {
+    order_id: string;
+    refund_id: string;
+    amount: number;
+    reason: RefundReason | null;
+    line_items: RefundedLine[];
+    parts?: RefundPartRequest[];
+    payment_intent_id?: string;
+    attempt_key?: string;
+    occurred_at: string;
+  }
+>;
+/** One part was refunded by the processor (amount = the part's). */
 export type RefundSucceeded = DomainEvent<'RefundSucceeded', RefundEventData & { processor_refund_id: string }>;
-/** The reservation is released. */
+/** One part failed: its reservation is released. */
 export type RefundFailed = DomainEvent<'RefundFailed', RefundEventData & { failure_code: string }>;
+
+/** The parts of a requested refund, whichever shape the event was written in. */
+export function refundPartsOf(data: RefundRequested['data']): RefundPartRequest[] {
+  if (data.parts) return data.parts;
+  return [{ payment_intent_id: data.payment_intent_id ?? '', attempt_key: data.attempt_key ?? '', amount: data.amount }];
+}
 
 export type PaymentEvent =
   | PaymentIntentCreated

@@ -17,7 +17,10 @@ import {
   KEY_2,
   KEY_3,
   KEY_4,
+  ORDER_100,
   PI_1,
+  PI_2,
+  processingStarted,
   REF_1,
   REF_2,
   refundFailed,
@@ -90,5 +93,63 @@ describe('evolvePayment', () => {
       { type: 'OrderBalanceWrittenOff', data: { order_id: ORDER_ID, amount: 4000, occurred_at: NOW } },
     ]);
     expect(orderBalance(computeOrderTotals(order).total, order)).toMatchObject({ paid: 6000, written_off: 4000, outstanding: 0 });
+  });
+
+  describe('a refund spread over two payments (PI_1 60.00, PI_2 40.00 of a 100.00 order)', () => {
+    const PAID_TWICE: OrderEvent[] = [
+      ...ORDER_100,
+      { type: 'PaymentIntentCreated', data: { order_id: ORDER_ID, payment_intent_id: PI_1, amount: 6000, currency: 'USD', capture_method: 'automatic', customer_id: null, occurred_at: NOW } },
+      { type: 'PaymentMethodAttached', data: { order_id: ORDER_ID, payment_intent_id: PI_1, payment_method: CARD, occurred_at: NOW } },
+      processingStarted(PI_1, 'a1', 6000, true),
+      captured(PI_1, 'a1', 6000, true, 'cap_a'),
+      { type: 'PaymentIntentCreated', data: { order_id: ORDER_ID, payment_intent_id: PI_2, amount: 4000, currency: 'USD', capture_method: 'automatic', customer_id: null, occurred_at: NOW } },
+      { type: 'PaymentMethodAttached', data: { order_id: ORDER_ID, payment_intent_id: PI_2, payment_method: CARD, occurred_at: NOW } },
+      processingStarted(PI_2, 'a2', 4000, true),
+      captured(PI_2, 'a2', 4000, true, 'cap_b'),
+    ];
+    const lines = [{ line_item_id: LI_1, quantity: 4, amount: 8000 }];
+    const spread: OrderEvent = {
+      type: 'RefundRequested',
+      data: {
+        order_id: ORDER_ID,
+        refund_id: REF_1,
+        amount: 8000,
+        reason: null,
+        line_items: lines,
+        parts: [
+          { payment_intent_id: PI_1, attempt_key: KEY_3, amount: 6000 },
+          { payment_intent_id: PI_2, attempt_key: `${KEY_3}-2`, amount: 2000 },
+        ],
+        occurred_at: NOW,
+      },
+    };
+
+    it('is pending until every part settles, and succeeded (lines booked) when all did', () => {
+      const one = state([...PAID_TWICE, spread, refundSucceeded(6000, REF_1, KEY_3, PI_1)]);
+      expect(one.refunds[0]).toMatchObject({ status: 'pending', amount: 8000 });
+      expect(one.refunded).toBe(6000);
+      const both = state([...PAID_TWICE, spread, refundSucceeded(6000, REF_1, KEY_3, PI_1), refundSucceeded(2000, REF_1, `${KEY_3}-2`, PI_2)]);
+      expect(both.refunds[0]?.status).toBe('succeeded');
+      expect(both.payment_intents.map((pi) => pi.refunded)).toEqual([6000, 2000]);
+      expect(lineRefunds(both).get(LI_1)).toMatchObject({ refunded_quantity: 4, refunded_amount: 8000 });
+    });
+
+    it('partially_succeeded when one part fails: the money that went back counts, the lines are given back', () => {
+      const mixed = state([...PAID_TWICE, spread, refundSucceeded(6000, REF_1, KEY_3, PI_1), refundFailed(2000, REF_1, `${KEY_3}-2`, PI_2)]);
+      expect(mixed.refunds[0]?.status).toBe('partially_succeeded');
+      expect(mixed.refunded).toBe(6000);
+      expect(refundableOf(mixed, mixed.payment_intents[1]!)).toBe(4000);
+      expect(lineRefunds(mixed).get(LI_1)).toBeUndefined();
+    });
+  });
+
+  it('reads a refund written before refunds had parts (payment_intent_id and attempt_key on the event) as one part', () => {
+    const legacy: OrderEvent = {
+      type: 'RefundRequested',
+      data: { order_id: ORDER_ID, refund_id: REF_1, payment_intent_id: PI_1, attempt_key: KEY_3, amount: 2000, reason: null, line_items: [], occurred_at: NOW },
+    };
+    const done = state([...AUTHORIZED, captureStarted(), captured(), legacy, refundSucceeded(2000)]);
+    expect(done.refunds[0]).toMatchObject({ status: 'succeeded', parts: [{ payment_intent_id: PI_1, attempt_key: KEY_3, amount: 2000, status: 'succeeded' }] });
+    expect(done.refunded).toBe(2000);
   });
 });

@@ -1,7 +1,7 @@
 import { assertNever } from '../core/decider.js';
 import type { ExistingOrder } from '../orders/order-state.js';
-import type { PaymentEvent, RefundFailed, RefundRequested, RefundSucceeded } from './payment-events.js';
-import type { PaymentIntent, Refund } from './payment-state.js';
+import { refundPartsOf, type PaymentEvent, type RefundFailed, type RefundRequested, type RefundSucceeded } from './payment-events.js';
+import { refundStatusOf, type PaymentIntent, type Refund, type RefundPart } from './payment-state.js';
 
 /**
  * Folds a payment or refund event into the order: the intent (or refund) it names changes, and
@@ -60,7 +60,7 @@ export function evolvePayment(order: ExistingOrder, event: PaymentEvent): Existi
       const { attempt_key, capture_id, amount, final } = event.data;
       return withIntent(order, event.data.payment_intent_id, at, (pi) => ({
         status: 'processing',
-        pending: { attempt_key, operation: 'capture', amount, capture_id, final },
+        pending: { attempt_key, operation: 'capture', amount, capture_id, final, reduce_order: event.data.reduce_order ?? false },
         attempt_keys: [...pi.attempt_keys, attempt_key],
       }));
     }
@@ -88,13 +88,19 @@ export function evolvePayment(order: ExistingOrder, event: PaymentEvent): Existi
       const { attempt_key, amount, reason, cancellation_reason } = event.data;
       return withIntent(order, event.data.payment_intent_id, at, (pi) => ({
         status: 'processing',
-        pending: { attempt_key, operation: 'void', amount, reason, cancellation_reason },
+        pending: { attempt_key, operation: 'void', amount, reason, cancellation_reason, reduce_order: event.data.reduce_order ?? false },
         attempt_keys: [...pi.attempt_keys, attempt_key],
       }));
     }
     case 'PaymentAuthorizationReleased':
-      // The status is set by the event that comes with it (captured, canceled or expired).
-      return withIntent(order, event.data.payment_intent_id, at, (pi) => ({ released: pi.released + event.data.amount, capturable: pi.capturable - event.data.amount, pending: null }));
+      // The status is set by the event that comes with it (captured, canceled or expired), except
+      // for the rest of a partly captured hold: releasing it is what ends the intent.
+      return withIntent(order, event.data.payment_intent_id, at, (pi) => ({
+        released: pi.released + event.data.amount,
+        capturable: pi.capturable - event.data.amount,
+        pending: null,
+        ...(event.data.reason === 'rest_released' ? { status: 'succeeded' as const } : {}),
+      }));
     case 'PaymentIntentCanceled':
       return withIntent(order, event.data.payment_intent_id, at, () => ({
         status: 'canceled',
@@ -158,32 +164,33 @@ function withIntent(order: ExistingOrder, id: string, at: string, change: (pi: P
 }
 
 function newRefund(event: RefundRequested): Refund {
-  const { refund_id, payment_intent_id, amount, reason, line_items, attempt_key, occurred_at } = event.data;
+  const { refund_id, amount, reason, line_items, occurred_at } = event.data;
   return {
     id: refund_id,
-    payment_intent_id,
     amount,
     status: 'pending',
     reason,
     line_items,
-    attempt_key,
-    processor_refund_id: null,
-    failure_code: null,
+    parts: refundPartsOf(event.data).map((p) => ({ ...p, status: 'pending', processor_refund_id: null, failure_code: null })),
     created_at: occurred_at,
     updated_at: occurred_at,
   };
 }
 
+/** One part settles; the order's and its payment's refunded amounts follow a success. */
 function refundSettled(order: ExistingOrder, event: RefundSucceeded | RefundFailed): ExistingOrder {
-  const { refund_id, occurred_at } = event.data;
+  const { refund_id, attempt_key, occurred_at } = event.data;
   const refund = order.refunds.find((r) => r.id === refund_id);
-  if (!refund || refund.status !== 'pending') return order;
-  const settled: Refund =
+  const part = refund?.parts.find((p) => p.attempt_key === attempt_key);
+  if (!refund || !part || part.status !== 'pending') return order;
+  const settledPart: RefundPart =
     event.type === 'RefundSucceeded'
-      ? { ...refund, status: 'succeeded', processor_refund_id: event.data.processor_refund_id, updated_at: occurred_at }
-      : { ...refund, status: 'failed', failure_code: event.data.failure_code, updated_at: occurred_at };
+      ? { ...part, status: 'succeeded', processor_refund_id: event.data.processor_refund_id }
+      : { ...part, status: 'failed', failure_code: event.data.failure_code };
+  const parts = refund.parts.map((p) => (p === part ? settledPart : p));
+  const settled: Refund = { ...refund, parts, status: refundStatusOf(parts), updated_at: occurred_at };
   const refunds = order.refunds.map((r) => (r.id === refund_id ? settled : r));
   if (event.type === 'RefundFailed') return { ...order, refunds };
-  const withRefunds = { ...order, refunds, refunded: order.refunded + refund.amount };
-  return withIntent(withRefunds, refund.payment_intent_id, occurred_at, (pi) => ({ refunded: pi.refunded + refund.amount }));
+  const withRefunds = { ...order, refunds, refunded: order.refunded + part.amount };
+  return withIntent(withRefunds, part.payment_intent_id, occurred_at, (pi) => ({ refunded: pi.refunded + part.amount }));
 }

@@ -30,7 +30,7 @@ export function validateText(value: unknown, field: string): string {
 /** Every attempt key names one processor call: a new call needs a key the order has never used. */
 export function requireNewAttemptKey(order: ExistingOrder, value: unknown, field = 'attempt_key'): string {
   const key = validateText(value, field);
-  const used = order.payment_intents.some((pi) => pi.attempt_keys.includes(key)) || order.refunds.some((r) => r.attempt_key === key);
+  const used = order.payment_intents.some((pi) => pi.attempt_keys.includes(key)) || order.refunds.some((r) => r.parts.some((p) => p.attempt_key === key));
   if (used) throw orderError('ATTEMPT_KEY_ALREADY_USED', `attempt key ${key} was already used on order ${order.id}`, field);
   return key;
 }
@@ -51,6 +51,20 @@ export function requirePendingAttempt<O extends PaymentOperation>(intent: Paymen
     throw orderError('PAYMENT_ATTEMPT_NOT_FOUND', `attempt ${key} on payment intent ${intent.id} is a ${pending.operation}, not a ${operation}`, 'attempt_key');
   }
   return pending as Extract<PendingOperation, { operation: O }>;
+}
+
+export function validateReduceOrder(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean') throw orderError('INVALID_REQUEST', 'reduce_order must be true or false', 'reduce_order');
+  return value;
+}
+
+/**
+ * What a release that reduces the order takes off: the released amount, but never more than the
+ * order still owes once the capture that comes with it is counted.
+ */
+export function reductionFor(order: ExistingOrder, released: number, capturingNow: number): number {
+  return Math.max(0, Math.min(released, outstandingOf(order) - capturingNow));
 }
 
 export function unexpectedState(intent: PaymentIntent, action: string): DomainError {

@@ -26,7 +26,8 @@ export interface CardSummary {
 }
 
 export type CancellationReason = 'duplicate' | 'fraudulent' | 'requested_by_customer' | 'abandoned';
-export type VoidReason = 'canceled' | 'expired';
+/** canceled: the whole hold (nothing captured); rest_released: what a partly captured hold still holds. */
+export type VoidReason = 'canceled' | 'expired' | 'rest_released';
 export type ReleaseReason = 'final_capture' | VoidReason;
 
 /**
@@ -36,8 +37,8 @@ export type ReleaseReason = 'final_capture' | VoidReason;
  */
 export type PendingOperation =
   | { attempt_key: string; operation: 'authorize'; amount: number; capture: boolean }
-  | { attempt_key: string; operation: 'capture'; amount: number; capture_id: string; final: boolean }
-  | { attempt_key: string; operation: 'void'; amount: number; reason: VoidReason; cancellation_reason: CancellationReason | null };
+  | { attempt_key: string; operation: 'capture'; amount: number; capture_id: string; final: boolean; reduce_order: boolean }
+  | { attempt_key: string; operation: 'void'; amount: number; reason: VoidReason; cancellation_reason: CancellationReason | null; reduce_order: boolean };
 
 export type PaymentOperation = PendingOperation['operation'];
 
@@ -89,7 +90,12 @@ export interface PaymentIntent {
   updated_at: string;
 }
 
-export type RefundRecordStatus = 'pending' | 'succeeded' | 'failed';
+export type RefundPartStatus = 'pending' | 'succeeded' | 'failed';
+/**
+ * A refund's status follows its parts: pending while any is, succeeded when all are, failed when
+ * all are, partially_succeeded when some money went back and some could not.
+ */
+export type RefundRecordStatus = RefundPartStatus | 'partially_succeeded';
 export type RefundReason = 'duplicate' | 'fraudulent' | 'requested_by_customer';
 export const REFUND_REASONS: readonly RefundReason[] = ['duplicate', 'fraudulent', 'requested_by_customer'];
 
@@ -99,18 +105,34 @@ export interface RefundedLine {
   amount: number;
 }
 
+/** What one payment gives back for a refund: one processor refund, under its own attempt key. */
+export interface RefundPart {
+  payment_intent_id: string;
+  amount: number;
+  attempt_key: string;
+  status: RefundPartStatus;
+  processor_refund_id: string | null;
+  failure_code: string | null;
+}
+
 export interface Refund {
   id: string;
-  payment_intent_id: string;
+  /** What was asked: the sum of the parts. */
   amount: number;
   status: RefundRecordStatus;
   reason: RefundReason | null;
+  /** Booked on the lines while the refund is pending or succeeded (see lineRefunds). */
   line_items: RefundedLine[];
-  attempt_key: string;
-  processor_refund_id: string | null;
-  failure_code: string | null;
+  parts: RefundPart[];
   created_at: string;
   updated_at: string;
+}
+
+export function refundStatusOf(parts: readonly RefundPart[]): RefundRecordStatus {
+  if (parts.some((p) => p.status === 'pending')) return 'pending';
+  if (parts.every((p) => p.status === 'succeeded')) return 'succeeded';
+  if (parts.every((p) => p.status === 'failed')) return 'failed';
+  return 'partially_succeeded';
 }
 
 /** An uncaptured authorization expires this long after it was granted. */

@@ -8,12 +8,17 @@ import type { PaymentIntent, Refund, RefundedLine } from './payment-state.js';
  * quantity and money, and each payment's reserved amount, are derived from them here.
  */
 
-/** Counts toward what is reserved: a pending refund holds its amount until it settles. */
-const isLive = (refund: Refund) => refund.status !== 'failed';
+/**
+ * Books its lines: a pending refund holds them until it settles; one that failed gives them
+ * back, and so does one that only partly succeeded — the money that did go back then counts as an
+ * amount refund, so the lines never claim more than was returned for them.
+ */
+const booksLines = (refund: Refund) => refund.status === 'pending' || refund.status === 'succeeded';
 
-/** captured − refunded (succeeded) − pending refunds of that payment. Never below 0. */
+/** captured − refunded (succeeded) − pending refund parts of that payment. Never below 0. */
 export function refundableOf(order: ExistingOrder, intent: PaymentIntent): number {
-  const pending = order.refunds.filter((r) => r.payment_intent_id === intent.id && r.status === 'pending').reduce((sum, r) => sum + r.amount, 0);
+  let pending = 0;
+  for (const refund of order.refunds) for (const part of refund.parts) if (part.payment_intent_id === intent.id && part.status === 'pending') pending += part.amount;
   return intent.captured - intent.refunded - pending;
 }
 
@@ -30,7 +35,7 @@ export interface LineRefundFigures {
 /** Per-line refunded (succeeded) and reserved (succeeded + pending) quantity and money. */
 export function lineRefunds(order: ExistingOrder): Map<string, LineRefundFigures> {
   const figures = new Map<string, LineRefundFigures>();
-  for (const refund of order.refunds.filter(isLive)) {
+  for (const refund of order.refunds.filter(booksLines)) {
     for (const line of refund.line_items) {
       const f = figures.get(line.line_item_id) ?? { line_item_id: line.line_item_id, refunded_quantity: 0, refunded_amount: 0, reserved_quantity: 0, reserved_amount: 0 };
       f.reserved_quantity += line.quantity;

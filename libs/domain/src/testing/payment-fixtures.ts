@@ -42,21 +42,25 @@ export const paymentFailed = (pi = PI_1, attempt_key = KEY_1, failure_type: 'dec
   type: 'PaymentFailed',
   data: { ...base(pi), attempt_key, failure_type, code, message },
 });
-export const captureStarted = (pi = PI_1, attempt_key = KEY_2, amount = 10000, final = true, capture_id = CAP_1): OrderEvent => ({
+export const captureStarted = (pi = PI_1, attempt_key = KEY_2, amount = 10000, final = true, capture_id = CAP_1, reduce_order = false): OrderEvent => ({
   type: 'PaymentCaptureStarted',
-  data: { ...base(pi), attempt_key, capture_id, amount, final },
+  data: { ...base(pi), attempt_key, capture_id, amount, final, ...(reduce_order && { reduce_order: true }) },
+});
+export const orderReduced = (amount: number, pi = PI_1): OrderEvent => ({
+  type: 'OrderBalanceReduced',
+  data: { order_id: base(pi).order_id, amount, payment_intent_id: pi, reason: 'authorization_released', occurred_at: base(pi).occurred_at },
 });
 export const captured = (pi = PI_1, attempt_key = KEY_2, amount = 10000, final = true, capture_id = CAP_1, charge_id = 'ch_1'): OrderEvent => ({
   type: 'PaymentCaptured',
   data: { ...base(pi), attempt_key, capture_id, charge_id, amount, final },
 });
 export const captureFailed = (pi = PI_1, attempt_key = KEY_2): OrderEvent => ({ type: 'PaymentCaptureFailed', data: { ...base(pi), attempt_key, code: 'processing_error', message: 'Try again' } });
-export const voidStarted = (pi = PI_1, attempt_key = KEY_2, amount = 10000, reason: 'canceled' | 'expired' = 'canceled'): OrderEvent => ({
+export const voidStarted = (pi = PI_1, attempt_key = KEY_2, amount = 10000, reason: 'canceled' | 'expired' | 'rest_released' = 'canceled', reduce_order = false): OrderEvent => ({
   type: 'PaymentVoidStarted',
-  data: { ...base(pi), attempt_key, amount, reason, cancellation_reason: null },
+  data: { ...base(pi), attempt_key, amount, reason, cancellation_reason: null, ...(reduce_order && { reduce_order: true }) },
 });
 export const voidFailed = (pi = PI_1, attempt_key = KEY_2): OrderEvent => ({ type: 'PaymentVoidFailed', data: { ...base(pi), attempt_key, code: 'processing_error', message: 'Try again' } });
-export const released = (pi = PI_1, amount = 10000, reason: 'final_capture' | 'canceled' | 'expired' = 'final_capture'): OrderEvent => ({
+export const released = (pi = PI_1, amount = 10000, reason: 'final_capture' | 'canceled' | 'expired' | 'rest_released' = 'final_capture'): OrderEvent => ({
   type: 'PaymentAuthorizationReleased',
   data: { ...base(pi), amount, reason },
 });
@@ -71,7 +75,7 @@ export const refundRequested = (
   line_items: { line_item_id: string; quantity: number; amount: number }[] = [],
 ): OrderEvent => ({
   type: 'RefundRequested',
-  data: { order_id: ORDER_ID, refund_id, payment_intent_id: pi, attempt_key, amount, reason: null, line_items, occurred_at: NOW },
+  data: { order_id: ORDER_ID, refund_id, amount, reason: null, line_items, parts: [{ payment_intent_id: pi, attempt_key, amount }], occurred_at: NOW },
 });
 export const refundSucceeded = (amount = 1000, refund_id = REF_1, attempt_key = KEY_3, pi = PI_1): OrderEvent => ({
   type: 'RefundSucceeded',

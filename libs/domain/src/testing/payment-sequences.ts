@@ -41,9 +41,9 @@ export type Step =
   | { t: 'confirm'; o: number; pi: number; withCard: boolean }
   | { t: 'auth'; o: number; pi: number; kind: 'authorized' | 'captured' | 'requires_action' | 'declined' | 'error'; staleKey: boolean }
   | { t: 'action'; o: number; pi: number; approve: boolean }
-  | { t: 'capture'; o: number; pi: number; amount: number | null; final: boolean }
+  | { t: 'capture'; o: number; pi: number; amount: number | null; final: boolean; reduce: boolean }
   | { t: 'captureOutcome'; o: number; pi: number; ok: boolean; staleKey: boolean }
-  | { t: 'cancel'; o: number; pi: number }
+  | { t: 'cancel'; o: number; pi: number; reduce: boolean }
   | { t: 'voidOutcome'; o: number; pi: number; ok: boolean }
   | { t: 'expire'; o: number; pi: number; days: number }
   | { t: 'refund'; o: number; pi: number | null; amount: number | null; lines: { li: number; qty: number }[] | null }
@@ -63,9 +63,9 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ t: fc.constant('confirm' as const), o, pi, withCard: fc.integer({ min: 0, max: 4 }).map((n) => n > 0) }), weight: 9 },
   { arbitrary: fc.record({ t: fc.constant('auth' as const), o, pi, kind: fc.constantFrom('authorized', 'authorized', 'authorized', 'captured', 'captured', 'requires_action', 'declined', 'error'), staleKey: fc.integer({ min: 0, max: 9 }).map((n) => n === 0) }), weight: 12 },
   { arbitrary: fc.record({ t: fc.constant('action' as const), o, pi, approve: fc.boolean() }), weight: 3 },
-  { arbitrary: fc.record({ t: fc.constant('capture' as const), o, pi, amount: money, final: fc.boolean() }), weight: 9 },
+  { arbitrary: fc.record({ t: fc.constant('capture' as const), o, pi, amount: money, final: fc.boolean(), reduce: fc.boolean() }), weight: 9 },
   { arbitrary: fc.record({ t: fc.constant('captureOutcome' as const), o, pi, ok: fc.boolean(), staleKey: fc.integer({ min: 0, max: 9 }).map((n) => n === 0) }), weight: 9 },
-  { arbitrary: fc.record({ t: fc.constant('cancel' as const), o, pi }), weight: 1 },
+  { arbitrary: fc.record({ t: fc.constant('cancel' as const), o, pi, reduce: fc.boolean() }), weight: 1 },
   { arbitrary: fc.record({ t: fc.constant('voidOutcome' as const), o, pi, ok: fc.boolean() }), weight: 3 },
   { arbitrary: fc.record({ t: fc.constant('expire' as const), o, pi, days: fc.constantFrom(1, 8) }), weight: 3 },
   {
@@ -173,7 +173,7 @@ export function toCommand(step: Step, state: OrderState, n: number, now: string)
     case 'action':
       return c('StartPaymentAction', { order_id, payment_intent_id: piId(step.o, step.pi), attempt_key: key, result: step.approve ? 'approve' : 'fail' });
     case 'capture':
-      return c('StartCapture', { order_id, payment_intent_id: piId(step.o, step.pi), attempt_key: key, capture_id: `cap${n}`, amount: step.amount, final: step.final });
+      return c('StartCapture', { order_id, payment_intent_id: piId(step.o, step.pi), attempt_key: key, capture_id: `cap${n}`, amount: step.amount, final: step.final, ...(step.reduce && { reduce_order: true }) });
     case 'captureOutcome':
       return c('RecordCaptureOutcome', {
         order_id,
@@ -182,7 +182,7 @@ export function toCommand(step: Step, state: OrderState, n: number, now: string)
         outcome: step.ok ? { type: 'captured', charge_id: `ch${n}` } : { type: 'failed', code: 'processing_error', message: 'failed' },
       });
     case 'cancel':
-      return c('StartCancel', { order_id, payment_intent_id: piId(step.o, step.pi), attempt_key: key });
+      return c('StartCancel', { order_id, payment_intent_id: piId(step.o, step.pi), attempt_key: key, ...(step.reduce && { reduce_order: true }) });
     case 'voidOutcome':
       return c('RecordVoidOutcome', {
         order_id,
@@ -202,14 +202,15 @@ export function toCommand(step: Step, state: OrderState, n: number, now: string)
         line_items: step.lines?.map((l) => ({ line_item_id: nthId('li_', l.li + 1), quantity: l.qty })) ?? null,
       });
     case 'refundOutcome': {
-      const refunds = order?.refunds ?? [];
-      const pending = refunds.filter((r) => r.status === 'pending');
-      const pool = pending.length > 0 && step.r < 4 ? pending : refunds;
-      const refund = pool[step.r % Math.max(pool.length, 1)];
+      // One part of a refund at a time (a refund spread over payments has several).
+      const parts = (order?.refunds ?? []).flatMap((r) => r.parts.map((p) => ({ refund: r, part: p })));
+      const pending = parts.filter(({ part }) => part.status === 'pending');
+      const pool = pending.length > 0 && step.r < 4 ? pending : parts;
+      const chosen = pool[step.r % Math.max(pool.length, 1)];
       return c('RecordRefundOutcome', {
         order_id,
-        refund_id: refund?.id ?? nthId('ref_', 999),
-        attempt_key: refund?.attempt_key ?? 'none',
+        refund_id: chosen?.refund.id ?? nthId('ref_', 999),
+        attempt_key: chosen?.part.attempt_key ?? 'none',
         outcome: step.ok ? { type: 'succeeded', processor_refund_id: `re${n}` } : { type: 'failed', code: 'refund_failed' },
       });
     }

@@ -11,8 +11,8 @@ import { toInvoiceResource } from './invoice-resource.js';
  */
 export class InvoicesProjection extends OrderCopyProjection {
   readonly name = 'invoices';
-  // 2: every order event (a draft shows the order's current lines and amounts); collected-based status.
-  readonly version = 2;
+  // 2: every order event (a draft shows the order's current lines and amounts); collected-based status; 3: no pay link until the hosted page, drafts show what is owed as remaining.
+  readonly version = 3;
   readonly schema = [
     `CREATE TABLE IF NOT EXISTS invoices (
        id TEXT PRIMARY KEY, order_id TEXT NOT NULL, merchant_id TEXT NOT NULL, mode TEXT NOT NULL, customer_id TEXT NOT NULL,

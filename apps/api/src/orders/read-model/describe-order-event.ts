@@ -1,4 +1,4 @@
-import { assertNever, type Money, type OrderEvent, type OrderState } from '#ordo/domain';
+import { assertNever, refundPartsOf, type Money, type OrderEvent, type OrderState } from '#ordo/domain';
 import { formatMoney } from './money-format.js';
 
 const money = (m: Money | null | undefined) => (m ? formatMoney(m.amount, m.currency) : '');
@@ -54,6 +54,8 @@ export function describeOrderEvent(event: OrderEvent, before: OrderState): strin
       return `Order details changed: ${Object.keys(event.data.changes).join(', ')}`;
     case 'OrderBalanceWrittenOff':
       return `Outstanding balance of ${orderMoney(before, event.data.amount)} written off on closing`;
+    case 'OrderBalanceReduced':
+      return `What the order is owed reduced by ${orderMoney(before, event.data.amount)}: the rest of the authorization of payment ${event.data.payment_intent_id} was released, not to be collected`;
     case 'OrderClosed':
       return `Order closed (${event.data.reason})`;
     case 'PaymentIntentCreated': {
@@ -84,11 +86,11 @@ export function describeOrderEvent(event: OrderEvent, before: OrderState): strin
     case 'PaymentCaptureFailed':
       return `Capture on payment ${event.data.payment_intent_id} failed: ${event.data.message} (${event.data.code})`;
     case 'PaymentVoidStarted':
-      return `Release of the ${orderMoney(before, event.data.amount)} hold on payment ${event.data.payment_intent_id} sent to the processor (${event.data.reason === 'expired' ? 'authorization expired' : 'cancellation'})`;
+      return `Release of the ${orderMoney(before, event.data.amount)} hold on payment ${event.data.payment_intent_id} sent to the processor (${{ expired: 'authorization expired', canceled: 'cancellation', rest_released: 'the rest after a capture' }[event.data.reason]})`;
     case 'PaymentVoidFailed':
       return `Release of the hold on payment ${event.data.payment_intent_id} failed: ${event.data.message} (${event.data.code})`;
     case 'PaymentAuthorizationReleased': {
-      const why = { final_capture: 'after the final capture', canceled: 'on cancellation', expired: 'on expiry' }[event.data.reason];
+      const why = { final_capture: 'after the final capture', canceled: 'on cancellation', expired: 'on expiry', rest_released: 'on request after a capture' }[event.data.reason];
       return `${orderMoney(before, event.data.amount)} of the hold on payment ${event.data.payment_intent_id} released ${why}`;
     }
     case 'PaymentIntentCanceled':
@@ -98,12 +100,14 @@ export function describeOrderEvent(event: OrderEvent, before: OrderState): strin
     case 'RefundRequested': {
       const d = event.data;
       const lines = d.line_items.length === 0 ? '' : ` for ${d.line_items.map((l) => `${l.quantity} × ${lineName(before, l.line_item_id)}`).join(', ')}`;
-      return `Refund ${d.refund_id} of ${orderMoney(before, d.amount)} requested on payment ${d.payment_intent_id}${lines}`;
+      const parts = refundPartsOf(d);
+      const from = parts.length === 1 ? `on payment ${parts[0]!.payment_intent_id}` : `from ${parts.map((p) => `payment ${p.payment_intent_id} (${orderMoney(before, p.amount)})`).join(' and ')}`;
+      return `Refund ${d.refund_id} of ${orderMoney(before, d.amount)} requested ${from}${lines}`;
     }
     case 'RefundSucceeded':
-      return `Refund ${event.data.refund_id} of ${orderMoney(before, event.data.amount)} succeeded`;
+      return `Refund ${event.data.refund_id}: ${orderMoney(before, event.data.amount)} from payment ${event.data.payment_intent_id} succeeded`;
     case 'RefundFailed':
-      return `Refund ${event.data.refund_id} of ${orderMoney(before, event.data.amount)} failed (${event.data.failure_code})`;
+      return `Refund ${event.data.refund_id}: ${orderMoney(before, event.data.amount)} from payment ${event.data.payment_intent_id} failed (${event.data.failure_code})`;
     case 'InvoiceCreated': {
       const d = event.data;
       const terms = d.due_date ? `due ${d.due_date}` : `due ${d.days_until_due} days after issue`;

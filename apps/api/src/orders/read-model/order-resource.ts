@@ -22,6 +22,7 @@ function amountsOf(currency: string, totals: Totals, balance: Balance): Record<s
     refunded_money: m(balance.refunded),
     net_paid_money: m(balance.net_paid),
     written_off_money: m(balance.written_off),
+    reduced_money: m(balance.reduced),
     outstanding_money: m(balance.outstanding),
   };
 }
@@ -103,7 +104,7 @@ export function toOrderResource(order: ExistingOrder, revision: bigint): OrderRe
       captured_money: m(pi.captured),
       refunded_money: m(pi.refunded),
     })),
-    refunds: order.refunds.map((r) => ({ refund_id: r.id, payment_intent_id: r.payment_intent_id, status: r.status, amount_money: m(r.amount) })),
+    refunds: order.refunds.map((r) => ({ refund_id: r.id, payment_intent_ids: r.parts.map((p) => p.payment_intent_id), status: r.status, amount_money: m(r.amount) })),
     manual_payments: order.manual_payments.map((mp) => ({
       manual_payment_id: mp.id,
       invoice_id: mp.invoice_id,

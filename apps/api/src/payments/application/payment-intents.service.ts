@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CancellationReason, CaptureMethod, CardSummary, ExistingOrder, OrderCommand, PaymentIntent } from '#ordo/domain';
+import { DomainError, type CancellationReason, type CaptureMethod, type CardSummary, type ExistingOrder, type OrderCommand, type PaymentIntent } from '#ordo/domain';
 import type { RequestContext } from '../../platform/request-context.js';
 import { cardForToken } from '../processor/card-for-token.js';
 import { PaymentProcessors } from '../processor/payment-processors.js';
@@ -26,6 +26,17 @@ function intentOf(order: ExistingOrder, id: string): PaymentIntent {
   const intent = order.payment_intents.find((pi) => pi.id === id);
   if (!intent) throw new Error(`payment intent ${id} vanished from order ${order.id}`);
   return intent;
+}
+
+/**
+ * A refused create+confirm appended nothing, so the ids it minted name nothing: a message that
+ * named them would send the integrator to a 404 (issue 14.5). They are replaced by what they
+ * would have been.
+ */
+function withoutUnbornIds(error: unknown, ids: readonly string[]): unknown {
+  if (!(error instanceof DomainError) || !ids.some((id) => error.message.includes(id))) return error;
+  const message = ids.reduce((text, id) => text.replaceAll(id, id.startsWith('pi_') ? 'the new payment intent' : 'the new order'), error.message);
+  return new DomainError(error.code, error.kind, message, error.field);
 }
 
 /**
@@ -76,7 +87,10 @@ export class PaymentIntentsService {
     if (input.confirm) {
       const attemptKey = ctx.ids.next('att_');
       commands.push(this.startConfirmation(ref, attemptKey, card));
-      const { order, history } = await this.steps.runAll(ctx, orderId, commands);
+      const unborn = input.order_id ? [intentId] : [intentId, orderId];
+      const { order, history } = await this.steps.runAll(ctx, orderId, commands).catch((error: unknown) => {
+        throw withoutUnbornIds(error, unborn);
+      });
       await this.continue(ctx, order, history, intentId, attemptKey);
     } else {
       if (card) commands.push({ type: 'AttachPaymentMethod', data: { order_id: orderId, payment_intent_id: intentId, payment_method: card } });
@@ -107,23 +121,23 @@ export class PaymentIntentsService {
     await this.continue(ctx, order, history, intentId, attemptKey);
   }
 
-  async capture(ctx: RequestContext, { orderId, intentId }: IntentRef, amount?: number, final?: boolean): Promise<void> {
+  async capture(ctx: RequestContext, { orderId, intentId }: IntentRef, { amount, final, reduceOrder }: { amount?: number; final?: boolean; reduceOrder?: boolean } = {}): Promise<void> {
     this.processors.require(ctx.mode);
     const attemptKey = ctx.ids.next('att_');
     const { order, history } = await this.steps.runAll(ctx, orderId, [
       {
         type: 'StartCapture',
-        data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, capture_id: ctx.ids.next('cap_'), amount: amount ?? null, final: final ?? null },
+        data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, capture_id: ctx.ids.next('cap_'), amount: amount ?? null, final: final ?? null, reduce_order: reduceOrder ?? null },
       },
     ]);
     await this.continue(ctx, order, history, intentId, attemptKey);
   }
 
-  /** Before an authorization: canceled at once. With a hold: voided at the processor first. */
-  async cancel(ctx: RequestContext, { orderId, intentId }: IntentRef, reason?: CancellationReason): Promise<void> {
+  /** Before an authorization: canceled at once. With a hold: voided at the processor first (after a capture: the rest of it). */
+  async cancel(ctx: RequestContext, { orderId, intentId }: IntentRef, { reason, reduceOrder }: { reason?: CancellationReason; reduceOrder?: boolean } = {}): Promise<void> {
     const attemptKey = ctx.ids.next('att_');
     const { order, history } = await this.steps.runAll(ctx, orderId, [
-      { type: 'StartCancel', data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, reason: reason ?? null } },
+      { type: 'StartCancel', data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, reason: reason ?? null, reduce_order: reduceOrder ?? null } },
     ]);
     await this.continue(ctx, order, history, intentId, attemptKey);
   }

@@ -80,11 +80,13 @@ export class PaymentRecovery implements OnApplicationBootstrap, OnApplicationShu
     if (!order) return false;
     const intent = row.kind === 'intent' ? order.payment_intents.find((pi) => pi.id === row.id) : undefined;
     const refund = row.kind === 'refund' ? order.refunds.find((r) => r.id === row.id) : undefined;
-    const call = intent ? this.steps.callForIntent(caller, order, intent, events) : refund ? this.steps.callForRefund(order, refund) : undefined;
-    if (!call) return false;
+    const intentCall = intent ? this.steps.callForIntent(caller, order, intent, events) : undefined;
+    const calls = intentCall ? [intentCall] : refund ? this.steps.callsForRefund(order, refund) : [];
     const processor = this.processors.require(row.mode);
-    const outcome = outcomeOfRecord(call, await processor.lookup(call.key)) ?? (await invoke(processor, call));
-    await this.steps.record(caller, order.id, row.id, call.key, outcome);
-    return true;
+    for (const call of calls) {
+      const outcome = outcomeOfRecord(call, await processor.lookup(call.key)) ?? (await invoke(processor, call));
+      await this.steps.record(caller, order.id, row.id, call.key, outcome);
+    }
+    return calls.length > 0;
   }
 }

@@ -88,11 +88,14 @@ export class PaymentSteps {
     }
   }
 
-  callForRefund(order: ExistingOrder, refund: Refund): ProcessorCall | undefined {
-    if (refund.status !== 'pending') return undefined;
-    // Every capture of one authorization adds to one charge at the processor.
-    const chargeId = order.payment_intents.find((pi) => pi.id === refund.payment_intent_id)?.captures[0]?.charge_id;
-    return chargeId ? { op: 'refund', key: refund.attempt_key, chargeId, amount: refund.amount } : undefined;
+  /** One processor refund per part still pending (a refund spread over payments has several). */
+  callsForRefund(order: ExistingOrder, refund: Refund): ProcessorCall[] {
+    return refund.parts.flatMap((part) => {
+      if (part.status !== 'pending') return [];
+      // Every capture of one authorization adds to one charge at the processor.
+      const chargeId = order.payment_intents.find((pi) => pi.id === part.payment_intent_id)?.captures[0]?.charge_id;
+      return chargeId ? [{ op: 'refund' as const, key: part.attempt_key, chargeId, amount: part.amount }] : [];
+    });
   }
 
   /** Step 2 and 3 together: the live path. */

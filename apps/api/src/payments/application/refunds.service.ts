@@ -14,7 +14,8 @@ export interface RefundInput {
 
 /**
  * RequestRefund reserves the amount on the order's revision (so concurrent refunds can never
- * over-refund), then the processor is asked with the refund's attempt key and its answer settles it.
+ * over-refund), then the processor is asked once per part (per payment the refund takes money
+ * from), each with its own attempt key, and each answer settles its part.
  */
 @Injectable()
 export class RefundsService {
@@ -40,8 +41,8 @@ export class RefundsService {
       },
     });
     const refund = order.refunds.find((r) => r.id === refundId);
-    const call = refund ? this.steps.callForRefund(order, refund) : undefined;
-    if (call) await this.steps.callAndRecord(ctx, order.id, refundId, call);
+    // One part after the other: a part left unanswered by a crash is finished by the recovery job.
+    for (const call of refund ? this.steps.callsForRefund(order, refund) : []) await this.steps.callAndRecord(ctx, order.id, refundId, call);
     return { orderId: order.id, refundId };
   }
 }

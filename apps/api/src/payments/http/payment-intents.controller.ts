@@ -69,14 +69,14 @@ export class PaymentIntentsController {
   @Post(':id/capture')
   @HttpCode(200)
   async capture(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string, @Body() dto: CapturePaymentIntentDto) {
-    await this.intents.capture(ctx, this.ref(ctx, id), dto.amount, dto.final);
+    await this.intents.capture(ctx, this.ref(ctx, id), { amount: dto.amount, final: dto.final, reduceOrder: dto.reduce_order });
     return this.queries.intent(ctx, id);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   async cancel(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string, @Body() dto: CancelPaymentIntentDto) {
-    await this.intents.cancel(ctx, this.ref(ctx, id), dto.reason);
+    await this.intents.cancel(ctx, this.ref(ctx, id), { reason: dto.reason, reduceOrder: dto.reduce_order });
     return this.queries.intent(ctx, id);
   }
 

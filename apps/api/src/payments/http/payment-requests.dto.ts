@@ -80,6 +80,15 @@ export class CapturePaymentIntentDto {
   @IsOptional()
   @IsBoolean()
   final?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Also take the released rest of the hold off what the order is owed ("shipped less, captured less"): recorded as reduced_money, not a write-off. Without it the rest stays outstanding, to collect another way.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  reduce_order?: boolean;
 }
 
 export class CancelPaymentIntentDto {
@@ -87,6 +96,15 @@ export class CancelPaymentIntentDto {
   @IsOptional()
   @IsIn(['duplicate', 'fraudulent', 'requested_by_customer', 'abandoned'])
   reason?: 'duplicate' | 'fraudulent' | 'requested_by_customer' | 'abandoned';
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Also take the released rest of the hold (after a non-final capture, cancel releases what is left) off what the order is owed ("shipped less, captured less"): recorded as reduced_money, not a write-off. Without it the rest stays outstanding, to collect another way.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  reduce_order?: boolean;
 }
 
 export class CompleteActionDto {
@@ -178,9 +196,9 @@ export class ListPaymentIntentsQueryDto extends ListPaymentsQueryDto {
 }
 
 export class ListRefundsQueryDto extends ListPaymentsQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'succeeded', 'failed'] })
+  @ApiPropertyOptional({ enum: ['pending', 'succeeded', 'failed', 'partially_succeeded'] })
   @IsOptional()
-  @IsIn(['pending', 'succeeded', 'failed'])
+  @IsIn(['pending', 'succeeded', 'failed', 'partially_succeeded'])
   status?: string;
 
   @ApiPropertyOptional()

@@ -40,12 +40,14 @@ export function toRefundResource(order: ExistingOrder, refund: Refund) {
     id: refund.id,
     object: 'refund' as const,
     order_id: order.id,
-    payment_intent_id: refund.payment_intent_id,
+    // The one payment refunded, or null when the refund is spread over several (see `payments`).
+    payment_intent_id: refund.parts.length === 1 ? refund.parts[0]!.payment_intent_id : null,
     status: refund.status,
     amount_money: m(refund.amount),
     reason: refund.reason,
     line_items: refund.line_items.map((l) => ({ line_item_id: l.line_item_id, quantity: l.quantity, amount_money: m(l.amount) })),
-    failure_code: refund.failure_code,
+    payments: refund.parts.map((p) => ({ payment_intent_id: p.payment_intent_id, amount_money: m(p.amount), status: p.status, failure_code: p.failure_code })),
+    failure_code: refund.parts.find((p) => p.failure_code !== null)?.failure_code ?? null,
     created_at: refund.created_at,
     updated_at: refund.updated_at,
   };

@@ -13,8 +13,9 @@ import { toPaymentIntentResource, toRefundResource } from './payment-resources.j
  */
 export class PaymentsProjection extends OrderCopyProjection {
   readonly name = 'payments';
-  // 2: customer_id columns; 3: every order event (rows carry the order's latest revision, live and on rebuild alike).
-  readonly version = 3;
+  // 2: customer_id columns; 3: every order event (rows carry the order's latest revision, live and on rebuild alike);
+  // 4: refunds in parts (refund_payments; payment_intent_id only for a one-payment refund).
+  readonly version = 4;
   readonly schema = [
     `CREATE TABLE IF NOT EXISTS payment_intents (
        id TEXT PRIMARY KEY, order_id TEXT NOT NULL, merchant_id TEXT NOT NULL, mode TEXT NOT NULL, customer_id TEXT,
@@ -24,16 +25,19 @@ export class PaymentsProjection extends OrderCopyProjection {
     'CREATE INDEX IF NOT EXISTS payment_intents_pending ON payment_intents (pending_since) WHERE pending_key IS NOT NULL',
     "CREATE INDEX IF NOT EXISTS payment_intents_holds ON payment_intents (expires_at) WHERE status = 'requires_capture'",
     `CREATE TABLE IF NOT EXISTS refunds (
-       id TEXT PRIMARY KEY, order_id TEXT NOT NULL, payment_intent_id TEXT NOT NULL, merchant_id TEXT NOT NULL, mode TEXT NOT NULL, customer_id TEXT,
-       status TEXT NOT NULL, amount INTEGER NOT NULL, attempt_key TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+       id TEXT PRIMARY KEY, order_id TEXT NOT NULL, payment_intent_id TEXT, merchant_id TEXT NOT NULL, mode TEXT NOT NULL, customer_id TEXT,
+       status TEXT NOT NULL, amount INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
        revision INTEGER NOT NULL, resource TEXT NOT NULL)`,
     'CREATE INDEX IF NOT EXISTS refunds_by_tenant ON refunds (merchant_id, mode, created_at DESC, id DESC)',
+    // Which payments a refund takes money from (one row per part), for ?payment_intent_id= on lists.
+    `CREATE TABLE IF NOT EXISTS refund_payments (refund_id TEXT NOT NULL, payment_intent_id TEXT NOT NULL, PRIMARY KEY (refund_id, payment_intent_id))`,
+    'CREATE INDEX IF NOT EXISTS refund_payments_by_intent ON refund_payments (payment_intent_id)',
   ];
-  readonly tables = ['payment_intents', 'refunds'];
+  readonly tables = ['payment_intents', 'refunds', 'refund_payments'];
   // Every order event, not only payment facts: a row's revision must not depend on how events
   // were batched (a rebuild batches many), and the order's customer is its intents' default.
   readonly handles: ReadonlySet<string> = new Set(ORDER_EVENT_TYPES);
-  private statements!: Record<'intent' | 'refund', Statement>;
+  private statements!: Record<'intent' | 'refund' | 'refundPayment', Statement>;
 
   protected prepareStatements(db: Database): void {
     this.statements = {
@@ -42,10 +46,12 @@ export class PaymentsProjection extends OrderCopyProjection {
         ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, status = excluded.status, amount = excluded.amount, captured = excluded.captured, refunded = excluded.refunded,
           pending_key = excluded.pending_key, pending_since = excluded.pending_since, expires_at = excluded.expires_at, revision = excluded.revision, resource = excluded.resource
         WHERE excluded.revision > payment_intents.revision`),
-      refund: db.prepare(`INSERT INTO refunds (id, order_id, payment_intent_id, merchant_id, mode, customer_id, status, amount, attempt_key, created_at, updated_at, revision, resource)
-        VALUES (@id, @order_id, @payment_intent_id, @merchant_id, @mode, @customer_id, @status, @amount, @attempt_key, @created_at, @updated_at, @revision, @resource)
+      refund: db.prepare(`INSERT INTO refunds (id, order_id, payment_intent_id, merchant_id, mode, customer_id, status, amount, created_at, updated_at, revision, resource)
+        VALUES (@id, @order_id, @payment_intent_id, @merchant_id, @mode, @customer_id, @status, @amount, @created_at, @updated_at, @revision, @resource)
         ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, status = excluded.status, updated_at = excluded.updated_at, revision = excluded.revision, resource = excluded.resource
         WHERE excluded.revision > refunds.revision`),
+      // A refund's parts are fixed when it is requested: inserting them again changes nothing.
+      refundPayment: db.prepare('INSERT OR IGNORE INTO refund_payments (refund_id, payment_intent_id) VALUES (?, ?)'),
     };
   }
 
@@ -69,18 +75,19 @@ export class PaymentsProjection extends OrderCopyProjection {
       });
     }
     for (const refund of order.refunds) {
+      const resource = toRefundResource(order, refund);
       this.statements.refund.run({
         ...tenant,
-        customer_id: customerOf(order.payment_intents.find((pi) => pi.id === refund.payment_intent_id)),
+        customer_id: customerOf(order.payment_intents.find((pi) => pi.id === refund.parts[0]?.payment_intent_id)),
         id: refund.id,
-        payment_intent_id: refund.payment_intent_id,
+        payment_intent_id: resource.payment_intent_id,
         status: refund.status,
         amount: refund.amount,
-        attempt_key: refund.attempt_key,
         created_at: refund.created_at,
         updated_at: refund.updated_at,
-        resource: JSON.stringify(toRefundResource(order, refund)),
+        resource: JSON.stringify(resource),
       });
+      for (const part of refund.parts) this.statements.refundPayment.run(refund.id, part.payment_intent_id);
     }
   }
 }

@@ -69,10 +69,10 @@ export class PaymentsQueries {
     const params: unknown[] = [tenant.merchantId, tenant.mode];
     for (const name of FILTER_COLUMNS) {
       const value = f[name];
-      if (value !== undefined) {
-        where.push(`${name} = ?`);
-        params.push(value);
-      }
+      if (value === undefined) continue;
+      // A refund spread over payments is found under each of them.
+      where.push(table === 'refunds' && name === 'payment_intent_id' ? 'id IN (SELECT refund_id FROM refund_payments WHERE payment_intent_id = ?)' : `${name} = ?`);
+      params.push(value);
     }
     if (f.page_token) {
       const [createdAt, id] = decodePageToken(f.page_token, 2);

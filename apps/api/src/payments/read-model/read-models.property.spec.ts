@@ -170,7 +170,7 @@ async function checkRun(steps: Step[], syncEachAppend: boolean, totals: Totals):
         expectedRefunds.set(refund.id, {
           id: refund.id,
           ...tenant,
-          payment_intent_id: refund.payment_intent_id,
+          payment_intent_id: refund.parts.length === 1 ? refund.parts[0]!.payment_intent_id : null,
           status: refund.status,
           amount: refund.amount,
           resource: asStored(toRefundResource(order, refund)),

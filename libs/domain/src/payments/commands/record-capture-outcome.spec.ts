@@ -1,6 +1,7 @@
 import { deciderSpec } from '../../testing/decider-spec.js';
 import { command, malformed, ORDER_ID } from '../../testing/order-fixtures.js';
-import { AUTHORIZED, CAPTURED, captured, captureFailed, captureStarted, KEY_1, KEY_2, KEY_3, PI_1, released } from '../../testing/payment-fixtures.js';
+import { AUTHORIZED, CAP_1, CAPTURED, captured, captureFailed, captureStarted, KEY_1, KEY_2, KEY_3, orderReduced, PI_1, released } from '../../testing/payment-fixtures.js';
+import { manualPaymentRecorded, MP_1 } from '../../testing/collection-fixtures.js';
 import { orderDecider } from '../../orders/order-decider.js';
 import type { CaptureOutcome } from '../payment-commands.js';
 
@@ -16,6 +17,21 @@ describe('RecordCaptureOutcome', () => {
 
   it('releases the rest after a final partial capture', () => {
     spec.given([...AUTHORIZED, captureStarted(PI_1, KEY_2, 6000, true)]).when(record(ok)).then([captured(PI_1, KEY_2, 6000, true), released(PI_1, 4000, 'final_capture')]);
+  });
+
+  it('takes the released rest off what the order is owed when the final capture asked to reduce the order', () => {
+    spec
+      .given([...AUTHORIZED, captureStarted(PI_1, KEY_2, 6000, true, CAP_1, true)])
+      .when(record(ok))
+      .then([captured(PI_1, KEY_2, 6000, true), released(PI_1, 4000, 'final_capture'), orderReduced(4000)]);
+  });
+
+  it('never reduces the order by more than it still owes (money came in another way meanwhile)', () => {
+    // 100.00 owed, 60.00 captured now, 30.00 received in cash meanwhile: only 10.00 is left to take off.
+    spec
+      .given([...AUTHORIZED, captureStarted(PI_1, KEY_2, 6000, true, CAP_1, true), manualPaymentRecorded(3000, MP_1, null, 'cash')])
+      .when(record(ok))
+      .then([captured(PI_1, KEY_2, 6000, true), released(PI_1, 4000, 'final_capture'), orderReduced(1000)]);
   });
 
   it('keeps the rest capturable after a non-final partial capture', () => {

@@ -1,15 +1,18 @@
 import { requireOrder } from '../../orders/order-guards.js';
+import type { OrderBalanceReduced } from '../../orders/order-events.js';
 import type { OrderState } from '../../orders/order-state.js';
 import type { CaptureOutcome, RecordCaptureOutcome } from '../payment-commands.js';
 import type { PaymentAuthorizationReleased, PaymentCaptured, PaymentCaptureFailed } from '../payment-events.js';
-import { requireIntent, requirePendingAttempt, validateOptionalRecord, validateText } from '../payment-guards.js';
+import { reductionFor, requireIntent, requirePendingAttempt, validateOptionalRecord, validateText } from '../payment-guards.js';
 import { invalidOutcome } from './record-authorization-outcome.js';
 
 /**
  * Records the answer to a capture, once per attempt key. A final capture that leaves something
- * uncaptured releases it (reason final_capture); capturing exactly the rest ends the intent too.
+ * uncaptured releases it (reason final_capture) and, when the capture asked for it
+ * (reduce_order), takes the released rest off what the order is owed (OrderBalanceReduced, at
+ * most what is still owed); capturing exactly the rest ends the intent too.
  */
-export function decideRecordCaptureOutcome(command: RecordCaptureOutcome, state: OrderState): (PaymentCaptured | PaymentAuthorizationReleased | PaymentCaptureFailed)[] {
+export function decideRecordCaptureOutcome(command: RecordCaptureOutcome, state: OrderState): (PaymentCaptured | PaymentAuthorizationReleased | OrderBalanceReduced | PaymentCaptureFailed)[] {
   const order = requireOrder(state, command.data.order_id);
   const intent = requireIntent(order, command.data.payment_intent_id);
   const pending = requirePendingAttempt(intent, command.data.attempt_key, 'capture');
@@ -24,7 +27,11 @@ export function decideRecordCaptureOutcome(command: RecordCaptureOutcome, state:
         data: { ...base, attempt_key: pending.attempt_key, capture_id, charge_id: validateText(outcome.charge_id, 'outcome.charge_id'), amount, final },
       };
       const rest = intent.capturable - amount;
-      return final && rest > 0 ? [captured, { type: 'PaymentAuthorizationReleased', data: { ...base, amount: rest, reason: 'final_capture' } }] : [captured];
+      if (!final || rest <= 0) return [captured];
+      const released: PaymentAuthorizationReleased = { type: 'PaymentAuthorizationReleased', data: { ...base, amount: rest, reason: 'final_capture' } };
+      const reduction = pending.reduce_order ? reductionFor(order, rest, amount) : 0;
+      if (reduction === 0) return [captured, released];
+      return [captured, released, { type: 'OrderBalanceReduced', data: { order_id: order.id, amount: reduction, payment_intent_id: intent.id, reason: 'authorization_released', occurred_at: command.now } }];
     }
     case 'failed':
       return [

@@ -1,6 +1,6 @@
 import { deciderSpec } from '../../testing/decider-spec.js';
 import { command, malformed, NOW, ORDER_ID } from '../../testing/order-fixtures.js';
-import { AUTHORIZED, captured, captureStarted, expired, KEY_2, KEY_3, KEY_4, PI_1, released, voidFailed, voidStarted } from '../../testing/payment-fixtures.js';
+import { AUTHORIZED, captured, captureStarted, expired, KEY_2, KEY_3, KEY_4, orderReduced, PI_1, released, voidFailed, voidStarted } from '../../testing/payment-fixtures.js';
 import { orderDecider } from '../../orders/order-decider.js';
 import type { VoidOutcome } from '../payment-commands.js';
 
@@ -22,6 +22,21 @@ describe('RecordVoidOutcome', () => {
   it('releases only what is left after a partial capture', () => {
     const partly = [...AUTHORIZED, captureStarted(PI_1, KEY_3, 2500, false), captured(PI_1, KEY_3, 2500, false), voidStarted(PI_1, KEY_4, 7500, 'expired')];
     spec.given(partly).when(record({ type: 'voided' }, KEY_4)).then([released(PI_1, 7500, 'expired'), expired()]);
+  });
+
+  const PARTLY = [...AUTHORIZED, captureStarted(PI_1, KEY_3, 2500, false), captured(PI_1, KEY_3, 2500, false)];
+
+  it('releases the rest of a partly captured hold on request: the intent is done with what it captured, the rest stays owed', () => {
+    const given = [...PARTLY, voidStarted(PI_1, KEY_4, 7500, 'rest_released')];
+    spec.given(given).when(record({ type: 'voided' }, KEY_4)).then([released(PI_1, 7500, 'rest_released')]);
+    const after = [...given, released(PI_1, 7500, 'rest_released')].reduce(orderDecider.evolve, orderDecider.initialState());
+    if (after.status === 'none') throw new Error('no order');
+    expect(after.payment_intents[0]).toMatchObject({ status: 'succeeded', captured: 2500, released: 7500, capturable: 0, pending: null });
+    expect(after.reduced).toBe(0);
+  });
+
+  it('with reduce_order, the released rest is also taken off what the order is owed', () => {
+    spec.given([...PARTLY, voidStarted(PI_1, KEY_4, 7500, 'rest_released', true)]).when(record({ type: 'voided' }, KEY_4)).then([released(PI_1, 7500, 'rest_released'), orderReduced(7500)]);
   });
 
   it('records a failed void (the authorization stays)', () => {

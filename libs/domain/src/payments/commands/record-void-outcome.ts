@@ -1,16 +1,18 @@
 import { requireOrder } from '../../orders/order-guards.js';
+import type { OrderBalanceReduced } from '../../orders/order-events.js';
 import type { OrderState } from '../../orders/order-state.js';
 import type { RecordVoidOutcome, VoidOutcome } from '../payment-commands.js';
 import type { PaymentAuthorizationExpired, PaymentAuthorizationReleased, PaymentIntentCanceled, PaymentVoidFailed } from '../payment-events.js';
-import { requireIntent, requirePendingAttempt, validateOptionalRecord, validateText } from '../payment-guards.js';
+import { reductionFor, requireIntent, requirePendingAttempt, validateOptionalRecord, validateText } from '../payment-guards.js';
 import { invalidOutcome } from './record-authorization-outcome.js';
 
-type VoidEvent = PaymentAuthorizationReleased | PaymentIntentCanceled | PaymentAuthorizationExpired | PaymentVoidFailed;
+type VoidEvent = PaymentAuthorizationReleased | OrderBalanceReduced | PaymentIntentCanceled | PaymentAuthorizationExpired | PaymentVoidFailed;
 
 /**
  * Records the answer to a void, once per attempt key. Voided: the hold is released and the
  * intent is canceled (cancel) or its authorization expired (expiry: expired, or succeeded when
- * part of it was captured). Failed: the authorization stays and can be voided again.
+ * part of it was captured), or — the rest of a partly captured hold — the intent is done
+ * (succeeded) and, when asked, the order is reduced by the released rest. Failed: the authorization stays and can be voided again.
  */
 export function decideRecordVoidOutcome(command: RecordVoidOutcome, state: OrderState): VoidEvent[] {
   const order = requireOrder(state, command.data.order_id);
@@ -22,6 +24,11 @@ export function decideRecordVoidOutcome(command: RecordVoidOutcome, state: Order
   switch (type) {
     case 'voided': {
       const released: PaymentAuthorizationReleased = { type: 'PaymentAuthorizationReleased', data: { ...base, amount: intent.capturable, reason: pending.reason } };
+      if (pending.reason === 'rest_released') {
+        const reduction = pending.reduce_order ? reductionFor(order, intent.capturable, 0) : 0;
+        if (reduction === 0) return [released];
+        return [released, { type: 'OrderBalanceReduced', data: { order_id: order.id, amount: reduction, payment_intent_id: intent.id, reason: 'authorization_released', occurred_at: command.now } }];
+      }
       return pending.reason === 'canceled'
         ? [released, { type: 'PaymentIntentCanceled', data: { ...base, cancellation_reason: pending.cancellation_reason } }]
         : [released, { type: 'PaymentAuthorizationExpired', data: base }];

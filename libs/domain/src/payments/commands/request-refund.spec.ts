@@ -27,8 +27,25 @@ import type { RequestRefund } from '../payment-commands.js';
 const spec = deciderSpec(orderDecider);
 const refund = (overrides: Record<string, unknown> = {}) =>
   command('RequestRefund', malformed<RequestRefund['data']>({ order_id: ORDER_ID, refund_id: REF_1, attempt_key: KEY_3, ...overrides }));
-const requested = (amount: number, line_items: { line_item_id: string; quantity: number; amount: number }[] = [], overrides: Record<string, unknown> = {}): OrderEvent =>
-  ({ type: 'RefundRequested', data: { order_id: ORDER_ID, refund_id: REF_1, payment_intent_id: PI_1, attempt_key: KEY_3, amount, reason: null, line_items, occurred_at: NOW, ...overrides } }) as OrderEvent;
+const requested = (amount: number, line_items: { line_item_id: string; quantity: number; amount: number }[] = [], { payment_intent_id = PI_1, ...overrides }: Record<string, unknown> = {}): OrderEvent =>
+  ({
+    type: 'RefundRequested',
+    data: { order_id: ORDER_ID, refund_id: REF_1, amount, reason: null, line_items, parts: [{ payment_intent_id, attempt_key: KEY_3, amount }], occurred_at: NOW, ...overrides },
+  }) as OrderEvent;
+/** A refund spread over payments: [payment, amount] per part, keys KEY_3, KEY_3-2, … */
+const spreadOver = (shares: [string, number][], line_items: { line_item_id: string; quantity: number; amount: number }[] = []): OrderEvent =>
+  ({
+    type: 'RefundRequested',
+    data: {
+      order_id: ORDER_ID,
+      refund_id: REF_1,
+      amount: shares.reduce((s, [, a]) => s + a, 0),
+      reason: null,
+      line_items,
+      parts: shares.map(([payment_intent_id, amount], i) => ({ payment_intent_id, attempt_key: i === 0 ? KEY_3 : `${KEY_3}-${i + 1}`, amount })),
+      occurred_at: NOW,
+    },
+  }) as OrderEvent;
 
 /** Two payments on a 100.00 order: PI_1 captured 60.00, PI_2 captured 40.00. */
 const TWO_PAYMENTS: OrderEvent[] = [
@@ -106,10 +123,26 @@ describe('RequestRefund', () => {
     spec.given([...CAPTURED, refundRequested(9500, REF_2, KEY_4)]).when(refund({ payment_intent_id: PI_1, amount: 501 })).thenThrows('REFUND_EXCEEDS_REFUNDABLE', { kind: 'business', field: 'amount' });
   });
 
-  it('rejects an order refund no single payment can cover with REFUND_EXCEEDS_REFUNDABLE, saying to refund per payment', () => {
-    expect(() => orderDecider.decide(refund({ amount: 7000 }), TWO_PAYMENTS.reduce(orderDecider.evolve, orderDecider.initialState()))).toThrow(
-      expect.objectContaining({ code: 'REFUND_EXCEEDS_REFUNDABLE', message: expect.stringContaining('refund per payment') }),
-    );
+  it('spreads an order refund no single payment can cover over the payments, most left first', () => {
+    spec.given(TWO_PAYMENTS).when(refund({ amount: 7000 })).then([spreadOver([[PI_1, 6000], [PI_2, 1000]])]);
+  });
+
+  it('refunds everything on an order paid by two payments when only the order is named', () => {
+    spec.given(TWO_PAYMENTS).when(refund()).then([spreadOver([[PI_1, 6000], [PI_2, 4000]])]);
+  });
+
+  it('spreads a line-item refund worth more than either payment, and books the lines on the one refund', () => {
+    // 4 × 20.00 of LI_1 = 80.00: 60.00 from PI_1, 20.00 from PI_2.
+    const lines = [{ line_item_id: LI_1, quantity: 4, amount: 8000 }];
+    spec.given(TWO_PAYMENTS).when(refund({ line_items: [{ line_item_id: LI_1, quantity: 4 }] })).then([spreadOver([[PI_1, 6000], [PI_2, 2000]], lines)]);
+  });
+
+  it('rejects an order refund above what all payments together can refund with REFUND_EXCEEDS_REFUNDABLE', () => {
+    spec.given([...TWO_PAYMENTS, refundRequested(3000, REF_2, KEY_4)]).when(refund({ amount: 7001 })).thenThrows('REFUND_EXCEEDS_REFUNDABLE', { field: 'amount' });
+  });
+
+  it('rejects a spread whose derived attempt key was already used with ATTEMPT_KEY_ALREADY_USED', () => {
+    spec.given([...TWO_PAYMENTS, refundRequested(1, REF_2, `${KEY_3}-2`, PI_2)]).when(refund({ amount: 7000 })).thenThrows('ATTEMPT_KEY_ALREADY_USED');
   });
 
   it('rejects a whole refund once everything went back with REFUND_EXCEEDS_REFUNDABLE', () => {

@@ -13,8 +13,10 @@ import { priceRefundLines, refundableOf } from '../refund-lines.js';
  * Asks for a refund of one payment (payment_intent_id) or of the order: of an amount, of line
  * items and quantities, or (neither) of everything refundable. What a payment can refund is
  * captured − refunded − pending refunds; the refund is created pending and reserves its amount
- * at once, so concurrent requests can never over-refund. Against the order, the payment with
- * the most left to refund is used (ties: the earliest); one refund never spans two payments.
+ * at once, so concurrent requests can never over-refund. Against the order, the money comes from
+ * the payment with the most left to refund (ties: the earliest), and when that is not enough,
+ * from the next ones in the same order: one refund, one part per payment, each part its own
+ * processor refund under the attempt key `<attempt_key>` (first part), `<attempt_key>-2`, …
  */
 export function decideRequestRefund(command: RequestRefund, state: OrderState): RefundRequested[] {
   const { order_id, refund_id, attempt_key, payment_intent_id, amount, line_items, reason } = command.data;
@@ -32,20 +34,23 @@ export function decideRequestRefund(command: RequestRefund, state: OrderState): 
   const asked = hasAmount ? validatePositiveAmount(amount, 'amount') : hasLines ? lines.reduce((sum, l) => sum + l.amount, 0) : null;
   if (asked === 0) throw orderError('INVALID_AMOUNT', 'the line items to refund come to 0', 'line_items');
 
-  const payment =
-    payment_intent_id === undefined || payment_intent_id === null ? choosePayment(order, asked) : requireRefundable(order, requireIntent(order, payment_intent_id), asked);
+  const shares = payment_intent_id === undefined || payment_intent_id === null ? spread(order, asked) : [requireRefundable(order, requireIntent(order, payment_intent_id), asked)];
   const key = requireNewAttemptKey(order, attempt_key);
+  const parts = shares.map((share, i) => ({
+    payment_intent_id: share.intent.id,
+    attempt_key: i === 0 ? key : requireNewAttemptKey(order, `${key}-${i + 1}`),
+    amount: share.amount,
+  }));
   return [
     {
       type: 'RefundRequested',
       data: {
         order_id,
         refund_id: id,
-        payment_intent_id: payment.intent.id,
-        attempt_key: key,
-        amount: payment.amount,
+        amount: parts.reduce((sum, p) => sum + p.amount, 0),
         reason: refundReason,
         line_items: lines,
+        parts,
         occurred_at: command.now,
       },
     },
@@ -89,21 +94,26 @@ function requireRefundable(order: ExistingOrder, intent: PaymentIntent, asked: n
   return { intent, amount };
 }
 
-function choosePayment(order: ExistingOrder, asked: number | null): ChosenPayment {
+/** The payments an order refund takes its money from: most left first, as few as it needs. */
+function spread(order: ExistingOrder, asked: number | null): ChosenPayment[] {
   const captured = order.payment_intents.filter((pi) => pi.captured > 0);
   if (captured.length === 0) {
     const byHand = order.manual_recorded - order.manual_reversed > 0 ? ': its money came in outside Ordo — record a manual refund (POST /v1/orders/{id}/manual-refunds)' : '';
     throw orderError('PAYMENT_NOT_CAPTURED', `order ${order.id} has no captured card payment to refund${byHand}`);
   }
-  const candidates = captured.map((intent) => ({ intent, refundable: refundableOf(order, intent) }));
   // Most left first; the sort is stable, so ties keep creation order (the earliest wins).
-  const best = [...candidates].sort((a, b) => b.refundable - a.refundable)[0] as (typeof candidates)[number];
-  const amount = asked ?? candidates.reduce((sum, c) => sum + c.refundable, 0);
+  const candidates = captured.map((intent) => ({ intent, refundable: refundableOf(order, intent) })).sort((a, b) => b.refundable - a.refundable);
+  const total = candidates.reduce((sum, c) => sum + c.refundable, 0);
+  const amount = asked ?? total;
   if (amount === 0) throw orderError('REFUND_EXCEEDS_REFUNDABLE', `order ${order.id} has nothing left to refund`);
-  if (amount > best.refundable) {
-    const total = candidates.reduce((sum, c) => sum + c.refundable, 0);
-    const perPayment = amount <= total ? `; refund per payment (the most one payment can refund is ${best.refundable})` : '';
-    throw orderError('REFUND_EXCEEDS_REFUNDABLE', `order ${order.id} has ${total} left to refund across its payments${perPayment}`, asked === null ? undefined : 'amount');
+  if (amount > total) throw orderError('REFUND_EXCEEDS_REFUNDABLE', `order ${order.id} has ${total} left to refund across its payments`, asked === null ? undefined : 'amount');
+  const shares: ChosenPayment[] = [];
+  let left = amount;
+  for (const { intent, refundable } of candidates) {
+    if (left === 0) break;
+    const take = Math.min(left, refundable);
+    if (take > 0) shares.push({ intent, amount: take });
+    left -= take;
   }
-  return { intent: best.intent, amount };
+  return shares;
 }

@@ -1,6 +1,6 @@
 import { deciderSpec } from '../../testing/decider-spec.js';
 import { command, malformed, NOW, ORDER_ID } from '../../testing/order-fixtures.js';
-import { actionRequired, AUTHORIZED, CAPTURED, captured, captureStarted, intentCreated, KEY_2, methodAttached, ORDER_100, PI_1, PROCESSING, voidStarted } from '../../testing/payment-fixtures.js';
+import { actionRequired, AUTHORIZED, CAPTURED, captured, captureStarted, intentCreated, KEY_2, methodAttached, ORDER_100, PI_1, PROCESSING, released, voidStarted } from '../../testing/payment-fixtures.js';
 import { orderDecider } from '../../orders/order-decider.js';
 import type { CancellationReason } from '../payment-state.js';
 import type { OrderEvent } from '../../orders/order-events.js';
@@ -27,8 +27,26 @@ describe('StartCancel', () => {
     spec.given(CAPTURED).when(cancel()).thenThrows('CANCEL_AFTER_CAPTURE', { kind: 'conflict' });
   });
 
-  it('rejects a cancel after a partial capture with CANCEL_AFTER_CAPTURE', () => {
-    spec.given([...AUTHORIZED, captureStarted(PI_1, KEY_2, 100, false), captured(PI_1, KEY_2, 100, false)]).when(cancel(undefined, 'key-9')).thenThrows('CANCEL_AFTER_CAPTURE');
+  const PARTLY_CAPTURED = [...AUTHORIZED, captureStarted(PI_1, KEY_2, 100, false), captured(PI_1, KEY_2, 100, false)];
+
+  it('releases the rest of the hold after a non-final capture (a void of what is left)', () => {
+    spec.given(PARTLY_CAPTURED).when(cancel(undefined, 'key-9')).then([voidStarted(PI_1, 'key-9', 9900, 'rest_released')]);
+  });
+
+  it('releases the rest and asks to take it off what the order is owed with reduce_order', () => {
+    spec.given(PARTLY_CAPTURED).when({ ...cancel(undefined, 'key-9'), data: { ...cancel(undefined, 'key-9').data, reduce_order: true } }).then([voidStarted(PI_1, 'key-9', 9900, 'rest_released', true)]);
+  });
+
+  it('rejects reduce_order on a cancel that releases a whole hold (nothing captured) with INVALID_REQUEST', () => {
+    spec.given(AUTHORIZED).when({ ...cancel(), data: { ...cancel().data, reduce_order: true } }).thenThrows('INVALID_REQUEST', { field: 'reduce_order' });
+  });
+
+  it('rejects a cancel after a final partial capture (nothing is held any more) with CANCEL_AFTER_CAPTURE', () => {
+    spec.given([...AUTHORIZED, captureStarted(PI_1, KEY_2, 100, true), captured(PI_1, KEY_2, 100, true), released(PI_1, 9900)]).when(cancel(undefined, 'key-9')).thenThrows('CANCEL_AFTER_CAPTURE');
+  });
+
+  it('rejects releasing the rest of an expired authorization with AUTHORIZATION_EXPIRED', () => {
+    spec.given(PARTLY_CAPTURED).when({ ...cancel(undefined, 'key-9'), now: '2025-04-01T00:00:00.000Z' }).thenThrows('AUTHORIZATION_EXPIRED');
   });
 
   it('rejects a cancel while processing with PAYMENT_INTENT_PROCESSING', () => {

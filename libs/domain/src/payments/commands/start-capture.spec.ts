@@ -1,10 +1,10 @@
 import { deciderSpec } from '../../testing/decider-spec.js';
-import { command, ORDER_ID } from '../../testing/order-fixtures.js';
+import { command, malformed, ORDER_ID } from '../../testing/order-fixtures.js';
 import { AUTHORIZED, CAP_1, CAP_2, captured, captureStarted, canceled, EXPIRES_AT, expired, KEY_2, KEY_3, PI_1, PROCESSING, released, voidStarted } from '../../testing/payment-fixtures.js';
 import { orderDecider } from '../../orders/order-decider.js';
 
 const spec = deciderSpec(orderDecider);
-const capture = (overrides: { amount?: number; final?: boolean; attempt_key?: string; capture_id?: string } = {}, now?: string) =>
+const capture = (overrides: { amount?: number; final?: boolean; attempt_key?: string; capture_id?: string; reduce_order?: boolean } = {}, now?: string) =>
   command('StartCapture', { order_id: ORDER_ID, payment_intent_id: PI_1, attempt_key: KEY_2, capture_id: CAP_1, ...overrides }, now);
 const PARTLY_CAPTURED = [...AUTHORIZED, captureStarted(PI_1, KEY_2, 3000, false), captured(PI_1, KEY_2, 3000, false)];
 
@@ -15,6 +15,18 @@ describe('StartCapture', () => {
 
   it('captures part of the authorization without ending it', () => {
     spec.given(AUTHORIZED).when(capture({ amount: 3000, final: false })).then([captureStarted(PI_1, KEY_2, 3000, false)]);
+  });
+
+  it('a final partial capture may ask to take the released rest off what the order is owed (reduce_order)', () => {
+    spec.given(AUTHORIZED).when(capture({ amount: 4000, reduce_order: true })).then([captureStarted(PI_1, KEY_2, 4000, true, CAP_1, true)]);
+  });
+
+  it('rejects reduce_order on a non-final capture (nothing is released) with INVALID_REQUEST', () => {
+    spec.given(AUTHORIZED).when(capture({ amount: 4000, final: false, reduce_order: true })).thenThrows('INVALID_REQUEST', { field: 'reduce_order' });
+  });
+
+  it('rejects a reduce_order that is not a boolean with INVALID_REQUEST', () => {
+    spec.given(AUTHORIZED).when(capture({ amount: 4000, reduce_order: malformed<boolean>('yes') })).thenThrows('INVALID_REQUEST', { field: 'reduce_order' });
   });
 
   it('captures again after a partial capture, up to what is left', () => {

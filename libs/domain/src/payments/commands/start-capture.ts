@@ -3,11 +3,13 @@ import { requireOpenOrder } from '../../orders/order-guards.js';
 import type { OrderState } from '../../orders/order-state.js';
 import type { StartCapture } from '../payment-commands.js';
 import type { PaymentCaptureStarted } from '../payment-events.js';
-import { outstandingOf, requireIntent, requireLiveAuthorization, requireNewAttemptKey, validatePositiveAmount, validateText } from '../payment-guards.js';
+import { outstandingOf, requireIntent, requireLiveAuthorization, requireNewAttemptKey, validatePositiveAmount, validateReduceOrder, validateText } from '../payment-guards.js';
 
 /**
  * Captures all or part of an authorization (the amount defaults to everything capturable).
  * A final capture releases the rest once it succeeds; a non-final one leaves the rest capturable.
+ * With `reduce_order` the released rest is also taken off what the order is owed (not bad debt):
+ * "shipped less, captured less". Without it the rest stays owed, to collect another way.
  */
 export function decideStartCapture(command: StartCapture, state: OrderState): PaymentCaptureStarted[] {
   const { order_id, payment_intent_id, attempt_key, capture_id, amount, final } = command.data;
@@ -28,11 +30,13 @@ export function decideStartCapture(command: StartCapture, state: OrderState): Pa
     throw orderError('AMOUNT_EXCEEDS_OUTSTANDING', `cannot capture ${toCapture}: order ${order.id} has only ${Math.max(owed, 0)} left to collect (cancel the rest of the hold)`, 'amount');
   }
   if (final !== undefined && final !== null && typeof final !== 'boolean') throw orderError('INVALID_REQUEST', 'final must be true or false', 'final');
+  const reduceOrder = validateReduceOrder(command.data.reduce_order);
+  if (reduceOrder && final === false) throw orderError('INVALID_REQUEST', 'reduce_order applies to a final capture: it takes the released rest off what the order is owed', 'reduce_order');
   const key = requireNewAttemptKey(order, attempt_key);
   return [
     {
       type: 'PaymentCaptureStarted',
-      data: { order_id, payment_intent_id: intent.id, attempt_key: key, capture_id: captureId, amount: toCapture, final: final ?? true, occurred_at: command.now },
+      data: { order_id, payment_intent_id: intent.id, attempt_key: key, capture_id: captureId, amount: toCapture, final: final ?? true, ...(reduceOrder && { reduce_order: true }), occurred_at: command.now },
     },
   ];
 }
