@@ -9,7 +9,7 @@ import type { OrdoConfig } from './config/ordo-config.js';
 import type { Clock } from './platform/clock.js';
 import { PaymentRecovery } from './payments/application/payment-recovery.js';
 import { randomId } from './platform/ids.js';
-import { setupOpenApi } from './platform/openapi.js';
+import { setupOpenApi } from './platform/openapi/setup-openapi.js';
 import { PinoLoggerService } from './platform/request-logging.js';
 
 export interface CreateAppOptions {

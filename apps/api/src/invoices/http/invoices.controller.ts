@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { toUtcInstant } from '#ordo/domain';
 import { ApiError } from '../../platform/api-error.js';
 import { IdPipe } from '../../platform/id.pipe.js';
@@ -17,7 +17,6 @@ const manualPaymentId = new IdPipe('mp_', 'manual_payment_id');
 /** Thin: each route maps the body to one use case, then answers with the read model's resource. */
 @ApiTags('invoices')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a POST safe to retry for 24 hours' })
 @Controller('v1/invoices')
 export class InvoicesController {
   constructor(

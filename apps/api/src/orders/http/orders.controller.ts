@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { OrderCommand, OrderState } from '#ordo/domain';
 import type { CommandOutcome } from '../../application/command-path.js';
 import { ApiError } from '../../platform/api-error.js';
@@ -43,7 +43,6 @@ function isoTime(value: string | undefined, field: string): string | undefined {
 
 @ApiTags('orders')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a POST safe to retry for 24 hours' })
 @Controller('v1/orders')
 export class OrdersController {
   constructor(
