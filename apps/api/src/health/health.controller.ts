@@ -6,6 +6,8 @@ import type { SqlitePersistence } from '../persistence/sqlite-persistence.js';
 import type { EventStore } from '#ordo/event-store';
 import { ProjectionRunner } from '../application/projections/projection-runner.js';
 import { Public } from '../platform/auth.guard.js';
+import { ApiData } from '../platform/openapi/envelope.js';
+import { HealthResponse } from './health.responses.js';
 
 /** Liveness says the process answers; readiness says it can serve reads and writes now. */
 @ApiTags('health')
@@ -22,12 +24,14 @@ export class HealthController {
 
   @Get('healthz')
   @HealthCheck()
+  @ApiData(HealthResponse)
   live() {
     return this.health.check([() => this.indicators.check('process').up()]);
   }
 
   @Get('readyz')
   @HealthCheck()
+  @ApiData(HealthResponse)
   ready() {
     return this.health.check([
       () => {

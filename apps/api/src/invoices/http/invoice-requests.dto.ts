@@ -10,19 +10,19 @@ import { IsCalendarDate, IsIsoDateOrInstant } from '../../platform/satisfies.val
 const MAX_AMOUNT = 999_999_999_999;
 
 class InvoiceTermsDto {
-  @ApiPropertyOptional({ default: 30, description: 'Due this many days after issue (unless due_date is set)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 365, default: 30, description: 'Due this many days after issue (unless due_date is set)' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(365)
   days_until_due?: number;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'A fixed due date (end of that day, UTC); null clears it' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-12-31', description: 'A fixed due date (end of that day, UTC); null clears it' })
   @IsOptional()
   @IsCalendarDate()
   due_date?: string | null;
 
-  @ApiPropertyOptional({ description: 'Shown on the invoice; null clears it' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 1000, description: 'Shown on the invoice; null clears it' })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsString()
@@ -114,7 +114,7 @@ export class ListInvoicesQueryDto extends PageQueryDto {
 
 /** Money that moved outside Ordo, in or out: how much, in the order's currency, and how. */
 class OfflineMoneyDto {
-  @ApiProperty({ description: 'Minor units of the order’s currency' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_AMOUNT, description: 'Minor units of the order’s currency' })
   @IsDefined()
   @IsInt()
   @Min(1)

@@ -3,11 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { toUtcInstant } from '#ordo/domain';
 import { ApiError } from '../../platform/api-error.js';
 import { IdPipe } from '../../platform/id.pipe.js';
+import { ApiData, ApiPage } from '../../platform/openapi/envelope.js';
 import { Ctx, type RequestContext } from '../../platform/request-context.js';
 import { toLineItem } from '../../orders/http/to-domain.js';
+import { PaymentIntentResponse } from '../../payments/http/payment.responses.js';
 import { PaymentsQueries } from '../../payments/read-model/payments.queries.js';
 import { InvoicesService } from '../application/invoices.service.js';
 import { InvoicesQueries } from '../read-model/invoices.queries.js';
+import { InvoiceResponse, ManualPaymentResponse } from './invoice.responses.js';
 import { CreateInvoiceDto, ListInvoicesQueryDto, PayInvoiceDto, RecordManualPaymentDto, ReverseManualPaymentDto, UpdateInvoiceDto, VoidInvoiceDto } from './invoice-requests.dto.js';
 import { requireOrderCurrency, toManualPaymentInput } from './manual-payment-input.js';
 
@@ -26,6 +29,7 @@ export class InvoicesController {
   ) {}
 
   @Post()
+  @ApiData(InvoiceResponse, 201)
   @ApiOperation({ summary: 'Draft an invoice for an order, or quick pay: currency + line_items create the order' })
   async create(@Ctx() ctx: RequestContext, @Body() dto: CreateInvoiceDto) {
     const quick = dto.line_items !== undefined || dto.currency !== undefined;
@@ -45,6 +49,7 @@ export class InvoicesController {
   }
 
   @Get()
+  @ApiPage(InvoiceResponse)
   @ApiOperation({ summary: 'List invoices, newest first (filters status, customer_id, order_id, overdue, due_from, due_to)' })
   list(@Ctx() ctx: RequestContext, @Query() q: ListInvoicesQueryDto) {
     const dueFrom = q.due_from ? toUtcInstant(q.due_from) : undefined;
@@ -54,11 +59,13 @@ export class InvoicesController {
   }
 
   @Get(':id')
+  @ApiData(InvoiceResponse)
   get(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string) {
     return this.queries.invoice(ctx, id);
   }
 
   @Patch(':id')
+  @ApiData(InvoiceResponse)
   @ApiOperation({ summary: 'Change a draft’s terms (days_until_due, due_date, memo); what it bills changes through the order' })
   async update(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string, @Body() dto: UpdateInvoiceDto) {
     const changes = {
@@ -72,6 +79,7 @@ export class InvoicesController {
 
   @Post(':id/issue')
   @HttpCode(200)
+  @ApiData(InvoiceResponse)
   @ApiOperation({ summary: 'Issue: freeze what is billed, number it, set the due date, open the pay link; the invoice now holds the order' })
   async issue(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string) {
     await this.invoices.issue(ctx, this.order(ctx, id), id);
@@ -80,6 +88,7 @@ export class InvoicesController {
 
   @Post(':id/void')
   @HttpCode(200)
+  @ApiData(InvoiceResponse)
   @ApiOperation({ summary: 'Void (only while the invoice has collected nothing); releases the order' })
   async void(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string, @Body() dto: VoidInvoiceDto) {
     await this.invoices.void(ctx, this.order(ctx, id), id, dto.reason);
@@ -88,6 +97,7 @@ export class InvoicesController {
 
   @Post(':id/mark-uncollectible')
   @HttpCode(200)
+  @ApiData(InvoiceResponse)
   @ApiOperation({ summary: 'Write off what is still owed; the invoice becomes uncollectible' })
   async markUncollectible(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string) {
     await this.invoices.markUncollectible(ctx, this.order(ctx, id), id);
@@ -96,6 +106,7 @@ export class InvoicesController {
 
   @Post(':id/send-reminder')
   @HttpCode(200)
+  @ApiData(InvoiceResponse)
   @ApiOperation({ summary: 'Send a reminder now (recorded on the timeline, delivered by the notifier)' })
   async sendReminder(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string) {
     await this.invoices.sendReminder(ctx, this.order(ctx, id), id, 'manual');
@@ -104,6 +115,7 @@ export class InvoicesController {
 
   @Post(':id/pay')
   @HttpCode(200)
+  @ApiData(PaymentIntentResponse)
   @ApiOperation({ summary: 'Pay what the invoice still asks for with a card token (captured at once); answers the payment intent' })
   async pay(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string, @Body() dto: PayInvoiceDto) {
     // Whether the invoice still collects is decided with the payment, on the order's revision.
@@ -112,6 +124,7 @@ export class InvoicesController {
   }
 
   @Post(':id/manual-payments')
+  @ApiData(ManualPaymentResponse, 201)
   @ApiOperation({ summary: 'Record money received outside Ordo (wire, bank transfer, check, cash, other) against the invoice' })
   async recordManualPayment(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string, @Body() dto: RecordManualPaymentDto) {
     const invoice = this.queries.invoice(ctx, id);
@@ -122,6 +135,7 @@ export class InvoicesController {
 
   @Post(':id/manual-payments/:manual_payment_id/reverse')
   @HttpCode(200)
+  @ApiData(ManualPaymentResponse)
   @ApiOperation({ summary: 'Reverse a recorded manual payment (it did not arrive after all); the balance reopens' })
   async reverseManualPayment(
     @Ctx() ctx: RequestContext,

@@ -2,10 +2,12 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '../../platform/api-error.js';
 import { IdPipe } from '../../platform/id.pipe.js';
+import { ApiData } from '../../platform/openapi/envelope.js';
 import { Ctx, type RequestContext } from '../../platform/request-context.js';
 import { OrdersQueries } from '../../orders/read-model/orders.queries.js';
 import { InvoicesService } from '../application/invoices.service.js';
 import { toManualPaymentResource, toManualRefundResource } from '../read-model/invoice-resource.js';
+import { ManualPaymentResponse, ManualRefundResponse } from './invoice.responses.js';
 import { RecordManualPaymentDto, RecordManualRefundDto, ReverseManualPaymentDto } from './invoice-requests.dto.js';
 import { requireOrderCurrency, toManualPaymentInput } from './manual-payment-input.js';
 
@@ -27,6 +29,7 @@ export class OrderManualPaymentsController {
   ) {}
 
   @Post(':id/manual-payments')
+  @ApiData(ManualPaymentResponse, 201)
   @ApiOperation({ summary: 'Record money received outside Ordo on the order (it joins the invoice holding the order, if any)' })
   async record(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Body() dto: RecordManualPaymentDto) {
     requireOrderCurrency(dto, this.orders.state(ctx, id).currency);
@@ -36,6 +39,7 @@ export class OrderManualPaymentsController {
 
   @Post(':id/manual-payments/:manual_payment_id/reverse')
   @HttpCode(200)
+  @ApiData(ManualPaymentResponse)
   @ApiOperation({ summary: 'Reverse a recorded manual payment; the balance reopens' })
   async reverse(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Param('manual_payment_id', manualPaymentId) mpId: string, @Body() dto: ReverseManualPaymentDto) {
     await this.invoices.reverseManualPayment(ctx, id, null, mpId, dto.reason);
@@ -43,6 +47,7 @@ export class OrderManualPaymentsController {
   }
 
   @Post(':id/manual-refunds')
+  @ApiData(ManualRefundResponse, 201)
   @ApiOperation({ summary: 'Record money given back outside Ordo (the refund of money received outside Ordo); card money is refunded with POST /v1/refunds' })
   async refund(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Body() dto: RecordManualRefundDto) {
     requireOrderCurrency(dto, this.orders.state(ctx, id).currency);

@@ -4,7 +4,7 @@ import { MAX_AMOUNT } from '#ordo/domain';
 
 /** `{ amount, currency }`: integer minor units — 12.5 or "1250" are refused, never rounded. */
 export class MoneyDto {
-  @ApiProperty({ example: 2500, description: 'Integer amount in the currency\'s minor units', minimum: 0, maximum: MAX_AMOUNT })
+  @ApiProperty({ type: 'integer', example: 2500, description: 'Integer amount in the currency\'s minor units', minimum: 0, maximum: MAX_AMOUNT })
   @IsDefined()
   @IsInt()
   @Min(0)

@@ -35,7 +35,7 @@ export class LineItemInputDto {
   @Length(1, 255)
   name!: string;
 
-  @ApiProperty({ example: 2, minimum: 1, maximum: 1_000_000 })
+  @ApiProperty({ type: 'integer', example: 2, minimum: 1, maximum: 1_000_000 })
   @IsDefined()
   @IsInt()
   @Min(1)

@@ -96,7 +96,7 @@ export class UpdateLineItemDto {
   @Length(1, 255)
   name?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1_000_000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1_000_000 })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiData, ApiDataList, ApiPage } from '../../platform/openapi/envelope.js';
+import { OrderResponse, TimelineEntryResponse } from './order.responses.js';
 import type { OrderCommand, OrderState } from '#ordo/domain';
 import type { CommandOutcome } from '../../application/command-path.js';
 import { ApiError } from '../../platform/api-error.js';
@@ -52,6 +54,7 @@ export class OrdersController {
   ) {}
 
   @Post()
+  @ApiData(OrderResponse, 201)
   @ApiOperation({ summary: 'Create an order; every total is computed by the server' })
   async create(@Ctx() ctx: RequestContext, @Body() dto: CreateOrderDto) {
     const id = ctx.ids.next('ord_');
@@ -82,6 +85,7 @@ export class OrdersController {
   }
 
   @Get()
+  @ApiPage(OrderResponse)
   @ApiOperation({ summary: 'List orders, newest first, with filters and cursor pagination' })
   list(@Ctx() ctx: RequestContext, @Query() query: ListOrdersQueryDto) {
     return this.queries.list(ctx, {
@@ -96,23 +100,27 @@ export class OrdersController {
   }
 
   @Get(':id')
+  @ApiData(OrderResponse)
   get(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string) {
     return this.queries.get(ctx, id);
   }
 
   @Get(':id/timeline')
+  @ApiDataList(TimelineEntryResponse)
   @ApiOperation({ summary: 'Every fact about the order in order, in words, with the amounts after each (filters type, from, to)' })
   timeline(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Query() query: TimelineQueryDto) {
     return this.queries.timeline(ctx, id, toTimelineFilter(query));
   }
 
   @Patch(':id')
+  @ApiData(OrderResponse)
   @ApiOperation({ summary: 'Change customer, notes or metadata' })
   update(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Body() dto: UpdateOrderDto) {
     return this.change(ctx, { type: 'UpdateOrderDetails', data: { order_id: id, changes: presentKeys(dto) }, now: this.clock.nowIso() });
   }
 
   @Post(':id/line-items')
+  @ApiData(OrderResponse)
   @HttpCode(200)
   addLineItem(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Body() dto: AddLineItemDto) {
     if (dto.ref !== undefined) throw new ApiError(400, 'UNKNOWN_FIELD', 'ref is only accepted when creating an order', 'ref');
@@ -120,49 +128,58 @@ export class OrdersController {
   }
 
   @Patch(':id/line-items/:line_item_id')
+  @ApiData(OrderResponse)
   updateLineItem(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Param('line_item_id', lineItemId) li: string, @Body() dto: UpdateLineItemDto) {
     return this.change(ctx, { type: 'UpdateLineItem', data: { order_id: id, line_item_id: li, changes: presentKeys(dto) }, now: this.clock.nowIso() });
   }
 
   @Delete(':id/line-items/:line_item_id')
+  @ApiData(OrderResponse)
   removeLineItem(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Param('line_item_id', lineItemId) li: string) {
     return this.change(ctx, { type: 'RemoveLineItem', data: { order_id: id, line_item_id: li }, now: this.clock.nowIso() });
   }
 
   @Post(':id/discounts')
+  @ApiData(OrderResponse)
   @HttpCode(200)
   applyDiscount(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Body() dto: ApplyDiscountDto) {
     return this.change(ctx, { type: 'ApplyDiscount', data: { order_id: id, discount: toDiscount(dto, ctx.ids, 'discount') }, now: this.clock.nowIso() });
   }
 
   @Delete(':id/discounts/:discount_id')
+  @ApiData(OrderResponse)
   removeDiscount(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Param('discount_id', discountId) d: string) {
     return this.change(ctx, { type: 'RemoveDiscount', data: { order_id: id, discount_id: d }, now: this.clock.nowIso() });
   }
 
   @Post(':id/taxes')
+  @ApiData(OrderResponse)
   @HttpCode(200)
   applyTax(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Body() dto: ApplyTaxDto) {
     return this.change(ctx, { type: 'ApplyTax', data: { order_id: id, tax: toTax(dto, ctx.ids, 'tax') }, now: this.clock.nowIso() });
   }
 
   @Delete(':id/taxes/:tax_id')
+  @ApiData(OrderResponse)
   removeTax(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Param('tax_id', taxId) t: string) {
     return this.change(ctx, { type: 'RemoveTax', data: { order_id: id, tax_id: t }, now: this.clock.nowIso() });
   }
 
   @Post(':id/tip')
+  @ApiData(OrderResponse)
   @HttpCode(200)
   setTip(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Body() dto: SetTipDto) {
     return this.change(ctx, { type: 'SetTip', data: { order_id: id, tip: toTip(dto) }, now: this.clock.nowIso() });
   }
 
   @Delete(':id/tip')
+  @ApiData(OrderResponse)
   removeTip(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string) {
     return this.change(ctx, { type: 'RemoveTip', data: { order_id: id }, now: this.clock.nowIso() });
   }
 
   @Post(':id/close')
+  @ApiData(OrderResponse)
   @HttpCode(200)
   close(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Body() dto: CloseOrderDto) {
     return this.change(ctx, { type: 'CloseOrder', data: { order_id: id, ...(dto.reason ? { reason: dto.reason } : {}) }, now: this.clock.nowIso() });

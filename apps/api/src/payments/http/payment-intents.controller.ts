@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '../../platform/api-error.js';
+import { ApiData, ApiPage } from '../../platform/openapi/envelope.js';
 import { IdPipe } from '../../platform/id.pipe.js';
 import { Ctx, type RequestContext } from '../../platform/request-context.js';
 import { PaymentIntentsService, type IntentRef } from '../application/payment-intents.service.js';
@@ -14,6 +15,7 @@ import {
   ListPaymentIntentsQueryDto,
   PayOrderDto,
 } from './payment-requests.dto.js';
+import { PaymentIntentResponse } from './payment.responses.js';
 
 const intentId = new IdPipe('pi_', 'id');
 const orderId = new IdPipe('ord_', 'id');
@@ -29,6 +31,7 @@ export class PaymentIntentsController {
   ) {}
 
   @Post()
+  @ApiData(PaymentIntentResponse, 201, 'Created')
   @ApiOperation({ summary: 'Create a payment intent for an order (or a standalone amount, which creates a one-line order)' })
   async create(@Ctx() ctx: RequestContext, @Body() dto: CreatePaymentIntentDto) {
     if (!dto.order_id) {
@@ -48,18 +51,21 @@ export class PaymentIntentsController {
   }
 
   @Get()
+  @ApiPage(PaymentIntentResponse)
   @ApiOperation({ summary: 'List payment intents, newest first (filters order_id, customer_id, status)' })
   list(@Ctx() ctx: RequestContext, @Query() q: ListPaymentIntentsQueryDto) {
     return this.queries.listIntents(ctx, q);
   }
 
   @Get(':id')
+  @ApiData(PaymentIntentResponse)
   get(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string) {
     return this.queries.intent(ctx, id);
   }
 
   @Post(':id/confirm')
   @HttpCode(200)
+  @ApiData(PaymentIntentResponse)
   async confirm(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string, @Body() dto: ConfirmPaymentIntentDto) {
     await this.intents.confirm(ctx, this.ref(ctx, id), dto.payment_method?.token);
     return this.queries.intent(ctx, id);
@@ -67,6 +73,7 @@ export class PaymentIntentsController {
 
   @Post(':id/capture')
   @HttpCode(200)
+  @ApiData(PaymentIntentResponse)
   async capture(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string, @Body() dto: CapturePaymentIntentDto) {
     await this.intents.capture(ctx, this.ref(ctx, id), { amount: dto.amount, final: dto.final, reduceOrder: dto.reduce_order });
     return this.queries.intent(ctx, id);
@@ -74,6 +81,7 @@ export class PaymentIntentsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiData(PaymentIntentResponse)
   async cancel(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string, @Body() dto: CancelPaymentIntentDto) {
     await this.intents.cancel(ctx, this.ref(ctx, id), { reason: dto.reason, reduceOrder: dto.reduce_order });
     return this.queries.intent(ctx, id);
@@ -81,6 +89,7 @@ export class PaymentIntentsController {
 
   @Post(':id/complete-action')
   @HttpCode(200)
+  @ApiData(PaymentIntentResponse)
   @ApiOperation({ summary: 'Test mode: complete (approve) or fail the 3-D Secure challenge' })
   async completeAction(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string, @Body() dto: CompleteActionDto) {
     if (ctx.mode !== 'test') throw new ApiError(403, 'TEST_MODE_ONLY', 'completing a challenge through the API is a test-mode stand-in');
@@ -105,6 +114,7 @@ export class OrderPaymentsController {
 
   @Post(':id/pay')
   @HttpCode(200)
+  @ApiData(PaymentIntentResponse)
   @ApiOperation({ summary: 'Pay the outstanding balance with a card token (an automatic payment intent, confirmed at once)' })
   async pay(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Body() dto: PayOrderDto) {
     const ref = await this.intents.pay(ctx, id, dto.payment_method.token);

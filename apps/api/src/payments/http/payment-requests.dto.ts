@@ -22,7 +22,7 @@ export class CreatePaymentIntentDto {
   @Matches(/^ord_[A-Za-z0-9]{1,64}$/, { message: 'order_id must be an id starting with ord_' })
   order_id?: string;
 
-  @ApiPropertyOptional({ description: 'Minor units; with order_id defaults to the outstanding balance at confirm time' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Minor units; with order_id defaults to the outstanding balance at confirm time' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -69,7 +69,7 @@ export class ConfirmPaymentIntentDto {
 }
 
 export class CapturePaymentIntentDto {
-  @ApiPropertyOptional({ description: 'Minor units; defaults to everything capturable' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Minor units; defaults to everything capturable' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -130,7 +130,7 @@ export class RefundLineDto {
   @Matches(/^li_[A-Za-z0-9]{1,64}$/, { message: 'line_item_id must be an id starting with li_' })
   line_item_id!: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   @IsDefined()
   @IsInt()
   @Min(1)
@@ -151,7 +151,7 @@ export class CreateRefundDto {
   @Matches(/^ord_[A-Za-z0-9]{1,64}$/, { message: 'order_id must be an id starting with ord_' })
   order_id?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer', description: 'Minor units' })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '../../platform/api-error.js';
+import { ApiData, ApiPage } from '../../platform/openapi/envelope.js';
 import { IdPipe } from '../../platform/id.pipe.js';
 import { Ctx, type RequestContext } from '../../platform/request-context.js';
 import { RefundsService } from '../application/refunds.service.js';
 import { PaymentsQueries } from '../read-model/payments.queries.js';
 import { CreateRefundDto, ListRefundsQueryDto } from './payment-requests.dto.js';
+import { RefundResponse } from './payment.responses.js';
 
 const refundId = new IdPipe('ref_', 'id');
 
@@ -19,6 +21,7 @@ export class RefundsController {
   ) {}
 
   @Post()
+  @ApiData(RefundResponse, 201, 'Created')
   @ApiOperation({ summary: 'Refund a payment or an order: an amount, line items and quantities, or (neither) everything refundable' })
   async create(@Ctx() ctx: RequestContext, @Body() dto: CreateRefundDto) {
     if (!dto.payment_intent_id && !dto.order_id) throw new ApiError(400, 'MISSING_FIELD', 'give payment_intent_id or order_id', 'payment_intent_id');
@@ -37,11 +40,13 @@ export class RefundsController {
   }
 
   @Get()
+  @ApiPage(RefundResponse)
   list(@Ctx() ctx: RequestContext, @Query() q: ListRefundsQueryDto) {
     return this.queries.listRefunds(ctx, q);
   }
 
   @Get(':id')
+  @ApiData(RefundResponse)
   get(@Ctx() ctx: RequestContext, @Param('id', refundId) id: string) {
     return this.queries.refund(ctx, id);
   }

@@ -3,11 +3,13 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InvalidCardError } from '#ordo/processor';
 import { ApiError } from '../../platform/api-error.js';
 import { Clock } from '../../platform/clock.js';
+import { ApiData } from '../../platform/openapi/envelope.js';
 import { Ctx, type RequestContext } from '../../platform/request-context.js';
 import { processorAccount } from '../processor/card-for-token.js';
 import { PaymentProcessors } from '../processor/payment-processors.js';
 import { toApiError } from '../processor/processor-error-map.js';
 import { CreateTokenDto } from './tokens.dto.js';
+import { TokenResponse } from './payment.responses.js';
 
 /**
  * Test mode only: turns a documented test card into a token of this merchant's. In production
@@ -25,6 +27,7 @@ export class TokensController {
   ) {}
 
   @Post()
+  @ApiData(TokenResponse, 201, 'Created')
   @ApiOperation({ summary: 'Test mode: make a card token from a documented test card number' })
   async create(@Ctx() ctx: RequestContext, @Body() dto: CreateTokenDto) {
     // Live mode has no processor, so card numbers are refused there (PROCESSOR_NOT_CONFIGURED).

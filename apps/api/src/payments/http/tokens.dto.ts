@@ -10,14 +10,14 @@ export class TestCardDto {
   @Matches(/^[0-9 -]{12,23}$/, { message: 'card.number must be 12 to 19 digits' })
   number!: string;
 
-  @ApiProperty({ example: 12 })
+  @ApiProperty({ type: 'integer', example: 12 })
   @IsDefined()
   @IsInt()
   @Min(1)
   @Max(12)
   exp_month!: number;
 
-  @ApiProperty({ example: 2030 })
+  @ApiProperty({ type: 'integer', example: 2030 })
   @IsDefined()
   @IsInt()
   @Min(0)
