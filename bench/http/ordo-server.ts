@@ -2,7 +2,7 @@
  * The real Ordo app for the POST /v1/orders bench: full stack (auth guard, idempotency and
  * envelope interceptors, validation pipe, command path, SQLite event store with
  * synchronous=FULL, projections awaited for read-your-writes, read-model query for the answer).
- * Logging: the pino-http middleware stays in the chain at level 'silent' (request ids
+ * Rate limits are set beyond any bench load (the guard still runs). Logging: the pino-http middleware stays in the chain at level 'silent' (request ids
  * are still minted and sent as Request-Id; nothing is written) and the Nest logger is off.
  * Data goes to $ORDO_DATA_DIR (the runner passes a fresh temp dir) or a new temp dir.
  * Usage: PORT=0 node dist/bench/http/ordo-server.js [--adapter=express|fastify]
@@ -19,7 +19,11 @@ import { adapterFromArgs, serve } from './serve.js';
 const dataDir = process.env.ORDO_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ordo-bench-'));
 // BENCH_DEBUG=1 only to see why a start-up fails (Nest exits silently when its logger is off).
 const debug = process.env.BENCH_DEBUG === '1';
-const config = loadConfig({ ...process.env, ORDO_DATA_DIR: dataDir }, { httpAdapter: adapterFromArgs(), logLevel: debug ? 'info' : 'silent' });
+// The rate limiter runs (its cost is part of the figures) with limits no bench load reaches.
+const config = loadConfig(
+  { ...process.env, ORDO_DATA_DIR: dataDir },
+  { httpAdapter: adapterFromArgs(), logLevel: debug ? 'info' : 'silent', rateLimitWritesPerSecond: 1e9, rateLimitReadsPerSecond: 1e9 },
+);
 const app = await createApp({ config, silent: !debug });
 const merchants = app.get(MerchantsService);
 const { merchantId } = await merchants.createMerchant('Bench Merchant');

@@ -66,3 +66,22 @@ describe('fastify adapter (e2e)', () => {
     expect((await t.http.get('/v1/invoices?due_from=2026-02-30').set(auth).expect(400)).body.error.code).toBe('INVALID_FIELD');
   });
 });
+
+describe('fastify adapter: rate limits (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ httpAdapter: 'fastify', apiReference: false, rateLimitWritesPerSecond: 1 });
+    await (t.app.getHttpAdapter().getInstance() as { ready(): Promise<void> }).ready();
+  });
+  afterAll(() => t.close());
+
+  it('sends RateLimit-* headers and answers a burst with 429 RATE_LIMITED and Retry-After', async () => {
+    const body = { currency: 'USD' };
+    const ok = await t.http.post('/v1/orders').set(bearer(t.keys.aTest)).send(body).expect(201);
+    expect(ok.headers['ratelimit-limit']).toBe('1');
+    const refused = await t.http.post('/v1/orders').set(bearer(t.keys.aTest)).send(body).expect(429);
+    expect(refused.body.error.code).toBe('RATE_LIMITED');
+    expect(refused.headers['retry-after']).toBe('1');
+  });
+});

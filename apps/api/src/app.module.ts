@@ -23,6 +23,7 @@ import { SQLITE } from './persistence/tokens.js';
 import { AllExceptionsFilter } from './platform/all-exceptions.filter.js';
 import { AuthGuard } from './platform/auth.guard.js';
 import { BodyDepthGuard } from './platform/body-depth.guard.js';
+import { RateLimitGuard } from './platform/rate-limit/rate-limit.guard.js';
 import { Clock, SystemClock } from './platform/clock.js';
 import { EnvelopeInterceptor } from './platform/envelope.interceptor.js';
 import { IdempotencyInterceptor } from './platform/idempotency/idempotency.interceptor.js';
@@ -79,9 +80,10 @@ export class AppModule {
           },
         },
         ...core,
-        // Guards run in this order: who is asking, then whether the body can be walked safely.
+        // Guards run in this order: who is asking, whether the body can be walked safely, whether the key is over its limits.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: BodyDepthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         // Outermost first: idempotency stores the enveloped answer.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

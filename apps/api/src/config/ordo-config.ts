@@ -30,6 +30,12 @@ export interface OrdoConfig {
    * which a key revoked by another process (the CLI, another replica) is refused here too.
    */
   apiKeyRecheckMs: number;
+  /**
+   * Per API key, a token bucket each for writes (every method but GET) and reads: this many per
+   * second on average, and as a burst. 0 turns that limit off.
+   */
+  rateLimitWritesPerSecond: number;
+  rateLimitReadsPerSecond: number;
 }
 
 export const ORDO_CONFIG = Symbol('ORDO_CONFIG');
@@ -57,6 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     paymentRecoveryGraceMs: Number(env.ORDO_PAYMENT_RECOVERY_GRACE_MS ?? 10_000),
     invoiceSchedulerMs: Number(env.ORDO_INVOICE_SCHEDULER_MS ?? 60_000),
     apiKeyRecheckMs: Number(env.ORDO_API_KEY_RECHECK_MS ?? 5_000),
+    rateLimitWritesPerSecond: Number(env.ORDO_RATE_LIMIT_WRITES ?? 100),
+    rateLimitReadsPerSecond: Number(env.ORDO_RATE_LIMIT_READS ?? 200),
     ...overrides,
   };
 }

@@ -28,7 +28,7 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const found = match ? this.merchants.authenticate(match[1]) : undefined;
     if (!found) throw new ApiError(401, 'API_KEY_INVALID', 'the API key is not valid or has been revoked', undefined, { 'WWW-Authenticate': 'Bearer' });
-    req.ordo = { requestId: requestIdOf(req), merchantId: found.merchantId, mode: found.mode, ids: new IdMinter() };
+    req.ordo = { requestId: requestIdOf(req), merchantId: found.merchantId, mode: found.mode, apiKeyId: found.keyId, ids: new IdMinter() };
     return true;
   }
 }

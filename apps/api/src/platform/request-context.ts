@@ -10,6 +10,8 @@ export interface RequestContext {
   requestId: string;
   merchantId: string;
   mode: 'test' | 'live';
+  /** The API key the request authenticated with (rate limits are per key). */
+  apiKeyId?: string;
   idempotencyKey?: string;
   /** Fingerprint of the idempotency claim (request hash + claim time) this request runs under. */
   idempotencyClaim?: string;
