@@ -80,11 +80,11 @@ describe('Identical concurrent writes under different Idempotency-Keys each take
     const intents = [];
     for (let i = 0; i < PAIRS; i++) {
       intents.push(
-        (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 5000, currency: 'USD', capture_method: 'manual', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body
+        (await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 5000, currency: 'USD' }, capture_method: 'manual', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body
           .data as { id: string },
       );
     }
-    const answers = await inPairs(intents, (pi, key) => t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).set('Idempotency-Key', key).send({ amount: 1000, final: false }), 'capture');
+    const answers = await inPairs(intents, (pi, key) => t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).set('Idempotency-Key', key).send({ amount_money: usd(1000), final: false }), 'capture');
     expect(answers.filter((a) => ok(a.status)).map((a) => a.status).length).toBe(2 * PAIRS);
     for (const pi of intents) {
       const succeeded = answers.filter((a) => a.setup === pi && ok(a.status)).length;
@@ -101,7 +101,7 @@ describe('Identical concurrent writes under different Idempotency-Keys each take
 
   it(`manual payment: ${PAIRS} pairs, every 201 names a manual payment that exists`, async () => {
     const orders = await Promise.all(Array.from({ length: PAIRS }, () => newOrder()));
-    const answers = await inPairs(orders, (o, key) => t.http.post(`/v1/orders/${o.id}/manual-payments`).set(auth).set('Idempotency-Key', key).send({ amount: 1000, method: 'cash', received_at: '2026-12-01' }), 'manual');
+    const answers = await inPairs(orders, (o, key) => t.http.post(`/v1/orders/${o.id}/manual-payments`).set(auth).set('Idempotency-Key', key).send({ amount_money: usd(1000), method: 'cash', received_at: '2026-12-01' }), 'manual');
     expect(answers.filter((a) => ok(a.status)).map((a) => a.status).length).toBe(2 * PAIRS);
     for (const a of answers) expect(a.status === 404).toBe(false);
     for (const o of orders) {
@@ -116,10 +116,10 @@ describe('Identical concurrent writes under different Idempotency-Keys each take
   it(`refund: ${PAIRS} pairs of 10.00, every 201 names a refund that exists`, async () => {
     const paid: { id: string; order: string }[] = [];
     for (let i = 0; i < PAIRS; i++) {
-      const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 5000, currency: 'USD', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
+      const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 5000, currency: 'USD' }, payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
       paid.push({ id: pi.id, order: pi.order_id });
     }
-    const answers = await inPairs(paid, (pi, key) => t.http.post('/v1/refunds').set(auth).set('Idempotency-Key', key).send({ payment_intent_id: pi.id, amount: 1000 }), 'refund');
+    const answers = await inPairs(paid, (pi, key) => t.http.post('/v1/refunds').set(auth).set('Idempotency-Key', key).send({ payment_intent_id: pi.id, amount_money: usd(1000)}), 'refund');
     expect(answers.filter((a) => ok(a.status)).map((a) => a.status).length).toBe(2 * PAIRS);
     for (const a of answers) expect(a.status === 404).toBe(false);
     for (const pi of paid) {

@@ -75,7 +75,7 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     expect(manual.body.error.code).toBe('INVOICE_REQUIRES_AUTOMATIC_CAPTURE');
 
     const wire = (
-      await t.http.post(`/v1/invoices/${draft.id}/manual-payments`).set(auth).send({ amount: 5000, method: 'wire', received_at: '2026-01-05', reference: 'WIRE-1' }).expect(201)
+      await t.http.post(`/v1/invoices/${draft.id}/manual-payments`).set(auth).send({ amount_money: usd(5000), method: 'wire', received_at: '2026-01-05', reference: 'WIRE-1' }).expect(201)
     ).body.data;
     expect(wire).toMatchObject({ status: 'recorded', invoice_id: draft.id, amount_money: usd(5000), method: 'wire', reference: 'WIRE-1' });
     expect(await getInvoice(draft.id)).toMatchObject({ status: 'partially_paid', amount_paid_money: usd(5000), amount_remaining_money: usd(5000) });
@@ -90,7 +90,7 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     expect(after.manual_payments).toEqual([expect.objectContaining({ manual_payment_id: wire.id, status: 'recorded', amount_money: usd(5000) })]);
     expect(await types(order.id)).toEqual(expect.arrayContaining(['PaymentFailed', 'InvoiceCreated', 'InvoiceIssued', 'ManualPaymentRecorded', 'PaymentCaptured']));
     // Paid: nothing more is taken, by hand or by card.
-    expect((await t.http.post(`/v1/invoices/${draft.id}/manual-payments`).set(auth).send({ amount: 1, method: 'cash', received_at: '2026-01-06' }).expect(422)).body.error.code).toBe('NOTHING_OUTSTANDING');
+    expect((await t.http.post(`/v1/invoices/${draft.id}/manual-payments`).set(auth).send({ amount_money: usd(1), method: 'cash', received_at: '2026-01-06' }).expect(422)).body.error.code).toBe('NOTHING_OUTSTANDING');
     expect((await t.http.post(`/v1/invoices/${draft.id}/pay`).set(auth).send({ payment_method: { token: 'tok_visa' } }).expect(409)).body.error.code).toBe('INVOICE_PAID');
     await agree(order.id, draft.id);
   });
@@ -104,7 +104,7 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
         .expect(201)
     ).body.data;
     await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
-    const check = (await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 12000, method: 'check', received_at: '2026-02-01', reference: 'CHK-1001' }).expect(201)).body.data;
+    const check = (await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount_money: usd(12000), method: 'check', received_at: '2026-02-01', reference: 'CHK-1001' }).expect(201)).body.data;
     expect(await getInvoice(invoice.id)).toMatchObject({ status: 'paid' });
 
     const reversed = (await t.http.post(`/v1/invoices/${invoice.id}/manual-payments/${check.id}/reverse`).set(auth).send({ reason: 'check bounced' }).expect(200)).body.data;
@@ -114,7 +114,7 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     const again = await t.http.post(`/v1/invoices/${invoice.id}/manual-payments/${check.id}/reverse`).set(auth).send({ reason: 'twice' }).expect(409);
     expect(again.body.error.code).toBe('MANUAL_PAYMENT_ALREADY_REVERSED');
 
-    await t.http.post(`/v1/orders/${invoice.order_id}/manual-payments`).set(auth).send({ amount: 12000, method: 'bank_transfer', received_at: '2026-02-10', currency: 'USD' }).expect(201);
+    await t.http.post(`/v1/orders/${invoice.order_id}/manual-payments`).set(auth).send({ amount_money: { amount: 12000, currency: 'USD' }, method: 'bank_transfer', received_at: '2026-02-10'}).expect(201);
     expect(await getInvoice(invoice.id)).toMatchObject({ status: 'paid', amount_paid_money: usd(12000) });
     expect((await getInvoice(invoice.id)).manual_payments.map((mp: { method: string; status: string }) => `${mp.method}:${mp.status}`)).toEqual(['check:reversed', 'bank_transfer:recorded']);
     const timeline = (await t.http.get(`/v1/orders/${invoice.order_id}/timeline`).set(auth).expect(200)).body.data;
@@ -128,7 +128,7 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     const order = await order100();
     const invoice = (await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id, days_until_due: 10 }).expect(201)).body.data;
     await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
-    await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 2000, method: 'cash', received_at: new Date(clock.now()).toISOString() }).expect(201);
+    await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount_money: usd(2000), method: 'cash', received_at: new Date(clock.now()).toISOString() }).expect(201);
     const scheduler = t.app.get(InvoiceScheduler);
     const kinds = async () => (await getInvoice(invoice.id)).reminders.map((r: { kind: string }) => r.kind);
 
@@ -178,7 +178,7 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
       await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
       const [card, cash] = await Promise.all([
         t.http.post(`/v1/invoices/${invoice.id}/pay`).set(auth).send({ payment_method: { token: 'tok_visa' } }),
-        t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 10000, method: 'cash', received_at: '2026-01-01' }),
+        t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount_money: usd(10000), method: 'cash', received_at: '2026-01-01' }),
       ]);
       const after = await getOrder(order.id);
       expect(after.amounts.paid_money.amount).toBeLessThanOrEqual(10000);
@@ -197,13 +197,13 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     expect((await t.http.post(`/v1/invoices/${invoice.id}/pay`).set(auth).send({ payment_method: { token: 'tok_visa' } }).expect(409)).body.error.code).toBe('INVOICE_NOT_OPEN');
     await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
     expect((await t.http.patch(`/v1/invoices/${invoice.id}`).set(auth).send({ memo: 'late' }).expect(409)).body.error.code).toBe('INVOICE_NOT_DRAFT');
-    const over = await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 10001, method: 'wire', received_at: '2026-01-01' }).expect(422);
+    const over = await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount_money: usd(10001), method: 'wire', received_at: '2026-01-01' }).expect(422);
     expect(over.body.error.code).toBe('AMOUNT_EXCEEDS_OUTSTANDING');
-    expect((await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 100, method: 'paypal', received_at: '2026-01-01' }).expect(400)).body.error.code).toBe('INVALID_FIELD');
-    expect((await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 100, method: 'wire', received_at: '2026-01-01', currency: 'EUR' }).expect(422)).body.error.code).toBe('CURRENCY_MISMATCH');
-    expect((await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 100, method: 'wire', received_at: '2999-01-01' }).expect(400)).body.error.code).toBe('INVALID_RECEIVED_AT');
+    expect((await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount_money: usd(100), method: 'paypal', received_at: '2026-01-01' }).expect(400)).body.error.code).toBe('INVALID_FIELD');
+    expect((await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount_money: { amount: 100, currency: 'EUR' }, method: 'wire', received_at: '2026-01-01'}).expect(422)).body.error.code).toBe('CURRENCY_MISMATCH');
+    expect((await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount_money: usd(100), method: 'wire', received_at: '2999-01-01' }).expect(400)).body.error.code).toBe('INVALID_RECEIVED_AT');
     expect((await t.http.post(`/v1/orders/${order.id}/close`).set(auth).send({}).expect(409)).body.error.code).toBe('ORDER_HELD_BY_INVOICE');
-    await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 100, method: 'wire', received_at: '2026-01-01' }).expect(201);
+    await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount_money: usd(100), method: 'wire', received_at: '2026-01-01' }).expect(201);
     expect((await t.http.post(`/v1/invoices/${invoice.id}/void`).set(auth).send({}).expect(409)).body.error.code).toBe('INVOICE_HAS_PAYMENTS');
     expect((await getOrder(order.id)).amounts.paid_money).toEqual(usd(100));
     expect((await t.http.post('/v1/invoices').set(auth).send({ currency: 'USD', line_items: [{ name: 'x', quantity: 1, unit_price_money: usd(100) }] }).expect(422)).body.error.code).toBe('CUSTOMER_REQUIRED');
@@ -227,7 +227,7 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     const unknown = await t.http.get('/v1/invoices/inv_0000000000000000unknown1').set(b).expect(404);
     expect(foreign.body.error.code).toBe(unknown.body.error.code);
     expect((await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(b).expect(404)).body.error.code).toBe('INVOICE_NOT_FOUND');
-    expect((await t.http.post(`/v1/orders/${order.id}/manual-payments`).set(b).send({ amount: 1, method: 'cash', received_at: '2026-01-01' }).expect(404)).body.error.code).toBe('ORDER_NOT_FOUND');
+    expect((await t.http.post(`/v1/orders/${order.id}/manual-payments`).set(b).send({ amount_money: usd(1), method: 'cash', received_at: '2026-01-01' }).expect(404)).body.error.code).toBe('ORDER_NOT_FOUND');
     expect((await t.http.get(`/v1/invoices?customer_id=${CUSTOMER}`).set(b).expect(200)).body.data).toEqual([]);
   });
 
@@ -243,7 +243,7 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     }
     await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
     for (const received_at of ['2026-02-30', '2026-02-31T10:00+14:00', 'yesterday']) {
-      expect((await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 100, method: 'wire', received_at }).expect(400)).body.error.code).toBe('INVALID_FIELD');
+      expect((await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount_money: usd(100), method: 'wire', received_at }).expect(400)).body.error.code).toBe('INVALID_FIELD');
     }
     expect((await getOrder(order.id)).amounts.paid_money).toEqual(usd(0));
   });
@@ -278,7 +278,7 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
     const challenged = (await t.http.post(`/v1/invoices/${invoice.id}/pay`).set(auth).send({ payment_method: { token: 'tok_threeDSecureRequired' } }).expect(200)).body.data;
     expect(challenged.status).toBe('requires_action');
-    const wire = { amount: 10000, method: 'wire', received_at: '2026-01-02' };
+    const wire = { amount_money: usd(10000), method: 'wire', received_at: '2026-01-02' };
     const key = `wire-${invoice.id}`;
     const blocked = await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).set('Idempotency-Key', key).send(wire).expect(409);
     expect(blocked.body.error.code).toBe('INVOICE_PAYMENT_RESOLVING');
@@ -292,33 +292,33 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     const order = await order100();
     const invoice = (await t.http.post('/v1/invoices').set(auth).send({ order_id: order.id }).expect(201)).body.data;
     await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
-    const check = (await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 10000, method: 'check', received_at: '2026-01-02' }).expect(201)).body.data;
+    const check = (await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount_money: usd(10000), method: 'check', received_at: '2026-01-02' }).expect(201)).body.data;
     await t.http.post(`/v1/orders/${order.id}/close`).set(auth).send({}).expect(200);
     await t.http.post(`/v1/invoices/${invoice.id}/manual-payments/${check.id}/reverse`).set(auth).send({ reason: 'check bounced' }).expect(200);
     expect(await getInvoice(invoice.id)).toMatchObject({ status: 'open', amount_remaining_money: usd(10000) });
-    expect((await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 10001, method: 'wire', received_at: '2026-01-03' }).expect(422)).body.error.code).toBe('AMOUNT_EXCEEDS_OUTSTANDING');
-    await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 10000, method: 'wire', received_at: '2026-01-03' }).expect(201);
+    expect((await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount_money: usd(10001), method: 'wire', received_at: '2026-01-03' }).expect(422)).body.error.code).toBe('AMOUNT_EXCEEDS_OUTSTANDING');
+    await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount_money: usd(10000), method: 'wire', received_at: '2026-01-03' }).expect(201);
     expect(await getInvoice(invoice.id)).toMatchObject({ status: 'paid', amount_remaining_money: usd(0) });
-    expect((await t.http.post(`/v1/orders/${order.id}/manual-payments`).set(auth).send({ amount: 1, method: 'cash', received_at: '2026-01-03' }).expect(409)).body.error.code).toBe('ORDER_CLOSED');
+    expect((await t.http.post(`/v1/orders/${order.id}/manual-payments`).set(auth).send({ amount_money: usd(1), method: 'cash', received_at: '2026-01-03' }).expect(409)).body.error.code).toBe('ORDER_CLOSED');
   });
 
   it('money received by wire is refunded by hand (a manual refund): refunded and net_paid move, a card refund cannot take it', async () => {
     const order = await order100();
-    const wire = (await t.http.post(`/v1/orders/${order.id}/manual-payments`).set(auth).send({ amount: 10000, method: 'wire', received_at: '2026-01-02' }).expect(201)).body.data;
-    const card = await t.http.post('/v1/refunds').set(auth).send({ order_id: order.id, amount: 100 }).expect(422);
+    const wire = (await t.http.post(`/v1/orders/${order.id}/manual-payments`).set(auth).send({ amount_money: usd(10000), method: 'wire', received_at: '2026-01-02' }).expect(201)).body.data;
+    const card = await t.http.post('/v1/refunds').set(auth).send({ order_id: order.id, amount_money: usd(100)}).expect(422);
     expect(card.body.error.code).toBe('PAYMENT_NOT_CAPTURED');
     expect(card.body.error.message).toContain('manual refund');
     const refund = (
-      await t.http.post(`/v1/orders/${order.id}/manual-refunds`).set(auth).send({ amount: 2500, method: 'bank_transfer', refunded_at: '2026-01-05', reference: 'TRF-1', reason: 'requested_by_customer' }).expect(201)
+      await t.http.post(`/v1/orders/${order.id}/manual-refunds`).set(auth).send({ amount_money: usd(2500), method: 'bank_transfer', refunded_at: '2026-01-05', reference: 'TRF-1', reason: 'requested_by_customer' }).expect(201)
     ).body.data;
     expect(refund).toMatchObject({ object: 'manual_refund', amount_money: usd(2500), method: 'bank_transfer', reference: 'TRF-1' });
     const after = await getOrder(order.id);
     expect(after).toMatchObject({ payment_status: 'paid', refund_status: 'partially_refunded' });
     expect(after.amounts).toMatchObject({ paid_money: usd(10000), refunded_money: usd(2500), net_paid_money: usd(7500), outstanding_money: usd(0) });
     expect(after.manual_refunds).toEqual([expect.objectContaining({ manual_refund_id: refund.id, amount_money: usd(2500) })]);
-    expect((await t.http.post(`/v1/orders/${order.id}/manual-refunds`).set(auth).send({ amount: 7501, method: 'cash', refunded_at: '2026-01-05' }).expect(422)).body.error.code).toBe('REFUND_EXCEEDS_REFUNDABLE');
+    expect((await t.http.post(`/v1/orders/${order.id}/manual-refunds`).set(auth).send({ amount_money: usd(7501), method: 'cash', refunded_at: '2026-01-05' }).expect(422)).body.error.code).toBe('REFUND_EXCEEDS_REFUNDABLE');
     expect((await t.http.post(`/v1/orders/${order.id}/manual-payments/${wire.id}/reverse`).set(auth).send({ reason: 'recalled' }).expect(409)).body.error.code).toBe('MANUAL_PAYMENT_REFUNDED');
-    expect((await t.http.post(`/v1/orders/${order.id}/manual-refunds`).set(auth).send({ amount: 1, method: 'cash', refunded_at: '2026-02-30' }).expect(400)).body.error.code).toBe('INVALID_FIELD');
+    expect((await t.http.post(`/v1/orders/${order.id}/manual-refunds`).set(auth).send({ amount_money: usd(1), method: 'cash', refunded_at: '2026-02-30' }).expect(400)).body.error.code).toBe('INVALID_FIELD');
     expect(await types(order.id)).toContain('ManualRefundRecorded');
     const offline = (await t.http.get(`/v1/orders/${order.id}/timeline?type=manual_payment`).set(auth).expect(200)).body.data.map((e: { type: string }) => e.type);
     expect(offline).toEqual(['ManualPaymentRecorded', 'ManualRefundRecorded']);

@@ -131,24 +131,24 @@ describe('Every answer matches the OpenAPI document (e2e)', () => {
     const pi = await data('post', '/v1/payment-intents', { order_id: order.id, capture_method: 'manual', payment_method: { token: token.id }, confirm: true }, 201);
     await data('get', `/v1/payment-intents/${pi.id}`, undefined, 200);
     await data('get', `/v1/payment-intents?order_id=${order.id}`, undefined, 200);
-    await data('post', `/v1/payment-intents/${pi.id}/capture`, { amount: 1000, final: false }, 200);
+    await data('post', `/v1/payment-intents/${pi.id}/capture`, { amount_money: usd(1000), final: false }, 200);
     await data('post', `/v1/payment-intents/${pi.id}/cancel`, {}, 200);
-    const refund = await data('post', '/v1/refunds', { payment_intent_id: pi.id, amount: 500, reason: 'requested_by_customer' }, 201);
+    const refund = await data('post', '/v1/refunds', { payment_intent_id: pi.id, amount_money: usd(500), reason: 'requested_by_customer' }, 201);
     await data('get', `/v1/refunds/${refund.id}`, undefined, 200);
     await data('get', `/v1/refunds?order_id=${order.id}`, undefined, 200);
     await data('get', `/v1/orders/${order.id}/timeline`, undefined, 200);
 
-    const later = await data('post', '/v1/payment-intents', { amount: 2000, currency: 'USD', capture_method: 'manual' }, 201);
+    const later = await data('post', '/v1/payment-intents', { amount_money: usd(2000), capture_method: 'manual' }, 201);
     await data('post', `/v1/payment-intents/${later.id}/confirm`, { payment_method: { token: 'tok_threeDSecureRequired' } }, 200);
     await data('post', `/v1/payment-intents/${later.id}/complete-action`, { result: 'approve' }, 200);
     const other = await data('post', '/v1/orders', { currency: 'USD', line_items: [{ name: 'Lamp', quantity: 1, unit_price_money: usd(4000) }] }, 201);
     await data('post', `/v1/orders/${other.id}/pay`, { payment_method: { token: 'tok_visa' } }, 200);
 
     // Offline money on an order: record, reverse, a manual refund; then close.
-    const cash = await data('post', `/v1/orders/${order.id}/manual-payments`, { amount: 1000, method: 'cash', received_at: '2026-11-30', reference: 'TILL-1' }, 201);
+    const cash = await data('post', `/v1/orders/${order.id}/manual-payments`, { amount_money: usd(1000), method: 'cash', received_at: '2026-11-30', reference: 'TILL-1' }, 201);
     await data('post', `/v1/orders/${order.id}/manual-payments/${cash.id}/reverse`, { reason: 'counterfeit' }, 200);
-    await data('post', `/v1/orders/${order.id}/manual-payments`, { amount: 1000, method: 'wire', received_at: '2026-11-30' }, 201);
-    await data('post', `/v1/orders/${order.id}/manual-refunds`, { amount: 200, method: 'cash', refunded_at: '2026-12-01' }, 201);
+    await data('post', `/v1/orders/${order.id}/manual-payments`, { amount_money: usd(1000), method: 'wire', received_at: '2026-11-30' }, 201);
+    await data('post', `/v1/orders/${order.id}/manual-refunds`, { amount_money: usd(200), method: 'cash', refunded_at: '2026-12-01' }, 201);
     await data('post', `/v1/orders/${order.id}/close`, {}, 200);
 
     // Invoices: quick pay, edit, issue, remind, card and wire on the invoice, reverse; void; uncollectible.
@@ -157,7 +157,7 @@ describe('Every answer matches the OpenAPI document (e2e)', () => {
     await data('patch', `/v1/invoices/${invoice.id}`, { memo: 'Thanks', days_until_due: 14 }, 200);
     await data('post', `/v1/invoices/${invoice.id}/issue`, undefined, 200);
     await data('post', `/v1/invoices/${invoice.id}/send-reminder`, undefined, 200);
-    const wire = await data('post', `/v1/invoices/${invoice.id}/manual-payments`, { amount: 10000, method: 'wire', received_at: '2026-12-01', reference: 'W-1' }, 201);
+    const wire = await data('post', `/v1/invoices/${invoice.id}/manual-payments`, { amount_money: usd(10000), method: 'wire', received_at: '2026-12-01', reference: 'W-1' }, 201);
     await data('post', `/v1/invoices/${invoice.id}/manual-payments/${wire.id}/reverse`, { reason: 'recalled' }, 200);
     await data('post', `/v1/invoices/${invoice.id}/pay`, { payment_method: { token: 'tok_visa' } }, 200);
     await data('get', `/v1/invoices/${invoice.id}`, undefined, 200);
@@ -176,8 +176,8 @@ describe('Every answer matches the OpenAPI document (e2e)', () => {
     for (const [method, url, body] of [
       ['get', '/v1/orders/ord_000000000000000000000000', undefined],
       ['post', '/v1/orders', { currency: 'USD', total: 1 }],
-      ['post', `/v1/payment-intents/${pi.id}/capture`, { amount: 1 }],
-      ['post', '/v1/refunds', { payment_intent_id: pi.id, amount: 999999 }],
+      ['post', `/v1/payment-intents/${pi.id}/capture`, { amount_money: usd(1) }],
+      ['post', '/v1/refunds', { payment_intent_id: pi.id, amount_money: usd(999999) }],
     ] as const) {
       expect((await call(method, url, body)).status).toBeGreaterThanOrEqual(400);
     }
@@ -198,6 +198,42 @@ describe('Every answer matches the OpenAPI document (e2e)', () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+
+  it('no request takes money as a bare integer: every amount is inside a { amount, currency } object (issue 8.1)', () => {
+    type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; items?: Schema; allOf?: Schema[]; oneOf?: Schema[]; anyOf?: Schema[] };
+    const resolve = (schema: Schema): Schema => (schema.$ref ? (doc.components.schemas[schema.$ref.split('/').pop()!] as Schema) : schema);
+    const offenders: string[] = [];
+    const seen = new Set<Schema>();
+    const walk = (schema: Schema, where: string) => {
+      const s = resolve(schema);
+      if (!s || seen.has(s)) return;
+      seen.add(s);
+      const props = s.properties ?? {};
+      for (const [name, prop] of Object.entries(props)) {
+        const p = resolve(prop);
+        const moneyLike = /(^|_)amount$/.test(name) && (p.type === 'integer' || p.type === 'number');
+        if (moneyLike && !('currency' in props)) offenders.push(`${where}.${name}`);
+        walk(prop, `${where}.${name}`);
+      }
+      for (const sub of [s.items, ...(s.allOf ?? []), ...(s.oneOf ?? []), ...(s.anyOf ?? [])]) if (sub) walk(sub, where);
+    };
+    let bodies = 0;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const method of METHODS) {
+        const op = item[method] as { requestBody?: { content?: Record<string, { schema: Schema }> } } | undefined;
+        const schema = op?.requestBody?.content?.['application/json']?.schema;
+        if (!schema) continue;
+        bodies++;
+        seen.clear();
+        walk(schema, `${method} ${path}`);
+      }
+    }
+    expect(bodies).toBeGreaterThanOrEqual(25);
+    expect(offenders).toEqual([]);
+    // The check can fail: a bare amount is caught, a money object is not.
+    walk({ properties: { amount: { type: 'integer' }, fee_money: { properties: { amount: { type: 'integer' }, currency: { type: 'string' } } } } }, 'synthetic');
+    expect(offenders).toEqual(['synthetic.amount']);
   });
 
   it('describes API keys as ordo keys, not JWTs, and offers Idempotency-Key on every authenticated POST and nowhere else', () => {

@@ -82,7 +82,7 @@ describe('Payments crash safety (SIGKILL, real server)', () => {
         while (!stop) {
           const n = sent++;
           // A distinct amount per request: a retry that created a second intent would show up as a duplicate amount.
-          const body = JSON.stringify({ amount: 1000 + n, currency: 'USD', payment_method: { token: 'tok_visa' }, confirm: true });
+          const body = JSON.stringify({ amount_money: { amount: 1000 + n, currency: 'USD' }, payment_method: { token: 'tok_visa' }, confirm: true });
           await post(headers, `crash-${n}`, body);
         }
       };

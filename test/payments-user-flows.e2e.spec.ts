@@ -33,7 +33,7 @@ describe('Payment flows as a new user runs them (e2e)', () => {
     async function paidTwice() {
       const order = await createOrder();
       const pay = async () =>
-        (await t.http.post('/v1/payment-intents').set(auth).send({ order_id: order.id, amount: 5000, capture_method: 'automatic', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
+        (await t.http.post('/v1/payment-intents').set(auth).send({ order_id: order.id, amount_money: usd(5000), capture_method: 'automatic', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
       const [a, b] = [await pay(), await pay()];
       expect((await getOrder(order.id)).payment_status).toBe('paid');
       return { order, a, b };
@@ -77,7 +77,7 @@ describe('Payment flows as a new user runs them (e2e)', () => {
     it('when one card refuses its part, the refund is partially_succeeded: the other part went back, the line stays unrefunded', async () => {
       const order = await createOrder();
       const pay = async (token: string) =>
-        (await t.http.post('/v1/payment-intents').set(auth).send({ order_id: order.id, amount: 5000, capture_method: 'automatic', payment_method: { token }, confirm: true }).expect(201)).body.data;
+        (await t.http.post('/v1/payment-intents').set(auth).send({ order_id: order.id, amount_money: usd(5000), capture_method: 'automatic', payment_method: { token }, confirm: true }).expect(201)).body.data;
       const good = await pay('tok_visa');
       const refusing = await pay('tok_refundFails');
       const jacket = order.line_items[0].id;
@@ -97,8 +97,8 @@ describe('Payment flows as a new user runs them (e2e)', () => {
     it('an amount above what all payments together can refund is refused (422 REFUND_EXCEEDS_REFUNDABLE), writing nothing', async () => {
       const { order } = await paidTwice();
       const before = eventCount(t.db);
-      const res = await t.http.post('/v1/refunds').set(auth).send({ order_id: order.id, amount: 10001 }).expect(422);
-      expect(res.body.error).toMatchObject({ code: 'REFUND_EXCEEDS_REFUNDABLE', field: 'amount' });
+      const res = await t.http.post('/v1/refunds').set(auth).send({ order_id: order.id, amount_money: usd(10001)}).expect(422);
+      expect(res.body.error).toMatchObject({ code: 'REFUND_EXCEEDS_REFUNDABLE', field: 'amount_money' });
       expect(eventCount(t.db)).toBe(before);
     });
   });
@@ -126,7 +126,7 @@ describe('Payment flows as a new user runs them (e2e)', () => {
     it('a final partial capture with reduce_order leaves nothing owed, the order paid, nothing written off; the lines are what was sold', async () => {
       const order = await createOrder();
       const pi = await authorize(order.id);
-      const captured = (await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ amount: 4000, final: true, reduce_order: true }).expect(200)).body.data;
+      const captured = (await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ amount_money: usd(4000), final: true, reduce_order: true }).expect(200)).body.data;
       expect(captured).toMatchObject({ status: 'succeeded', captured_money: usd(4000), released_money: usd(6000) });
       const after = await getOrder(order.id);
       expect(after.amounts).toMatchObject({ total_money: usd(10000), paid_money: usd(4000), reduced_money: usd(6000), written_off_money: usd(0), outstanding_money: usd(0) });
@@ -141,7 +141,7 @@ describe('Payment flows as a new user runs them (e2e)', () => {
     it('without reduce_order the released rest stays owed (collect it another way), as before', async () => {
       const order = await createOrder();
       const pi = await authorize(order.id);
-      await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ amount: 4000, final: true }).expect(200);
+      await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ amount_money: usd(4000), final: true }).expect(200);
       expect((await getOrder(order.id)).amounts).toMatchObject({ reduced_money: usd(0), outstanding_money: usd(6000) });
     });
 
@@ -149,7 +149,7 @@ describe('Payment flows as a new user runs them (e2e)', () => {
       const order = await createOrder();
       const pi = await authorize(order.id);
       const before = eventCount(t.db);
-      const res = await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ amount: 4000, final: false, reduce_order: true }).expect(400);
+      const res = await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ amount_money: usd(4000), final: false, reduce_order: true }).expect(400);
       expect(res.body.error).toMatchObject({ code: 'INVALID_REQUEST', field: 'reduce_order' });
       expect(eventCount(t.db)).toBe(before);
     });
@@ -159,7 +159,7 @@ describe('Payment flows as a new user runs them (e2e)', () => {
     it('cancel after a non-final capture releases the rest: the intent succeeds with what it captured, the rest stays owed', async () => {
       const order = await createOrder();
       const pi = await authorize(order.id);
-      await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ amount: 3000, final: false }).expect(200);
+      await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ amount_money: usd(3000), final: false }).expect(200);
       const released = (await t.http.post(`/v1/payment-intents/${pi.id}/cancel`).set(auth).send({}).expect(200)).body.data;
       expect(released).toMatchObject({ status: 'succeeded', captured_money: usd(3000), released_money: usd(7000), capturable_money: usd(0) });
       expect((await getOrder(order.id)).amounts).toMatchObject({ paid_money: usd(3000), outstanding_money: usd(7000) });
@@ -172,7 +172,7 @@ describe('Payment flows as a new user runs them (e2e)', () => {
     it('cancel with reduce_order after a non-final capture releases the rest and takes it off what is owed', async () => {
       const order = await createOrder();
       const pi = await authorize(order.id);
-      await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ amount: 3000, final: false }).expect(200);
+      await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ amount_money: usd(3000), final: false }).expect(200);
       await t.http.post(`/v1/payment-intents/${pi.id}/cancel`).set(auth).send({ reduce_order: true }).expect(200);
       const after = await getOrder(order.id);
       expect(after.amounts).toMatchObject({ paid_money: usd(3000), reduced_money: usd(7000), outstanding_money: usd(0) });
@@ -184,7 +184,7 @@ describe('Payment flows as a new user runs them (e2e)', () => {
   describe('5. a refused create+confirm names nothing that does not exist', () => {
     it.each([
       ['without a payment method', (orderId: string) => ({ order_id: orderId, confirm: true, capture_method: 'automatic' })],
-      ['standalone, without a payment method', () => ({ amount: 500, currency: 'USD', confirm: true, capture_method: 'automatic' })],
+      ['standalone, without a payment method', () => ({ amount_money: usd(500), confirm: true, capture_method: 'automatic' })],
     ])('%s: 422, and every pi_/ord_ id in the answer exists', async (_name, body) => {
       const order = await createOrder();
       const res = await t.http.post('/v1/payment-intents').set(auth).send(body(order.id)).expect(422);
@@ -193,6 +193,37 @@ describe('Payment flows as a new user runs them (e2e)', () => {
         await t.http.get(id.startsWith('pi_') ? `/v1/payment-intents/${id}` : `/v1/orders/${id}`).set(auth).expect(200);
       }
       expect(res.body.error.message).toContain('the new payment intent');
+    });
+  });
+
+  describe('one money shape (issue 8.1): every money input is an { amount, currency } object in the order\'s currency', () => {
+    it.each(['capture', 'refund', 'order manual payment', 'manual refund', 'intent'])('%s: EUR on a USD order → 422 CURRENCY_MISMATCH at amount_money.currency; a bare amount → 400 UNKNOWN_FIELD; nothing written', async (route) => {
+      const order = await createOrder();
+      // Half authorized (20.00 of it captured), 10.00 received in cash: every route has something to act on.
+      const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ order_id: order.id, amount_money: usd(5000), capture_method: 'manual', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
+      await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ amount_money: usd(2000), final: false }).expect(200);
+      await t.http.post(`/v1/orders/${order.id}/manual-payments`).set(auth).send({ amount_money: usd(1000), method: 'cash', received_at: '2026-11-30' }).expect(201);
+      const send = (money: object) => {
+        switch (route) {
+          case 'capture':
+            return t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ ...money, final: false });
+          case 'refund':
+            return t.http.post('/v1/refunds').set(auth).send({ payment_intent_id: pi.id, ...money });
+          case 'order manual payment':
+            return t.http.post(`/v1/orders/${order.id}/manual-payments`).set(auth).send({ ...money, method: 'cash', received_at: '2026-11-30' });
+          case 'manual refund':
+            return t.http.post(`/v1/orders/${order.id}/manual-refunds`).set(auth).send({ ...money, method: 'cash', refunded_at: '2026-11-30' });
+          default:
+            return t.http.post('/v1/payment-intents').set(auth).send({ order_id: order.id, ...money, capture_method: 'automatic' });
+        }
+      };
+      const before = eventCount(t.db);
+      const mismatch = await send({ amount_money: { amount: 100, currency: 'EUR' } }).expect(422);
+      expect(mismatch.body.error).toMatchObject({ code: 'CURRENCY_MISMATCH', field: 'amount_money.currency' });
+      const bare = await send({ amount: 100 }).expect(400);
+      expect(bare.body.error).toMatchObject({ code: 'UNKNOWN_FIELD', field: 'amount' });
+      expect(eventCount(t.db)).toBe(before);
+      await send({ amount_money: usd(100) }).expect((res) => expect(res.status).toBeLessThan(300));
     });
   });
 });

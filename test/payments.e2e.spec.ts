@@ -50,7 +50,7 @@ describe('Payment intents and refunds (e2e, real SQLite file, sandbox processor)
     expect(pi.payment_method).toEqual({ type: 'card', card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2040 } });
     expect(JSON.stringify(pi)).not.toContain('tok_visa');
 
-    const captured = (await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ amount: 4000, final: true }).expect(200)).body.data;
+    const captured = (await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ amount_money: usd(4000), final: true }).expect(200)).body.data;
     expect(captured).toMatchObject({ status: 'succeeded', captured_money: usd(4000), released_money: usd(6000), capturable_money: usd(0) });
 
     const after = await getOrder(order.id);
@@ -63,8 +63,8 @@ describe('Payment intents and refunds (e2e, real SQLite file, sandbox processor)
   });
 
   it('refuses a capture above what is capturable (422 CAPTURE_EXCEEDS_CAPTURABLE)', async () => {
-    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 5000, currency: 'USD', capture_method: 'manual', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
-    const res = await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ amount: 5001 }).expect(422);
+    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 5000, currency: 'USD' }, capture_method: 'manual', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
+    const res = await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ amount_money: usd(5001)}).expect(422);
     expect(res.body.error.code).toBe('CAPTURE_EXCEEDS_CAPTURABLE');
   });
 
@@ -88,7 +88,7 @@ describe('Payment intents and refunds (e2e, real SQLite file, sandbox processor)
     const listed = (await t.http.get(`/v1/refunds?order_id=${order.id}`).set(auth).expect(200)).body.data;
     expect(listed.map((r: { id: string }) => r.id).sort()).toEqual([first.id, rest.id].sort());
 
-    const over = await t.http.post('/v1/refunds').set(auth).send({ payment_intent_id: pi.id, amount: 1 }).expect(422);
+    const over = await t.http.post('/v1/refunds').set(auth).send({ payment_intent_id: pi.id, amount_money: usd(1)}).expect(422);
     expect(over.body.error.code).toBe('REFUND_EXCEEDS_REFUNDABLE');
   });
 
@@ -107,9 +107,9 @@ describe('Payment intents and refunds (e2e, real SQLite file, sandbox processor)
       await t.http.post('/v1/orders').set(auth).send({ currency: 'USD', customer_id: customer, line_items: [{ name: 'Mug', quantity: 1, unit_price_money: usd(1500) }] }).expect(201)
     ).body.data;
     const viaOrder = (await t.http.post(`/v1/orders/${order.id}/pay`).set(auth).send({ payment_method: { token: 'tok_visa' } }).expect(200)).body.data;
-    const own = (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 900, currency: 'USD', customer_id: customer, payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
-    await t.http.post('/v1/payment-intents').set(auth).send({ amount: 800, currency: 'USD', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201);
-    const refund = (await t.http.post('/v1/refunds').set(auth).send({ payment_intent_id: own.id, amount: 100 }).expect(201)).body.data;
+    const own = (await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 900, currency: 'USD' }, customer_id: customer, payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
+    await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 800, currency: 'USD' }, payment_method: { token: 'tok_visa' }, confirm: true }).expect(201);
+    const refund = (await t.http.post('/v1/refunds').set(auth).send({ payment_intent_id: own.id, amount_money: usd(100)}).expect(201)).body.data;
 
     const intents = (await t.http.get(`/v1/payment-intents?customer_id=${customer}`).set(auth).expect(200)).body.data.map((pi: { id: string }) => pi.id);
     expect(intents.sort()).toEqual([viaOrder.id, own.id].sort());
@@ -120,7 +120,7 @@ describe('Payment intents and refunds (e2e, real SQLite file, sandbox processor)
   });
 
   it('(c) 3-D Secure: requires_action, then complete-action approve → succeeded', async () => {
-    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 2500, currency: 'USD', payment_method: { token: 'tok_threeDSecureRequired' }, confirm: true }).expect(201)).body.data;
+    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 2500, currency: 'USD' }, payment_method: { token: 'tok_threeDSecureRequired' }, confirm: true }).expect(201)).body.data;
     expect(pi.status).toBe('requires_action');
     expect(pi.next_action).toMatchObject({ type: 'authenticate_card' });
     const done = (await t.http.post(`/v1/payment-intents/${pi.id}/complete-action`).set(auth).send({ result: 'approve' }).expect(200)).body.data;
@@ -140,14 +140,14 @@ describe('Payment intents and refunds (e2e, real SQLite file, sandbox processor)
   });
 
   it('cancels a manual authorization (voided at the processor)', async () => {
-    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 3000, currency: 'USD', capture_method: 'manual', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
+    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 3000, currency: 'USD' }, capture_method: 'manual', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
     const canceled = (await t.http.post(`/v1/payment-intents/${pi.id}/cancel`).set(auth).send({ reason: 'requested_by_customer' }).expect(200)).body.data;
     expect(canceled).toMatchObject({ status: 'canceled', released_money: usd(3000), capturable_money: usd(0) });
   });
 
   it('answers 404 for another merchant’s intent and refund, like unknown ids', async () => {
-    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 1000, currency: 'USD', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
-    const refund = (await t.http.post('/v1/refunds').set(auth).send({ payment_intent_id: pi.id, amount: 100 }).expect(201)).body.data;
+    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 1000, currency: 'USD' }, payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
+    const refund = (await t.http.post('/v1/refunds').set(auth).send({ payment_intent_id: pi.id, amount_money: usd(100)}).expect(201)).body.data;
     const other = bearer(t.keys.bTest);
     expect((await t.http.get(`/v1/payment-intents/${pi.id}`).set(other).expect(404)).body.error.code).toBe('PAYMENT_INTENT_NOT_FOUND');
     await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(other).send({}).expect(404);
@@ -158,18 +158,18 @@ describe('Payment intents and refunds (e2e, real SQLite file, sandbox processor)
     expect((await t.http.get(`/v1/refunds/${refund.id}`).set(other).expect(404)).body.error.code).toBe('REFUND_NOT_FOUND');
     expect((await t.http.get('/v1/payment-intents').set(other).expect(200)).body.data).toEqual([]);
     // Live mode has no processor: a clear refusal, nothing recorded.
-    const live = await t.http.post('/v1/payment-intents').set(bearer(t.keys.aLive)).send({ amount: 1000, currency: 'USD', payment_method: { token: 'tok_visa' }, confirm: true }).expect(422);
+    const live = await t.http.post('/v1/payment-intents').set(bearer(t.keys.aLive)).send({ amount_money: { amount: 1000, currency: 'USD' }, payment_method: { token: 'tok_visa' }, confirm: true }).expect(422);
     expect(live.body.error.code).toBe('PROCESSOR_NOT_CONFIGURED');
   });
 
   it('never accepts a card number, only tokens', async () => {
-    const res = await t.http.post('/v1/payment-intents').set(auth).send({ amount: 1000, currency: 'USD', payment_method: { token: '4242424242424242' } }).expect(400);
+    const res = await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 1000, currency: 'USD' }, payment_method: { token: '4242424242424242' } }).expect(400);
     expect(res.body.error.field).toBe('payment_method.token');
-    await t.http.post('/v1/payment-intents').set(auth).send({ amount: 1000, currency: 'USD', payment_method: { number: '4242424242424242' } }).expect(400);
+    await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 1000, currency: 'USD' }, payment_method: { number: '4242424242424242' } }).expect(400);
   });
 
   it('a retried confirm with the same Idempotency-Key charges once', async () => {
-    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 1500, currency: 'USD', payment_method: { token: 'tok_visa' } }).expect(201)).body.data;
+    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 1500, currency: 'USD' }, payment_method: { token: 'tok_visa' } }).expect(201)).body.data;
     expect(pi.status).toBe('requires_confirmation');
     const key = { ...auth, 'Idempotency-Key': `confirm-${pi.id}` };
     const first = await t.http.post(`/v1/payment-intents/${pi.id}/confirm`).set(key).send({}).expect(200);
@@ -183,7 +183,7 @@ describe('Payment intents and refunds (e2e, real SQLite file, sandbox processor)
     const steps = t.app.get(PaymentSteps);
     const ctx = { merchantId: t.merchants.a, mode: 'test' as const, requestId: 'req_recoverytest000000000000' };
     const startOne = async (attemptKey: string) => {
-      const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 1800, currency: 'USD', payment_method: { token: 'tok_visa' } }).expect(201)).body.data;
+      const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 1800, currency: 'USD' }, payment_method: { token: 'tok_visa' } }).expect(201)).body.data;
       // Step 1 only: the intent is recorded processing with its attempt key.
       const order = await steps.run(ctx, pi.order_id, { type: 'StartPaymentConfirmation', data: { order_id: pi.order_id, payment_intent_id: pi.id, attempt_key: attemptKey } });
       const intent = order.payment_intents.find((p) => p.id === pi.id)!;
@@ -226,8 +226,8 @@ describe('Concurrent refunds (e2e)', () => {
 
   it('20 concurrent refunds of 10.00 against a 100.00 payment: exactly 10 succeed, the rest REFUND_EXCEEDS_REFUNDABLE', async () => {
     const auth = bearer(t.keys.aTest);
-    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 10000, currency: 'USD', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
-    const answers = await Promise.all(Array.from({ length: 20 }, () => t.http.post('/v1/refunds').set(auth).send({ payment_intent_id: pi.id, amount: 1000 })));
+    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 10000, currency: 'USD' }, payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
+    const answers = await Promise.all(Array.from({ length: 20 }, () => t.http.post('/v1/refunds').set(auth).send({ payment_intent_id: pi.id, amount_money: usd(1000)})));
     const ok = answers.filter((a) => a.status === 201);
     expect(ok).toHaveLength(10);
     for (const a of answers.filter((x) => x.status !== 201)) expect([a.status, a.body.error.code]).toEqual([422, 'REFUND_EXCEEDS_REFUNDABLE']);
@@ -247,7 +247,7 @@ describe('Authorization expiry (e2e, injected clock)', () => {
 
   it('voids a hold 7 days after authorization: released at the processor, expired, in the timeline', async () => {
     const auth = bearer(t.keys.aTest);
-    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 7000, currency: 'USD', capture_method: 'manual', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
+    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 7000, currency: 'USD' }, capture_method: 'manual', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
     const expiry = t.app.get(AuthorizationExpiry);
     clock.offsetMs = 7 * 24 * 3600 * 1000 - 60_000;
     expect(await expiry.expireDue()).toBe(0);
@@ -266,7 +266,7 @@ describe('Authorization expiry (e2e, injected clock)', () => {
   it('cancels a 3-D Secure challenge left unanswered for 24 hours (abandoned), freeing the balance', async () => {
     const auth = bearer(t.keys.aTest);
     clock.offsetMs = 0;
-    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 3000, currency: 'USD', payment_method: { token: 'tok_threeDSecureRequired' }, confirm: true }).expect(201)).body.data;
+    const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 3000, currency: 'USD' }, payment_method: { token: 'tok_threeDSecureRequired' }, confirm: true }).expect(201)).body.data;
     expect(pi.status).toBe('requires_action');
     const expiry = t.app.get(AuthorizationExpiry);
     clock.offsetMs = 24 * 3600 * 1000 - 60_000;

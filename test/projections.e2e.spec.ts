@@ -78,7 +78,7 @@ describe('Projections: rebuild and replay (e2e)', () => {
 
   it('a projection whose version changed is dropped and rebuilt at start (new columns included)', async () => {
     const auth = bearer(t.keys.aTest);
-    await t.http.post('/v1/payment-intents').set(auth).send({ amount: 700, currency: 'USD', customer_id: 'cus_0000000000000000upgrade1', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201);
+    await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 700, currency: 'USD' }, customer_id: 'cus_0000000000000000upgrade1', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201);
     const before = dump(t, 'payment_intents', 'id');
     expect(before.length).toBeGreaterThan(0);
     // What an older build left: the table without customer_id, at version 1.

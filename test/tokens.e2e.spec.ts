@@ -18,7 +18,7 @@ describe('Test card tokens (e2e, sandbox processor)', () => {
       await t.http
         .post('/v1/payment-intents')
         .set(bearer(t.keys.aTest))
-        .send({ amount: 2500, currency: 'USD', payment_method: { token: token.id }, confirm: true })
+        .send({ amount_money: { amount: 2500, currency: 'USD' }, payment_method: { token: token.id }, confirm: true })
         .expect(201)
     ).body.data;
     expect(pi).toMatchObject({ status: 'succeeded', captured_money: usd(2500) });
@@ -28,7 +28,7 @@ describe('Test card tokens (e2e, sandbox processor)', () => {
   it("another merchant cannot use a merchant's token: NO_SUCH_TOKEN, as for a token never issued", async () => {
     const token = (await t.http.post('/v1/tokens').set(bearer(t.keys.aTest)).send(card()).expect(201)).body.data;
     const pay = (key: string, tok: string) =>
-      t.http.post('/v1/payment-intents').set(bearer(key)).send({ amount: 1000, currency: 'USD', payment_method: { token: tok }, confirm: true });
+      t.http.post('/v1/payment-intents').set(bearer(key)).send({ amount_money: { amount: 1000, currency: 'USD' }, payment_method: { token: tok }, confirm: true });
     const foreign = await pay(t.keys.bTest, token.id).expect(422);
     const unknown = await pay(t.keys.bTest, 'tok_neverIssued123').expect(422);
     expect(foreign.body.error.code).toBe('NO_SUCH_TOKEN');

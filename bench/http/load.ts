@@ -29,7 +29,7 @@ export const HELLO_BODY = JSON.stringify({ name: 'T-shirt', sku: 'TS-1', quantit
 export const ORDER_BODY = JSON.stringify({ currency: 'USD', line_items: [{ name: 'T-shirt', quantity: 2, unit_price_money: { amount: 2500, currency: 'USD' } }] });
 
 /** Create + confirm in one call, automatic capture, a card token that succeeds. */
-export const PAY_BODY = JSON.stringify({ amount: 5000, currency: 'USD', payment_method: { token: 'tok_visa' }, confirm: true });
+export const PAY_BODY = JSON.stringify({ amount_money: { amount: 5000, currency: 'USD' }, payment_method: { token: 'tok_visa' }, confirm: true });
 
 export type Target = 'hello' | 'ordo' | 'ordo+idem' | 'pay';
 

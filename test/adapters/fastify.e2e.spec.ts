@@ -52,13 +52,13 @@ describe('fastify adapter (e2e)', () => {
   it('runs the payment and invoice routes the same way: pay by card, invoice, manual payment, receivables, timeline filters', async () => {
     const auth = bearer(t.keys.aTest);
     const customer = 'cus_0000000000000000fastify1';
-    const paid = (await t.http.post('/v1/payment-intents').set(auth).send({ amount: 1200, currency: 'USD', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
+    const paid = (await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 1200, currency: 'USD' }, payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
     expect(paid).toMatchObject({ status: 'succeeded', captured_money: usd(1200) });
     const invoice = (
       await t.http.post('/v1/invoices').set(auth).send({ customer_id: customer, currency: 'USD', line_items: [{ name: 'Audit', quantity: 1, unit_price_money: usd(9000) }] }).expect(201)
     ).body.data;
     await t.http.post(`/v1/invoices/${invoice.id}/issue`).set(auth).expect(200);
-    await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount: 4000, method: 'wire', received_at: '2026-01-02' }).expect(201);
+    await t.http.post(`/v1/invoices/${invoice.id}/manual-payments`).set(auth).send({ amount_money: usd(4000), method: 'wire', received_at: '2026-01-02' }).expect(201);
     const receivables = (await t.http.get(`/v1/customers/${customer}/receivables`).set(auth).expect(200)).body.data;
     expect(receivables.by_currency).toEqual([expect.objectContaining({ currency: 'USD', outstanding_money: usd(5000) })]);
     const manualOnly = (await t.http.get(`/v1/orders/${invoice.order_id}/timeline?type=manual_payment`).set(auth).expect(200)).body.data;

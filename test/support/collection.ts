@@ -74,10 +74,12 @@ export class Collection {
     return { orderId, invoiceId };
   }
 
+  /** Money received by wire, in the order's own currency. */
   async manualPayment(orderId: string, invoiceId: string | null, amount: number): Promise<string> {
     const id = randomId('mp_');
+    const currency = (await this.steps.load(this.caller, orderId)).order!.currency;
     await this.run(orderId, [
-      { type: 'RecordManualPayment', data: { order_id: orderId, manual_payment_id: id, invoice_id: invoiceId, amount, method: 'wire', received_at: '2026-01-01' } },
+      { type: 'RecordManualPayment', data: { order_id: orderId, manual_payment_id: id, invoice_id: invoiceId, amount_money: { amount, currency }, method: 'wire', received_at: '2026-01-01' } },
     ]);
     return id;
   }

@@ -1,3 +1,4 @@
+import type { Money } from '../money/money.js';
 import type { Command } from '../core/decider.js';
 import type { InvoiceDraftChanges } from './collection-events.js';
 import type { ReminderKind } from './invoice-state.js';
@@ -27,7 +28,8 @@ export type RecordManualPayment = Command<
     manual_payment_id: string;
     /** When given, must be the order's issued invoice. */
     invoice_id?: string | null;
-    amount: number;
+    /** In the order's currency. */
+    amount_money: Money;
     method: string;
     received_at: string;
     reference?: string | null;
@@ -38,7 +40,7 @@ export type ReverseManualPayment = Command<'ReverseManualPayment', { order_id: s
 
 export type RecordManualRefund = Command<
   'RecordManualRefund',
-  { order_id: string; manual_refund_id: string; amount: number; method: string; refunded_at: string; reference?: string | null; reason?: string | null }
+  { order_id: string; manual_refund_id: string; amount_money: Money; method: string; refunded_at: string; reference?: string | null; reason?: string | null }
 >;
 
 export type CollectionCommand =

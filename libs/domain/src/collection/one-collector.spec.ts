@@ -3,7 +3,7 @@ import { orderDecider } from '../orders/order-decider.js';
 import type { ExistingOrder } from '../orders/order-state.js';
 import { INV_1, invoiceCreated, invoiceIssued, invoiceVoided, manualPaymentRecorded, manualPaymentReversed, MP_2, SNAPSHOT_100 } from '../testing/collection-fixtures.js';
 import { deciderSpec } from '../testing/decider-spec.js';
-import { command, CUS_1, LI_1, NOW, ORDER_ID, orderCreated } from '../testing/order-fixtures.js';
+import { command, CUS_1, LI_1, NOW, ORDER_ID, orderCreated, usd } from '../testing/order-fixtures.js';
 import { actionRequired, authorized, captured, CARD, intentCreated, methodAttached, ORDER_100, PI_1, PI_2, processingStarted } from '../testing/payment-fixtures.js';
 import type { OrderEvent } from '../orders/order-events.js';
 import { invoiceStatus } from './invoice-status.js';
@@ -67,8 +67,8 @@ describe('one collector at a time', () => {
     const both = [...held, invoiceCreated(), invoiceIssued()];
     spec.given(both).when(command('MarkInvoiceUncollectible', { order_id: ORDER_ID, invoice_id: INV_1 })).thenThrows('INVOICE_PAYMENT_RESOLVING');
     const lowered = [...held, manualPaymentRecorded(4000, undefined, null)];
-    const capture = (amount: number) => command('StartCapture', { order_id: ORDER_ID, payment_intent_id: PI_1, attempt_key: 'key-2', capture_id: 'cap_9', amount, final: true });
-    spec.given(lowered).when(capture(6001)).thenThrows('AMOUNT_EXCEEDS_OUTSTANDING', { field: 'amount' });
+    const capture = (amount: number) => command('StartCapture', { order_id: ORDER_ID, payment_intent_id: PI_1, attempt_key: 'key-2', capture_id: 'cap_9', amount_money: usd(amount), final: true });
+    spec.given(lowered).when(capture(6001)).thenThrows('AMOUNT_EXCEEDS_OUTSTANDING', { field: 'amount_money' });
     spec.given(lowered).when(capture(6000)).then([
       { type: 'PaymentCaptureStarted', data: { order_id: ORDER_ID, payment_intent_id: PI_1, attempt_key: 'key-2', capture_id: 'cap_9', amount: 6000, final: true, occurred_at: NOW } },
     ]);

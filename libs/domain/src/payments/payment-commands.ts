@@ -1,3 +1,4 @@
+import type { Money } from '../money/money.js';
 import type { Command } from '../core/decider.js';
 import type { CancellationReason, CaptureMethod, CardSummary, RefundReason } from './payment-state.js';
 
@@ -16,10 +17,8 @@ export type CreatePaymentIntent = Command<
   {
     order_id: string;
     payment_intent_id: string;
-    /** Minor units of the order's currency; absent/null = the outstanding balance at confirm time. */
-    amount?: number | null;
-    /** When given, must be the order's currency. */
-    currency?: string | null;
+    /** In the order's currency; absent/null = the outstanding balance at confirm time. */
+    amount_money?: Money | null;
     capture_method: CaptureMethod;
     customer_id?: string | null;
     /** Paying this invoice: it must be issued and still owed (checked on the same revision). */
@@ -51,7 +50,7 @@ export type StartPaymentAction = Command<
 >;
 export type StartCapture = Command<
   'StartCapture',
-  { order_id: string; payment_intent_id: string; attempt_key: string; capture_id: string; amount?: number | null; final?: boolean | null; reduce_order?: boolean | null }
+  { order_id: string; payment_intent_id: string; attempt_key: string; capture_id: string; amount_money?: Money | null; final?: boolean | null; reduce_order?: boolean | null }
 >;
 export type CaptureOutcome = { type: 'captured'; charge_id: string } | { type: 'failed'; code: string; message: string };
 export type RecordCaptureOutcome = Command<'RecordCaptureOutcome', { order_id: string; payment_intent_id: string; attempt_key: string; outcome: CaptureOutcome }>;
@@ -70,7 +69,7 @@ export interface RefundLineInput {
   quantity: number;
 }
 
-/** At most one of amount and line_items; neither = everything refundable. */
+/** At most one of amount_money and line_items; neither = everything refundable. */
 export type RequestRefund = Command<
   'RequestRefund',
   {
@@ -78,7 +77,7 @@ export type RequestRefund = Command<
     refund_id: string;
     attempt_key: string;
     payment_intent_id?: string | null;
-    amount?: number | null;
+    amount_money?: Money | null;
     line_items?: RefundLineInput[] | null;
     reason?: RefundReason | null;
   }

@@ -1,5 +1,5 @@
 import type { DomainError } from '../core/domain-error.js';
-import { MAX_AMOUNT } from '../money/money.js';
+import { MAX_AMOUNT, validateMoney } from '../money/money.js';
 import { orderBalance } from '../orders/balance.js';
 import { orderError } from '../orders/order-errors.js';
 import type { ExistingOrder } from '../orders/order-state.js';
@@ -107,6 +107,15 @@ export function hasPaymentInFlight(order: ExistingOrder): boolean {
 }
 
 /** A positive whole amount of minor units, else INVALID_AMOUNT. */
+/**
+ * A `{ amount, currency }` input in the order's currency (UNKNOWN_CURRENCY, CURRENCY_MISMATCH
+ * on `<field>.currency`) of at least one minor unit (INVALID_AMOUNT on `<field>.amount`).
+ */
+export function validateOrderMoney(value: unknown, field: string, orderCurrency: string): number {
+  const money = validateMoney(value, field, orderCurrency);
+  return validatePositiveAmount(money.amount, `${field}.amount`);
+}
+
 export function validatePositiveAmount(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0 || value > MAX_AMOUNT) {
     throw orderError('INVALID_AMOUNT', `${field} must be a whole number of minor units from 1 to ${MAX_AMOUNT}`, field);

@@ -87,3 +87,13 @@ export const chars = (n: number, c = 'x') => c.repeat(n);
 
 /** A metadata object with n keys. */
 export const metadataWithKeys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
+
+/**
+ * Specs say `amount` (and `currency`) in a command's overrides; commands take money as
+ * `amount_money: { amount, currency }` (USD unless said otherwise, 100 when only a currency is).
+ */
+export function asMoneyInput<T extends Record<string, unknown>>(data: T): Record<string, unknown> {
+  if (!('amount' in data) && !('currency' in data)) return data;
+  const { amount, currency, ...rest } = data;
+  return { ...rest, amount_money: amount === null ? null : { amount: amount ?? 100, currency: currency ?? 'USD' } };
+}

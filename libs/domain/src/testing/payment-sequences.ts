@@ -54,6 +54,9 @@ export type Step =
   | { t: 'reverse'; o: number; m: number }
   | { t: 'manualRefund'; o: number; amount: number };
 
+
+/** The orders of these sequences are in USD; money inputs carry the currency like the API's. */
+const usdOrNull = (amount: number | null) => (amount === null ? null : { amount, currency: 'USD' });
 const o = fc.integer({ min: 0, max: 1 });
 const pi = fc.integer({ min: 0, max: 2 });
 const money = fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 5000 }), fc.integer({ min: -10, max: 12000 }));
@@ -154,7 +157,7 @@ export function toCommand(step: Step, state: OrderState, n: number, now: string)
   if ('pi' in step && step.pi !== null) step = { ...step, pi: intentIndex(step, intents) };
   switch (step.t) {
     case 'create':
-      return c('CreatePaymentIntent', { order_id, payment_intent_id: piId(step.o, step.pi), amount: step.amount, capture_method: step.automatic ? 'automatic' : 'manual' });
+      return c('CreatePaymentIntent', { order_id, payment_intent_id: piId(step.o, step.pi), amount_money: usdOrNull(step.amount), capture_method: step.automatic ? 'automatic' : 'manual' });
     case 'attach':
       return c('AttachPaymentMethod', { order_id, payment_intent_id: piId(step.o, step.pi), payment_method: CARD });
     case 'confirm':
@@ -173,7 +176,7 @@ export function toCommand(step: Step, state: OrderState, n: number, now: string)
     case 'action':
       return c('StartPaymentAction', { order_id, payment_intent_id: piId(step.o, step.pi), attempt_key: key, result: step.approve ? 'approve' : 'fail' });
     case 'capture':
-      return c('StartCapture', { order_id, payment_intent_id: piId(step.o, step.pi), attempt_key: key, capture_id: `cap${n}`, amount: step.amount, final: step.final, ...(step.reduce && { reduce_order: true }) });
+      return c('StartCapture', { order_id, payment_intent_id: piId(step.o, step.pi), attempt_key: key, capture_id: `cap${n}`, amount_money: usdOrNull(step.amount), final: step.final, ...(step.reduce && { reduce_order: true }) });
     case 'captureOutcome':
       return c('RecordCaptureOutcome', {
         order_id,
@@ -198,7 +201,7 @@ export function toCommand(step: Step, state: OrderState, n: number, now: string)
         refund_id: nthId('ref_', n + 1),
         attempt_key: key,
         payment_intent_id: step.pi === null ? null : piId(step.o, step.pi),
-        amount: step.lines ? null : step.amount,
+        amount_money: step.lines ? null : usdOrNull(step.amount),
         line_items: step.lines?.map((l) => ({ line_item_id: nthId('li_', l.li + 1), quantity: l.qty })) ?? null,
       });
     case 'refundOutcome': {
@@ -245,7 +248,7 @@ export function toCommand(step: Step, state: OrderState, n: number, now: string)
         order_id,
         manual_payment_id: nthId('mp_', n + 1),
         invoice_id: step.viaInvoice ? (holder?.id ?? null) : null,
-        amount: step.full && order ? Math.max(collectibleNow(order), 1) : step.amount,
+        amount_money: { amount: step.full && order ? Math.max(collectibleNow(order), 1) : step.amount, currency: 'USD' },
         method: 'wire',
         received_at: '2025-03-01',
       });
@@ -258,7 +261,7 @@ export function toCommand(step: Step, state: OrderState, n: number, now: string)
       return c('ReverseManualPayment', { order_id, manual_payment_id: target?.id ?? nthId('mp_', 9999), reason: 'bounced' });
     }
     case 'manualRefund':
-      return c('RecordManualRefund', { order_id, manual_refund_id: nthId('ref_', 500 + n), amount: step.amount, method: 'bank_transfer', refunded_at: '2025-03-01' });
+      return c('RecordManualRefund', { order_id, manual_refund_id: nthId('ref_', 500 + n), amount_money: { amount: step.amount, currency: 'USD' }, method: 'bank_transfer', refunded_at: '2025-03-01' });
   }
   throw new Error(`no command for step ${JSON.stringify(step)}`);
 }

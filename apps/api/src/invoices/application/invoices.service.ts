@@ -7,6 +7,7 @@ import {
   type Invoice,
   type InvoiceDraftChanges,
   type LineItemInput,
+  type Money,
   type OrderCommand,
   type ReminderKind,
 } from '#ordo/domain';
@@ -33,7 +34,8 @@ export interface CreateInvoiceInput {
 }
 
 export interface ManualPaymentInput {
-  amount: number;
+  /** Checked against the order's currency by the decider. */
+  amountMoney: Money;
   method: string;
   receivedAt: string;
   reference?: string;
@@ -141,7 +143,7 @@ export class InvoicesService {
         order_id: orderId,
         manual_payment_id: id,
         invoice_id: invoiceId,
-        amount: input.amount,
+        amount_money: input.amountMoney,
         method: input.method,
         received_at: input.receivedAt,
         reference: input.reference ?? null,
@@ -152,11 +154,11 @@ export class InvoicesService {
   }
 
   /** Money given back outside Ordo, against money that came in outside Ordo. */
-  async recordManualRefund(ctx: RequestContext, orderId: string, input: { amount: number; method: string; refundedAt: string; reference?: string; reason?: string }): Promise<string> {
+  async recordManualRefund(ctx: RequestContext, orderId: string, input: { amountMoney: Money; method: string; refundedAt: string; reference?: string; reason?: string }): Promise<string> {
     const id = ctx.ids.next('ref_');
     await this.steps.run(ctx, orderId, {
       type: 'RecordManualRefund',
-      data: { order_id: orderId, manual_refund_id: id, amount: input.amount, method: input.method, refunded_at: input.refundedAt, reference: input.reference ?? null, reason: input.reason ?? null },
+      data: { order_id: orderId, manual_refund_id: id, amount_money: input.amountMoney, method: input.method, refunded_at: input.refundedAt, reference: input.reference ?? null, reason: input.reason ?? null },
     });
     return id;
   }

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { MANUAL_PAYMENT_METHODS } from '#ordo/domain';
 import { LineItemInputDto } from '../../orders/http/order-inputs.dto.js';
+import { MoneyDto } from '../../orders/http/money.dto.js';
 import { PaymentMethodDto } from '../../payments/http/payment-requests.dto.js';
 import { PageQueryDto } from '../../platform/page-query.dto.js';
 import { IsCalendarDate, IsIsoDateOrInstant } from '../../platform/satisfies.validator.js';
@@ -114,18 +115,12 @@ export class ListInvoicesQueryDto extends PageQueryDto {
 
 /** Money that moved outside Ordo, in or out: how much, in the order's currency, and how. */
 class OfflineMoneyDto {
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_AMOUNT, description: 'Minor units of the order’s currency' })
+  @ApiProperty({ type: MoneyDto, description: 'In the order’s currency (CURRENCY_MISMATCH otherwise)' })
   @IsDefined()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AMOUNT)
-  amount!: number;
-
-  @ApiPropertyOptional({ example: 'USD', description: 'When given, must be the order’s currency' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code in capitals' })
-  currency?: string;
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  amount_money!: MoneyDto;
 
   @ApiProperty({ enum: MANUAL_PAYMENT_METHODS })
   @IsDefined()

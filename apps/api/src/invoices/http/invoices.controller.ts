@@ -12,7 +12,7 @@ import { InvoicesService } from '../application/invoices.service.js';
 import { InvoicesQueries } from '../read-model/invoices.queries.js';
 import { InvoiceResponse, ManualPaymentResponse } from './invoice.responses.js';
 import { CreateInvoiceDto, ListInvoicesQueryDto, PayInvoiceDto, RecordManualPaymentDto, ReverseManualPaymentDto, UpdateInvoiceDto, VoidInvoiceDto } from './invoice-requests.dto.js';
-import { requireOrderCurrency, toManualPaymentInput } from './manual-payment-input.js';
+import { toManualPaymentInput } from './manual-payment-input.js';
 
 const invoiceId = new IdPipe('inv_', 'id');
 const manualPaymentId = new IdPipe('mp_', 'manual_payment_id');
@@ -128,7 +128,6 @@ export class InvoicesController {
   @ApiOperation({ summary: 'Record money received outside Ordo (wire, bank transfer, check, cash, other) against the invoice' })
   async recordManualPayment(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string, @Body() dto: RecordManualPaymentDto) {
     const invoice = this.queries.invoice(ctx, id);
-    requireOrderCurrency(dto, invoice.currency);
     const mpId = await this.invoices.recordManualPayment(ctx, invoice.order_id, id, toManualPaymentInput(dto));
     return this.manualPayment(ctx, id, mpId);
   }

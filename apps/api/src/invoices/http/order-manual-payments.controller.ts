@@ -9,7 +9,7 @@ import { InvoicesService } from '../application/invoices.service.js';
 import { toManualPaymentResource, toManualRefundResource } from '../read-model/invoice-resource.js';
 import { ManualPaymentResponse, ManualRefundResponse } from './invoice.responses.js';
 import { RecordManualPaymentDto, RecordManualRefundDto, ReverseManualPaymentDto } from './invoice-requests.dto.js';
-import { requireOrderCurrency, toManualPaymentInput } from './manual-payment-input.js';
+import { toManualPaymentInput } from './manual-payment-input.js';
 
 const orderId = new IdPipe('ord_', 'id');
 const manualPaymentId = new IdPipe('mp_', 'manual_payment_id');
@@ -32,7 +32,6 @@ export class OrderManualPaymentsController {
   @ApiData(ManualPaymentResponse, 201)
   @ApiOperation({ summary: 'Record money received outside Ordo on the order (it joins the invoice holding the order, if any)' })
   async record(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Body() dto: RecordManualPaymentDto) {
-    requireOrderCurrency(dto, this.orders.state(ctx, id).currency);
     const mpId = await this.invoices.recordManualPayment(ctx, id, null, toManualPaymentInput(dto));
     return this.manualPayment(ctx, id, mpId);
   }
@@ -50,9 +49,8 @@ export class OrderManualPaymentsController {
   @ApiData(ManualRefundResponse, 201)
   @ApiOperation({ summary: 'Record money given back outside Ordo (the refund of money received outside Ordo); card money is refunded with POST /v1/refunds' })
   async refund(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Body() dto: RecordManualRefundDto) {
-    requireOrderCurrency(dto, this.orders.state(ctx, id).currency);
     const refundId = await this.invoices.recordManualRefund(ctx, id, {
-      amount: dto.amount,
+      amountMoney: dto.amount_money,
       method: dto.method,
       refundedAt: dto.refunded_at,
       ...(dto.reference !== undefined ? { reference: dto.reference } : {}),

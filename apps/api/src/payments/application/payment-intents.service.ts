@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type CancellationReason, type CaptureMethod, type CardSummary, type ExistingOrder, type OrderCommand, type PaymentIntent } from '#ordo/domain';
+import { DomainError, type CancellationReason, type CaptureMethod, type CardSummary, type ExistingOrder, type Money, type OrderCommand, type PaymentIntent } from '#ordo/domain';
 import type { RequestContext } from '../../platform/request-context.js';
 import { cardForToken } from '../processor/card-for-token.js';
 import { PaymentProcessors } from '../processor/payment-processors.js';
@@ -7,8 +7,8 @@ import { PaymentSteps, type OrderHistory } from './payment-steps.js';
 
 export interface CreateIntentInput {
   order_id?: string;
-  amount?: number;
-  currency?: string;
+  /** Without order_id it is required: it prices the one-line order created behind the intent. */
+  amount_money?: Money;
   capture_method: CaptureMethod;
   token?: string;
   confirm: boolean;
@@ -65,9 +65,9 @@ export class PaymentIntentsService {
         type: 'CreateOrder',
         data: {
           order_id: orderId,
-          currency: input.currency!,
+          currency: input.amount_money!.currency,
           ...(input.customer_id ? { customer_id: input.customer_id } : {}),
-          line_items: [{ id: ctx.ids.next('li_'), name: 'Payment', quantity: 1, unit_price_money: { amount: input.amount!, currency: input.currency! } }],
+          line_items: [{ id: ctx.ids.next('li_'), name: 'Payment', quantity: 1, unit_price_money: input.amount_money! }],
         },
       });
     }
@@ -76,8 +76,7 @@ export class PaymentIntentsService {
       data: {
         order_id: orderId,
         payment_intent_id: intentId,
-        amount: input.amount ?? null,
-        currency: input.currency ?? null,
+        amount_money: input.amount_money ?? null,
         capture_method: input.capture_method,
         ...(input.customer_id ? { customer_id: input.customer_id } : {}),
         ...(input.invoice_id ? { invoice_id: input.invoice_id } : {}),
@@ -121,13 +120,13 @@ export class PaymentIntentsService {
     await this.continue(ctx, order, history, intentId, attemptKey);
   }
 
-  async capture(ctx: RequestContext, { orderId, intentId }: IntentRef, { amount, final, reduceOrder }: { amount?: number; final?: boolean; reduceOrder?: boolean } = {}): Promise<void> {
+  async capture(ctx: RequestContext, { orderId, intentId }: IntentRef, { amountMoney, final, reduceOrder }: { amountMoney?: Money; final?: boolean; reduceOrder?: boolean } = {}): Promise<void> {
     this.processors.require(ctx.mode);
     const attemptKey = ctx.ids.next('att_');
     const { order, history } = await this.steps.runAll(ctx, orderId, [
       {
         type: 'StartCapture',
-        data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, capture_id: ctx.ids.next('cap_'), amount: amount ?? null, final: final ?? null, reduce_order: reduceOrder ?? null },
+        data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, capture_id: ctx.ids.next('cap_'), amount_money: amountMoney ?? null, final: final ?? null, reduce_order: reduceOrder ?? null },
       },
     ]);
     await this.continue(ctx, order, history, intentId, attemptKey);

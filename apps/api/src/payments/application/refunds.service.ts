@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RefundLineInput, RefundReason } from '#ordo/domain';
+import type { Money, RefundLineInput, RefundReason } from '#ordo/domain';
 import type { RequestContext } from '../../platform/request-context.js';
 import { PaymentProcessors } from '../processor/payment-processors.js';
 import { PaymentSteps } from './payment-steps.js';
@@ -7,7 +7,7 @@ import { PaymentSteps } from './payment-steps.js';
 export interface RefundInput {
   orderId: string;
   paymentIntentId?: string;
-  amount?: number;
+  amountMoney?: Money;
   lineItems?: RefundLineInput[];
   reason?: RefundReason;
 }
@@ -35,7 +35,7 @@ export class RefundsService {
         refund_id: refundId,
         attempt_key: attemptKey,
         payment_intent_id: input.paymentIntentId ?? null,
-        amount: input.amount ?? null,
+        amount_money: input.amountMoney ?? null,
         line_items: input.lineItems ?? null,
         reason: input.reason ?? null,
       },

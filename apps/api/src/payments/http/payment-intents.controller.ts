@@ -35,13 +35,11 @@ export class PaymentIntentsController {
   @ApiOperation({ summary: 'Create a payment intent for an order (or a standalone amount, which creates a one-line order)' })
   async create(@Ctx() ctx: RequestContext, @Body() dto: CreatePaymentIntentDto) {
     if (!dto.order_id) {
-      if (dto.amount === undefined) throw new ApiError(400, 'MISSING_FIELD', 'amount is required without order_id', 'amount');
-      if (dto.currency === undefined) throw new ApiError(400, 'MISSING_FIELD', 'currency is required without order_id', 'currency');
+      if (dto.amount_money === undefined) throw new ApiError(400, 'MISSING_FIELD', 'amount_money is required without order_id', 'amount_money');
     }
     const ref = await this.intents.create(ctx, {
       ...(dto.order_id ? { order_id: dto.order_id } : {}),
-      ...(dto.amount !== undefined ? { amount: dto.amount } : {}),
-      ...(dto.currency ? { currency: dto.currency } : {}),
+      ...(dto.amount_money !== undefined ? { amount_money: dto.amount_money } : {}),
       ...(dto.customer_id ? { customer_id: dto.customer_id } : {}),
       ...(dto.payment_method ? { token: dto.payment_method.token } : {}),
       capture_method: dto.capture_method ?? 'automatic',
@@ -75,7 +73,7 @@ export class PaymentIntentsController {
   @HttpCode(200)
   @ApiData(PaymentIntentResponse)
   async capture(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string, @Body() dto: CapturePaymentIntentDto) {
-    await this.intents.capture(ctx, this.ref(ctx, id), { amount: dto.amount, final: dto.final, reduceOrder: dto.reduce_order });
+    await this.intents.capture(ctx, this.ref(ctx, id), { amountMoney: dto.amount_money, final: dto.final, reduceOrder: dto.reduce_order });
     return this.queries.intent(ctx, id);
   }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { MoneyDto } from '../../orders/http/money.dto.js';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../../platform/page-query.dto.js';
 
@@ -16,24 +17,18 @@ export class PaymentMethodDto {
 }
 
 export class CreatePaymentIntentDto {
-  @ApiPropertyOptional({ description: 'Pay this order; without it, amount + currency create a one-line order' })
+  @ApiPropertyOptional({ description: 'Pay this order; without it, amount_money creates a one-line order' })
   @IsOptional()
   @IsString()
   @Matches(/^ord_[A-Za-z0-9]{1,64}$/, { message: 'order_id must be an id starting with ord_' })
   order_id?: string;
 
-  @ApiPropertyOptional({ type: 'integer', description: 'Minor units; with order_id defaults to the outstanding balance at confirm time' })
+  @ApiPropertyOptional({ type: MoneyDto, description: 'In the order’s currency (CURRENCY_MISMATCH otherwise); with order_id it defaults to the outstanding balance at confirm time' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AMOUNT)
-  amount?: number;
-
-  @ApiPropertyOptional({ example: 'USD' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code in capitals' })
-  currency?: string;
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  amount_money?: MoneyDto;
 
   @ApiPropertyOptional({ enum: ['automatic', 'manual'], default: 'automatic' })
   @IsOptional()
@@ -69,12 +64,12 @@ export class ConfirmPaymentIntentDto {
 }
 
 export class CapturePaymentIntentDto {
-  @ApiPropertyOptional({ type: 'integer', description: 'Minor units; defaults to everything capturable' })
+  @ApiPropertyOptional({ type: MoneyDto, description: 'Defaults to everything capturable; in the order’s currency' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AMOUNT)
-  amount?: number;
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  amount_money?: MoneyDto;
 
   @ApiPropertyOptional({ default: true, description: 'A final capture releases the rest of the hold' })
   @IsOptional()
@@ -151,12 +146,12 @@ export class CreateRefundDto {
   @Matches(/^ord_[A-Za-z0-9]{1,64}$/, { message: 'order_id must be an id starting with ord_' })
   order_id?: string;
 
-  @ApiPropertyOptional({ type: 'integer', description: 'Minor units' })
+  @ApiPropertyOptional({ type: MoneyDto, description: 'An amount to refund, in the order’s currency (or line_items, or neither: everything refundable)' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_AMOUNT)
-  amount?: number;
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  amount_money?: MoneyDto;
 
   @ApiPropertyOptional({ type: [RefundLineDto] })
   @IsOptional()

@@ -25,14 +25,14 @@ export class RefundsController {
   @ApiOperation({ summary: 'Refund a payment or an order: an amount, line items and quantities, or (neither) everything refundable' })
   async create(@Ctx() ctx: RequestContext, @Body() dto: CreateRefundDto) {
     if (!dto.payment_intent_id && !dto.order_id) throw new ApiError(400, 'MISSING_FIELD', 'give payment_intent_id or order_id', 'payment_intent_id');
-    if (dto.amount !== undefined && dto.line_items !== undefined) throw new ApiError(400, 'INVALID_REQUEST', 'give an amount or line_items, not both', 'amount');
+    if (dto.amount_money !== undefined && dto.line_items !== undefined) throw new ApiError(400, 'INVALID_REQUEST', 'give amount_money or line_items, not both', 'amount_money');
     // The intent's order is looked up for this merchant only (404 otherwise).
     const orderId = dto.payment_intent_id ? this.queries.intentOrder(ctx, dto.payment_intent_id) : dto.order_id!;
     if (dto.order_id && dto.order_id !== orderId) throw new ApiError(400, 'INVALID_REQUEST', 'payment_intent_id does not belong to order_id', 'order_id');
     const { refundId: id } = await this.refunds.refund(ctx, {
       orderId,
       ...(dto.payment_intent_id ? { paymentIntentId: dto.payment_intent_id } : {}),
-      ...(dto.amount !== undefined ? { amount: dto.amount } : {}),
+      ...(dto.amount_money !== undefined ? { amountMoney: dto.amount_money } : {}),
       ...(dto.line_items ? { lineItems: dto.line_items.map((l) => ({ line_item_id: l.line_item_id, quantity: l.quantity })) } : {}),
       ...(dto.reason ? { reason: dto.reason } : {}),
     });

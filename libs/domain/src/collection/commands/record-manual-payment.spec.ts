@@ -2,14 +2,14 @@ import { orderDecider } from '../../orders/order-decider.js';
 import type { OrderEvent } from '../../orders/order-events.js';
 import { INV_1, INV_2, invoiceCreated, invoiceIssued, invoiceVoided, manualPaymentRecorded, MP_1, MP_2 } from '../../testing/collection-fixtures.js';
 import { deciderSpec } from '../../testing/decider-spec.js';
-import { command, CUS_1, NOW, ORDER_ID, orderCreated } from '../../testing/order-fixtures.js';
+import { asMoneyInput, command, CUS_1, NOW, ORDER_ID, orderCreated } from '../../testing/order-fixtures.js';
 import { actionRequired, authorized, intentCreated, methodAttached, ORDER_100, processingStarted } from '../../testing/payment-fixtures.js';
 
 const spec = deciderSpec(orderDecider);
 const ORDER = [orderCreated({ customer_id: CUS_1 }), ...ORDER_100.slice(1)];
 const ISSUED = [...ORDER, invoiceCreated(), invoiceIssued()];
 const record = (data: Record<string, unknown> = {}) =>
-  command('RecordManualPayment', { order_id: ORDER_ID, manual_payment_id: MP_1, amount: 4000, method: 'wire', received_at: '2025-03-01', ...data } as never);
+  command('RecordManualPayment', asMoneyInput({ order_id: ORDER_ID, manual_payment_id: MP_1, amount: 4000, method: 'wire', received_at: '2025-03-01', ...data }) as never);
 const recorded = (data: Record<string, unknown> = {}): OrderEvent => ({
   type: 'ManualPaymentRecorded' as const,
   data: { order_id: ORDER_ID, manual_payment_id: MP_1, invoice_id: INV_1, amount: 4000, method: 'wire', received_at: '2025-03-01T00:00:00.000Z', reference: null, note: null, occurred_at: NOW, ...data },
@@ -30,7 +30,7 @@ describe('RecordManualPayment', () => {
 
   it('takes exactly the outstanding balance, and refuses a cent more (AMOUNT_EXCEEDS_OUTSTANDING)', () => {
     spec.given([...ISSUED, manualPaymentRecorded(4000)]).when(record({ manual_payment_id: MP_2, amount: 6000 })).then([recorded({ manual_payment_id: MP_2, amount: 6000 })]);
-    spec.given([...ISSUED, manualPaymentRecorded(4000)]).when(record({ manual_payment_id: MP_2, amount: 6001 })).thenThrows('AMOUNT_EXCEEDS_OUTSTANDING', { kind: 'business', field: 'amount' });
+    spec.given([...ISSUED, manualPaymentRecorded(4000)]).when(record({ manual_payment_id: MP_2, amount: 6001 })).thenThrows('AMOUNT_EXCEEDS_OUTSTANDING', { kind: 'business', field: 'amount_money' });
   });
 
   it('leaves room for a card authorization that still holds money', () => {
@@ -67,11 +67,15 @@ describe('RecordManualPayment', () => {
     ['received_at', { received_at: '2025-03-02' }, 'INVALID_RECEIVED_AT'],
     ['reference', { reference: 'r'.repeat(201) }, 'INVALID_REFERENCE'],
     ['note', { note: '   ' }, 'INVALID_NOTE'],
-    ['amount', { amount: 0 }, 'INVALID_AMOUNT'],
-    ['amount', { amount: 10.5 }, 'INVALID_AMOUNT'],
+    ['amount_money.amount', { amount: 0 }, 'INVALID_AMOUNT'],
+    ['amount_money.amount', { amount: 10.5 }, 'INVALID_AMOUNT'],
     ['manual_payment_id', { manual_payment_id: 'pay_1' }, 'INVALID_ID'],
   ])('refuses a bad %s', (field, data, code) => {
     spec.given(ISSUED).when(record(data)).thenThrows(code, { kind: 'validation', field });
+  });
+
+  it("refuses money in another currency than the order's with CURRENCY_MISMATCH", () => {
+    spec.given(ISSUED).when(record({ currency: 'EUR' })).thenThrows('CURRENCY_MISMATCH', { kind: 'business', field: 'amount_money.currency' });
   });
 
   it('takes money on a closed order only for a balance that reopened after closing (a check bounced later)', () => {

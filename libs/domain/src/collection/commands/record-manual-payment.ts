@@ -3,7 +3,7 @@ import { orderError } from '../../orders/order-errors.js';
 import { requireOrder } from '../../orders/order-guards.js';
 import type { OrderState } from '../../orders/order-state.js';
 import { validateId } from '../../orders/validation/fields.js';
-import { validatePositiveAmount } from '../../payments/payment-guards.js';
+import { validateOrderMoney } from '../../payments/payment-guards.js';
 import type { RecordManualPayment } from '../collection-commands.js';
 import type { ManualPaymentRecorded } from '../collection-events.js';
 import {
@@ -38,7 +38,7 @@ export function decideRecordManualPayment(command: RecordManualPayment, state: O
     const invoice = requireInvoice(order, data.invoice_id);
     if (invoice.lifecycle !== 'issued') throw orderError('INVOICE_NOT_OPEN', `invoice ${invoice.id} is ${invoice.lifecycle}: it collects nothing`, 'invoice_id');
   }
-  const amount = validatePositiveAmount(data.amount, 'amount');
+  const amount = validateOrderMoney(data.amount_money, 'amount_money', order.currency);
   if (!(MANUAL_PAYMENT_METHODS as readonly unknown[]).includes(data.method)) {
     throw orderError('INVALID_MANUAL_PAYMENT_METHOD', `method must be one of ${MANUAL_PAYMENT_METHODS.join(', ')}`, 'method');
   }
@@ -52,7 +52,7 @@ export function decideRecordManualPayment(command: RecordManualPayment, state: O
   if (outstandingBalance(order) <= 0) throw orderError('NOTHING_OUTSTANDING', `order ${order.id} has nothing left to collect`);
   const available = order.status === 'closed' ? Math.min(order.reopened, outstandingBalance(order)) : collectibleNow(order);
   if (amount > available) {
-    throw orderError('AMOUNT_EXCEEDS_OUTSTANDING', `order ${order.id} can take at most ${Math.max(available, 0)} more (card authorizations hold the rest, if any)`, 'amount');
+    throw orderError('AMOUNT_EXCEEDS_OUTSTANDING', `order ${order.id} can take at most ${Math.max(available, 0)} more (card authorizations hold the rest, if any)`, 'amount_money');
   }
   return [
     {

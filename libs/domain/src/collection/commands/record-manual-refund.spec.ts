@@ -6,13 +6,13 @@ import type { ExistingOrder } from '../../orders/order-state.js';
 import { computeOrderTotals } from '../../orders/order-totals.js';
 import { invoiceCreated, invoiceIssued, manualPaymentRecorded, manualPaymentReversed, MP_1, MP_2 } from '../../testing/collection-fixtures.js';
 import { deciderSpec } from '../../testing/decider-spec.js';
-import { command, CUS_1, NOW, ORDER_ID, orderCreated } from '../../testing/order-fixtures.js';
+import { asMoneyInput, command, CUS_1, NOW, ORDER_ID, orderCreated } from '../../testing/order-fixtures.js';
 import { ORDER_100, REF_1 } from '../../testing/payment-fixtures.js';
 
 const spec = deciderSpec(orderDecider);
 const PAID_BY_WIRE = [orderCreated({ customer_id: CUS_1 }), ...ORDER_100.slice(1), invoiceCreated(), invoiceIssued(), manualPaymentRecorded(6000), manualPaymentRecorded(4000, MP_2)];
 const refund = (data: Record<string, unknown> = {}) =>
-  command('RecordManualRefund', { order_id: ORDER_ID, manual_refund_id: REF_1, amount: 2500, method: 'bank_transfer', refunded_at: '2025-03-01', ...data } as never);
+  command('RecordManualRefund', asMoneyInput({ order_id: ORDER_ID, manual_refund_id: REF_1, amount: 2500, method: 'bank_transfer', refunded_at: '2025-03-01', ...data }) as never);
 const recorded = (amount = 2500, extra: Record<string, unknown> = {}): OrderEvent =>
   ({
     type: 'ManualRefundRecorded',
@@ -32,7 +32,7 @@ describe('RecordManualRefund', () => {
   });
 
   it('refuses more than was received by hand and not reversed or refunded (REFUND_EXCEEDS_REFUNDABLE)', () => {
-    spec.given([...PAID_BY_WIRE, manualPaymentReversed(4000, MP_2)]).when(refund({ amount: 6001 })).thenThrows('REFUND_EXCEEDS_REFUNDABLE', { kind: 'business', field: 'amount' });
+    spec.given([...PAID_BY_WIRE, manualPaymentReversed(4000, MP_2)]).when(refund({ amount: 6001 })).thenThrows('REFUND_EXCEEDS_REFUNDABLE', { kind: 'business', field: 'amount_money' });
     spec.given([...PAID_BY_WIRE, recorded(8000)]).when(refund({ manual_refund_id: 'ref_0000000000000009', amount: 2001 })).thenThrows('REFUND_EXCEEDS_REFUNDABLE');
   });
 
@@ -45,9 +45,13 @@ describe('RecordManualRefund', () => {
     ['refunded_at', { refunded_at: '2999-01-01' }, 'INVALID_REFUNDED_AT'],
     ['method', { method: 'crypto' }, 'INVALID_MANUAL_PAYMENT_METHOD'],
     ['reason', { reason: 'changed_mind' }, 'INVALID_REQUEST'],
-    ['amount', { amount: -1 }, 'INVALID_AMOUNT'],
+    ['amount_money.amount', { amount: -1 }, 'INVALID_AMOUNT'],
   ])('refuses a bad %s', (field, data, code) => {
     spec.given(PAID_BY_WIRE).when(refund(data)).thenThrows(code, { kind: 'validation', field });
+  });
+
+  it("refuses money in another currency than the order's with CURRENCY_MISMATCH", () => {
+    spec.given(PAID_BY_WIRE).when(refund({ currency: 'EUR' })).thenThrows('CURRENCY_MISMATCH', { kind: 'business', field: 'amount_money.currency' });
   });
 
   it('a manual payment already refunded by hand cannot be reversed beyond what is left (MANUAL_PAYMENT_REFUNDED)', () => {

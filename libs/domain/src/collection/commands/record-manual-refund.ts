@@ -3,7 +3,7 @@ import { orderError } from '../../orders/order-errors.js';
 import { requireOrder } from '../../orders/order-guards.js';
 import type { OrderState } from '../../orders/order-state.js';
 import { validateId } from '../../orders/validation/fields.js';
-import { validatePositiveAmount } from '../../payments/payment-guards.js';
+import { validateOrderMoney } from '../../payments/payment-guards.js';
 import { REFUND_REASONS } from '../../payments/payment-state.js';
 import type { RecordManualRefund } from '../collection-commands.js';
 import type { ManualRefundRecorded } from '../collection-events.js';
@@ -23,7 +23,7 @@ export function decideRecordManualRefund(command: RecordManualRefund, state: Ord
   if (order.manual_refunds.some((r) => r.id === id) || order.refunds.some((r) => r.id === id)) {
     throw orderError('MANUAL_REFUND_ALREADY_EXISTS', `refund ${id} already exists`, 'manual_refund_id');
   }
-  const amount = validatePositiveAmount(data.amount, 'amount');
+  const amount = validateOrderMoney(data.amount_money, 'amount_money', order.currency);
   if (!(MANUAL_PAYMENT_METHODS as readonly unknown[]).includes(data.method)) {
     throw orderError('INVALID_MANUAL_PAYMENT_METHOD', `method must be one of ${MANUAL_PAYMENT_METHODS.join(', ')}`, 'method');
   }
@@ -35,7 +35,7 @@ export function decideRecordManualRefund(command: RecordManualRefund, state: Ord
   if (reason !== null && !(REFUND_REASONS as readonly string[]).includes(reason)) throw orderError('INVALID_REQUEST', `reason must be one of ${REFUND_REASONS.join(', ')}`, 'reason');
   const refundable = manualRefundable(order);
   if (amount > refundable) {
-    throw orderError('REFUND_EXCEEDS_REFUNDABLE', `order ${order.id} has ${Math.max(refundable, 0)} received outside Ordo left to refund by hand`, 'amount');
+    throw orderError('REFUND_EXCEEDS_REFUNDABLE', `order ${order.id} has ${Math.max(refundable, 0)} received outside Ordo left to refund by hand`, 'amount_money');
   }
   return [
     {

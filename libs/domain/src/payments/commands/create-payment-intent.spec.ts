@@ -1,5 +1,5 @@
 import { deciderSpec } from '../../testing/decider-spec.js';
-import { command, CUS_1, CUS_2, malformed, NOW, ORDER_ID, orderCreated } from '../../testing/order-fixtures.js';
+import { asMoneyInput, command, CUS_1, CUS_2, malformed, NOW, ORDER_ID, orderCreated } from '../../testing/order-fixtures.js';
 import { CAPTURED, intentCreated, ORDER_100, PI_1, PI_2 } from '../../testing/payment-fixtures.js';
 import { orderDecider } from '../../orders/order-decider.js';
 import type { CreatePaymentIntent } from '../payment-commands.js';
@@ -7,7 +7,7 @@ import type { PaymentIntentCreated } from '../payment-events.js';
 
 const spec = deciderSpec(orderDecider);
 const create = (overrides: Record<string, unknown> = {}) =>
-  command('CreatePaymentIntent', malformed<CreatePaymentIntent['data']>({ order_id: ORDER_ID, payment_intent_id: PI_1, capture_method: 'manual', ...overrides }));
+  command('CreatePaymentIntent', malformed<CreatePaymentIntent['data']>(asMoneyInput({ order_id: ORDER_ID, payment_intent_id: PI_1, capture_method: 'manual', ...overrides })));
 const created = (overrides: Partial<PaymentIntentCreated['data']> = {}): PaymentIntentCreated => ({
   type: 'PaymentIntentCreated',
   data: { order_id: ORDER_ID, payment_intent_id: PI_1, amount: null, currency: 'USD', capture_method: 'manual', customer_id: null, occurred_at: NOW, ...overrides },
@@ -41,14 +41,14 @@ describe('CreatePaymentIntent', () => {
   });
 
   it.each([
-    ['rejects an amount of 0 with INVALID_AMOUNT', 'INVALID_AMOUNT', 'amount', { amount: 0 }],
-    ['rejects a negative amount with INVALID_AMOUNT', 'INVALID_AMOUNT', 'amount', { amount: -5 }],
-    ['rejects a fractional amount with INVALID_AMOUNT', 'INVALID_AMOUNT', 'amount', { amount: 1.5 }],
-    ['rejects an amount above the outstanding with AMOUNT_EXCEEDS_OUTSTANDING', 'AMOUNT_EXCEEDS_OUTSTANDING', 'amount', { amount: 10001 }],
+    ['rejects an amount of 0 with INVALID_AMOUNT', 'INVALID_AMOUNT', 'amount_money.amount', { amount: 0 }],
+    ['rejects a negative amount with INVALID_AMOUNT', 'INVALID_AMOUNT', 'amount_money.amount', { amount: -5 }],
+    ['rejects a fractional amount with INVALID_AMOUNT', 'INVALID_AMOUNT', 'amount_money.amount', { amount: 1.5 }],
+    ['rejects an amount above the outstanding with AMOUNT_EXCEEDS_OUTSTANDING', 'AMOUNT_EXCEEDS_OUTSTANDING', 'amount_money', { amount: 10001 }],
     ['rejects an unknown capture method with INVALID_CAPTURE_METHOD', 'INVALID_CAPTURE_METHOD', 'capture_method', { capture_method: 'later' }],
     ['rejects a missing capture method with INVALID_CAPTURE_METHOD', 'INVALID_CAPTURE_METHOD', 'capture_method', { capture_method: undefined }],
-    ["rejects another currency than the order's with CURRENCY_MISMATCH", 'CURRENCY_MISMATCH', 'currency', { currency: 'EUR' }],
-    ['rejects an unknown currency with UNKNOWN_CURRENCY', 'UNKNOWN_CURRENCY', 'currency', { currency: 'XYZ' }],
+    ["rejects another currency than the order's with CURRENCY_MISMATCH", 'CURRENCY_MISMATCH', 'amount_money.currency', { currency: 'EUR' }],
+    ['rejects an unknown currency with UNKNOWN_CURRENCY', 'UNKNOWN_CURRENCY', 'amount_money.currency', { currency: 'XYZ' }],
     ['rejects a malformed intent id with INVALID_ID', 'INVALID_ID', 'payment_intent_id', { payment_intent_id: 'pi_1' }],
     ['rejects a malformed customer id with INVALID_ID', 'INVALID_ID', 'customer_id', { customer_id: 'bob' }],
   ])('%s', (_name, code, field, overrides) => {

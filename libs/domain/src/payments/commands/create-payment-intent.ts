@@ -1,5 +1,3 @@
-import { isKnownCurrency } from '../../money/currencies.js';
-import { moneyError } from '../../money/money-errors.js';
 import { orderError } from '../../orders/order-errors.js';
 import type { OrderDetailsUpdated } from '../../orders/order-events.js';
 import { requireOpenOrder } from '../../orders/order-guards.js';
@@ -8,7 +6,7 @@ import { validateId } from '../../orders/validation/fields.js';
 import type { CreatePaymentIntent } from '../payment-commands.js';
 import type { PaymentIntentCreated } from '../payment-events.js';
 import { requireInvoice } from '../../collection/collection-guards.js';
-import { outstandingOf, validatePositiveAmount } from '../payment-guards.js';
+import { outstandingOf, validateOrderMoney } from '../payment-guards.js';
 import type { CaptureMethod } from '../payment-state.js';
 
 /**
@@ -19,14 +17,10 @@ import type { CaptureMethod } from '../payment-state.js';
  * payments use automatic capture only (INVOICE_REQUIRES_AUTOMATIC_CAPTURE).
  */
 export function decideCreatePaymentIntent(command: CreatePaymentIntent, state: OrderState): (OrderDetailsUpdated | PaymentIntentCreated)[] {
-  const { order_id, payment_intent_id, amount, currency, capture_method, customer_id } = command.data;
+  const { order_id, payment_intent_id, amount_money, capture_method, customer_id } = command.data;
   const order = requireOpenOrder(state, order_id);
   const id = validateId('pi_', payment_intent_id, 'payment_intent_id');
   if (order.payment_intents.some((pi) => pi.id === id)) throw orderError('PAYMENT_INTENT_ALREADY_EXISTS', `payment intent ${id} already exists`, 'payment_intent_id');
-  if (currency !== undefined && currency !== null) {
-    if (!isKnownCurrency(currency)) throw moneyError('UNKNOWN_CURRENCY', 'currency is not a known ISO 4217 code', 'currency');
-    if (currency !== order.currency) throw moneyError('CURRENCY_MISMATCH', `currency is ${currency} but the order is in ${order.currency}`, 'currency');
-  }
   const method = validateCaptureMethod(capture_method);
   if (command.data.invoice_id !== undefined && command.data.invoice_id !== null) {
     const paying = requireInvoice(order, command.data.invoice_id);
@@ -37,10 +31,10 @@ export function decideCreatePaymentIntent(command: CreatePaymentIntent, state: O
   if (invoice && method === 'manual') {
     throw orderError('INVOICE_REQUIRES_AUTOMATIC_CAPTURE', `invoice ${invoice.id} holds order ${order.id}: its card payments are captured at once`, 'capture_method');
   }
-  const fixed = amount === undefined || amount === null ? null : validatePositiveAmount(amount, 'amount');
+  const fixed = amount_money === undefined || amount_money === null ? null : validateOrderMoney(amount_money, 'amount_money', order.currency);
   if (fixed !== null) {
     const outstanding = outstandingOf(order);
-    if (fixed > outstanding) throw orderError('AMOUNT_EXCEEDS_OUTSTANDING', `amount ${fixed} is above the ${outstanding} outstanding on order ${order.id}`, 'amount');
+    if (fixed > outstanding) throw orderError('AMOUNT_EXCEEDS_OUTSTANDING', `amount ${fixed} is above the ${outstanding} outstanding on order ${order.id}`, 'amount_money');
   }
   const given = customer_id === undefined || customer_id === null ? null : validateId('cus_', customer_id, 'customer_id');
   if (given && order.customer_id && given !== order.customer_id) {

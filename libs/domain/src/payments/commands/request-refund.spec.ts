@@ -1,5 +1,5 @@
 import { deciderSpec } from '../../testing/decider-spec.js';
-import { command, LI_1, LI_2, LI_3, lineItemAdded, malformed, NOW, ORDER_ID, orderCreated, TAX_1, taxApplied, usd } from '../../testing/order-fixtures.js';
+import { asMoneyInput, command, LI_1, LI_2, LI_3, lineItemAdded, malformed, NOW, ORDER_ID, orderCreated, TAX_1, taxApplied, usd } from '../../testing/order-fixtures.js';
 import {
   authorized,
   AUTHORIZED,
@@ -26,7 +26,7 @@ import type { RequestRefund } from '../payment-commands.js';
 
 const spec = deciderSpec(orderDecider);
 const refund = (overrides: Record<string, unknown> = {}) =>
-  command('RequestRefund', malformed<RequestRefund['data']>({ order_id: ORDER_ID, refund_id: REF_1, attempt_key: KEY_3, ...overrides }));
+  command('RequestRefund', malformed<RequestRefund['data']>(asMoneyInput({ order_id: ORDER_ID, refund_id: REF_1, attempt_key: KEY_3, ...overrides })));
 const requested = (amount: number, line_items: { line_item_id: string; quantity: number; amount: number }[] = [], { payment_intent_id = PI_1, ...overrides }: Record<string, unknown> = {}): OrderEvent =>
   ({
     type: 'RefundRequested',
@@ -120,7 +120,7 @@ describe('RequestRefund', () => {
   });
 
   it('rejects a refund above the refundable amount with REFUND_EXCEEDS_REFUNDABLE', () => {
-    spec.given([...CAPTURED, refundRequested(9500, REF_2, KEY_4)]).when(refund({ payment_intent_id: PI_1, amount: 501 })).thenThrows('REFUND_EXCEEDS_REFUNDABLE', { kind: 'business', field: 'amount' });
+    spec.given([...CAPTURED, refundRequested(9500, REF_2, KEY_4)]).when(refund({ payment_intent_id: PI_1, amount: 501 })).thenThrows('REFUND_EXCEEDS_REFUNDABLE', { kind: 'business', field: 'amount_money' });
   });
 
   it('spreads an order refund no single payment can cover over the payments, most left first', () => {
@@ -138,7 +138,7 @@ describe('RequestRefund', () => {
   });
 
   it('rejects an order refund above what all payments together can refund with REFUND_EXCEEDS_REFUNDABLE', () => {
-    spec.given([...TWO_PAYMENTS, refundRequested(3000, REF_2, KEY_4)]).when(refund({ amount: 7001 })).thenThrows('REFUND_EXCEEDS_REFUNDABLE', { field: 'amount' });
+    spec.given([...TWO_PAYMENTS, refundRequested(3000, REF_2, KEY_4)]).when(refund({ amount: 7001 })).thenThrows('REFUND_EXCEEDS_REFUNDABLE', { field: 'amount_money' });
   });
 
   it('rejects a spread whose derived attempt key was already used with ATTEMPT_KEY_ALREADY_USED', () => {
@@ -171,9 +171,10 @@ describe('RequestRefund', () => {
   });
 
   it.each([
-    ['an amount of 0 with INVALID_AMOUNT', 'INVALID_AMOUNT', 'amount', { amount: 0 }],
-    ['a fractional amount with INVALID_AMOUNT', 'INVALID_AMOUNT', 'amount', { amount: 0.5 }],
-    ['both an amount and line items with INVALID_REQUEST', 'INVALID_REQUEST', 'amount', { amount: 100, line_items: [{ line_item_id: LI_1, quantity: 1 }] }],
+    ['an amount of 0 with INVALID_AMOUNT', 'INVALID_AMOUNT', 'amount_money.amount', { amount: 0 }],
+    ['a fractional amount with INVALID_AMOUNT', 'INVALID_AMOUNT', 'amount_money.amount', { amount: 0.5 }],
+    ["another currency than the order's with CURRENCY_MISMATCH", 'CURRENCY_MISMATCH', 'amount_money.currency', { amount: 100, currency: 'EUR' }],
+    ['both an amount and line items with INVALID_REQUEST', 'INVALID_REQUEST', 'amount_money', { amount: 100, line_items: [{ line_item_id: LI_1, quantity: 1 }] }],
     ['an empty line item list with INVALID_REQUEST', 'INVALID_REQUEST', 'line_items', { line_items: [] }],
     ['a line listed twice with INVALID_REQUEST', 'INVALID_REQUEST', 'line_items[1].line_item_id', { line_items: [{ line_item_id: LI_1, quantity: 1 }, { line_item_id: LI_1, quantity: 1 }] }],
     ['a quantity of 0 with INVALID_QUANTITY', 'INVALID_QUANTITY', 'line_items[0].quantity', { line_items: [{ line_item_id: LI_1, quantity: 0 }] }],

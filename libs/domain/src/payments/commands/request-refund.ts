@@ -4,7 +4,7 @@ import type { ExistingOrder, OrderState } from '../../orders/order-state.js';
 import { isRecord, optionalList, validateId, validateQuantity } from '../../orders/validation/fields.js';
 import type { RequestRefund } from '../payment-commands.js';
 import type { RefundRequested } from '../payment-events.js';
-import { requireIntent, requireNewAttemptKey, validatePositiveAmount, validateText } from '../payment-guards.js';
+import { requireIntent, requireNewAttemptKey, validateOrderMoney, validateText } from '../payment-guards.js';
 import { REFUND_REASONS, type PaymentIntent, type RefundedLine, type RefundReason } from '../payment-state.js';
 import { priceRefundLines, refundableOf } from '../refund-lines.js';
 
@@ -19,19 +19,19 @@ import { priceRefundLines, refundableOf } from '../refund-lines.js';
  * processor refund under the attempt key `<attempt_key>` (first part), `<attempt_key>-2`, …
  */
 export function decideRequestRefund(command: RequestRefund, state: OrderState): RefundRequested[] {
-  const { order_id, refund_id, attempt_key, payment_intent_id, amount, line_items, reason } = command.data;
+  const { order_id, refund_id, attempt_key, payment_intent_id, amount_money, line_items, reason } = command.data;
   // A closed (completed) order is exactly what buyers ask refunds for: closing never blocks them.
   const order = requireOrder(state, order_id);
   const id = validateId('ref_', refund_id, 'refund_id');
   if (order.refunds.some((r) => r.id === id)) throw orderError('REFUND_ALREADY_EXISTS', `refund ${id} already exists`, 'refund_id');
   const refundReason = reason ?? null;
   if (refundReason !== null && !REFUND_REASONS.includes(refundReason)) throw orderError('INVALID_REQUEST', `reason must be one of ${REFUND_REASONS.join(', ')}`, 'reason');
-  const hasAmount = amount !== undefined && amount !== null;
+  const hasAmount = amount_money !== undefined && amount_money !== null;
   const hasLines = line_items !== undefined && line_items !== null;
-  if (hasAmount && hasLines) throw orderError('INVALID_REQUEST', 'give an amount or line_items, not both', 'amount');
+  if (hasAmount && hasLines) throw orderError('INVALID_REQUEST', 'give amount_money or line_items, not both', 'amount_money');
 
   const lines = hasLines ? refundLines(order, line_items) : [];
-  const asked = hasAmount ? validatePositiveAmount(amount, 'amount') : hasLines ? lines.reduce((sum, l) => sum + l.amount, 0) : null;
+  const asked = hasAmount ? validateOrderMoney(amount_money, 'amount_money', order.currency) : hasLines ? lines.reduce((sum, l) => sum + l.amount, 0) : null;
   if (asked === 0) throw orderError('INVALID_AMOUNT', 'the line items to refund come to 0', 'line_items');
 
   const shares = payment_intent_id === undefined || payment_intent_id === null ? spread(order, asked) : [requireRefundable(order, requireIntent(order, payment_intent_id), asked)];
@@ -89,7 +89,7 @@ function requireRefundable(order: ExistingOrder, intent: PaymentIntent, asked: n
   const refundable = refundableOf(order, intent);
   const amount = asked ?? refundable;
   if (amount === 0 || amount > refundable) {
-    throw orderError('REFUND_EXCEEDS_REFUNDABLE', `payment intent ${intent.id} has ${refundable} left to refund`, asked === null ? undefined : 'amount');
+    throw orderError('REFUND_EXCEEDS_REFUNDABLE', `payment intent ${intent.id} has ${refundable} left to refund`, asked === null ? undefined : 'amount_money');
   }
   return { intent, amount };
 }
@@ -106,7 +106,7 @@ function spread(order: ExistingOrder, asked: number | null): ChosenPayment[] {
   const total = candidates.reduce((sum, c) => sum + c.refundable, 0);
   const amount = asked ?? total;
   if (amount === 0) throw orderError('REFUND_EXCEEDS_REFUNDABLE', `order ${order.id} has nothing left to refund`);
-  if (amount > total) throw orderError('REFUND_EXCEEDS_REFUNDABLE', `order ${order.id} has ${total} left to refund across its payments`, asked === null ? undefined : 'amount');
+  if (amount > total) throw orderError('REFUND_EXCEEDS_REFUNDABLE', `order ${order.id} has ${total} left to refund across its payments`, asked === null ? undefined : 'amount_money');
   const shares: ChosenPayment[] = [];
   let left = amount;
   for (const { intent, refundable } of candidates) {

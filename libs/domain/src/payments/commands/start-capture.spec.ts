@@ -1,11 +1,11 @@
 import { deciderSpec } from '../../testing/decider-spec.js';
-import { command, malformed, ORDER_ID } from '../../testing/order-fixtures.js';
+import { asMoneyInput, command, malformed, ORDER_ID } from '../../testing/order-fixtures.js';
 import { AUTHORIZED, CAP_1, CAP_2, captured, captureStarted, canceled, EXPIRES_AT, expired, KEY_2, KEY_3, PI_1, PROCESSING, released, voidStarted } from '../../testing/payment-fixtures.js';
 import { orderDecider } from '../../orders/order-decider.js';
 
 const spec = deciderSpec(orderDecider);
 const capture = (overrides: { amount?: number; final?: boolean; attempt_key?: string; capture_id?: string; reduce_order?: boolean } = {}, now?: string) =>
-  command('StartCapture', { order_id: ORDER_ID, payment_intent_id: PI_1, attempt_key: KEY_2, capture_id: CAP_1, ...overrides }, now);
+  command('StartCapture', asMoneyInput({ order_id: ORDER_ID, payment_intent_id: PI_1, attempt_key: KEY_2, capture_id: CAP_1, ...overrides }) as never, now);
 const PARTLY_CAPTURED = [...AUTHORIZED, captureStarted(PI_1, KEY_2, 3000, false), captured(PI_1, KEY_2, 3000, false)];
 
 describe('StartCapture', () => {
@@ -34,11 +34,15 @@ describe('StartCapture', () => {
   });
 
   it('rejects a capture above the capturable amount with CAPTURE_EXCEEDS_CAPTURABLE', () => {
-    spec.given(PARTLY_CAPTURED).when(capture({ amount: 7001, attempt_key: KEY_3, capture_id: CAP_2 })).thenThrows('CAPTURE_EXCEEDS_CAPTURABLE', { kind: 'business', field: 'amount' });
+    spec.given(PARTLY_CAPTURED).when(capture({ amount: 7001, attempt_key: KEY_3, capture_id: CAP_2 })).thenThrows('CAPTURE_EXCEEDS_CAPTURABLE', { kind: 'business', field: 'amount_money' });
+  });
+
+  it("rejects another currency than the order's with CURRENCY_MISMATCH", () => {
+    spec.given(AUTHORIZED).when(capture(asMoneyInput({ amount: 100, currency: 'EUR' }))).thenThrows('CURRENCY_MISMATCH', { field: 'amount_money.currency' });
   });
 
   it.each([0, -1, 2.5])('rejects an amount of %s with INVALID_AMOUNT', (amount) => {
-    spec.given(AUTHORIZED).when(capture({ amount })).thenThrows('INVALID_AMOUNT', { field: 'amount' });
+    spec.given(AUTHORIZED).when(capture({ amount })).thenThrows('INVALID_AMOUNT', { field: 'amount_money.amount' });
   });
 
   it('rejects a capture after cancel with PAYMENT_INTENT_CANCELED', () => {

@@ -3,7 +3,7 @@ import { requireOpenOrder } from '../../orders/order-guards.js';
 import type { OrderState } from '../../orders/order-state.js';
 import type { StartCapture } from '../payment-commands.js';
 import type { PaymentCaptureStarted } from '../payment-events.js';
-import { outstandingOf, requireIntent, requireLiveAuthorization, requireNewAttemptKey, validatePositiveAmount, validateReduceOrder, validateText } from '../payment-guards.js';
+import { outstandingOf, requireIntent, requireLiveAuthorization, requireNewAttemptKey, validateOrderMoney, validateReduceOrder, validateText } from '../payment-guards.js';
 
 /**
  * Captures all or part of an authorization (the amount defaults to everything capturable).
@@ -12,22 +12,22 @@ import { outstandingOf, requireIntent, requireLiveAuthorization, requireNewAttem
  * "shipped less, captured less". Without it the rest stays owed, to collect another way.
  */
 export function decideStartCapture(command: StartCapture, state: OrderState): PaymentCaptureStarted[] {
-  const { order_id, payment_intent_id, attempt_key, capture_id, amount, final } = command.data;
+  const { order_id, payment_intent_id, attempt_key, capture_id, amount_money, final } = command.data;
   const order = requireOpenOrder(state, order_id);
   const intent = requireIntent(order, payment_intent_id);
   requireLiveAuthorization(intent, 'capture', command.now);
   const captureId = validateText(capture_id, 'capture_id');
   if (intent.captures.some((c) => c.capture_id === captureId)) throw orderError('INVALID_REQUEST', `capture ${captureId} was already recorded`, 'capture_id');
-  const toCapture = amount === undefined || amount === null ? intent.capturable : validatePositiveAmount(amount, 'amount');
+  const toCapture = amount_money === undefined || amount_money === null ? intent.capturable : validateOrderMoney(amount_money, 'amount_money', order.currency);
   if (toCapture > intent.capturable) {
-    throw orderError('CAPTURE_EXCEEDS_CAPTURABLE', `cannot capture ${toCapture}: payment intent ${intent.id} has ${intent.capturable} capturable`, 'amount');
+    throw orderError('CAPTURE_EXCEEDS_CAPTURABLE', `cannot capture ${toCapture}: payment intent ${intent.id} has ${intent.capturable} capturable`, 'amount_money');
   }
   // Money in beyond the balance is refused: a hold never exceeds what was owed when it was granted,
   // but a write-off or offline money may have lowered the balance since.
   const capturingElsewhere = order.payment_intents.reduce((sum, pi) => sum + (pi.pending?.operation === 'capture' ? pi.pending.amount : 0), 0);
   const owed = outstandingOf(order) - capturingElsewhere;
   if (toCapture > owed) {
-    throw orderError('AMOUNT_EXCEEDS_OUTSTANDING', `cannot capture ${toCapture}: order ${order.id} has only ${Math.max(owed, 0)} left to collect (cancel the rest of the hold)`, 'amount');
+    throw orderError('AMOUNT_EXCEEDS_OUTSTANDING', `cannot capture ${toCapture}: order ${order.id} has only ${Math.max(owed, 0)} left to collect (cancel the rest of the hold)`, 'amount_money');
   }
   if (final !== undefined && final !== null && typeof final !== 'boolean') throw orderError('INVALID_REQUEST', 'final must be true or false', 'final');
   const reduceOrder = validateReduceOrder(command.data.reduce_order);

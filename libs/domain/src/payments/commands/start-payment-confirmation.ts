@@ -49,7 +49,7 @@ export function amountToAuthorize(order: ExistingOrder, intent: PaymentIntent): 
   if (available <= 0) throw orderError('NOTHING_OUTSTANDING', `order ${order.id} has nothing left to collect`);
   if (intent.amount === null) return available;
   if (intent.amount > available) {
-    throw orderError('AMOUNT_EXCEEDS_OUTSTANDING', `payment intent ${intent.id} asks for ${intent.amount} but order ${order.id} has only ${available} left to collect`, 'amount');
+    throw orderError('AMOUNT_EXCEEDS_OUTSTANDING', `payment intent ${intent.id} asks for ${intent.amount} but order ${order.id} has only ${available} left to collect`, 'amount_money');
   }
   return intent.amount;
 }
