@@ -24,6 +24,7 @@ import { AllExceptionsFilter } from './platform/all-exceptions.filter.js';
 import { AuthGuard } from './platform/auth.guard.js';
 import { BodyDepthGuard } from './platform/body-depth.guard.js';
 import { RateLimitGuard } from './platform/rate-limit/rate-limit.guard.js';
+import { IfMatchGuard } from './platform/if-match.js';
 import { Clock, SystemClock } from './platform/clock.js';
 import { EnvelopeInterceptor } from './platform/envelope.interceptor.js';
 import { IdempotencyInterceptor } from './platform/idempotency/idempotency.interceptor.js';
@@ -84,6 +85,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: BodyDepthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: IfMatchGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         // Outermost first: idempotency stores the enveloped answer.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

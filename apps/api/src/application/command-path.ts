@@ -3,6 +3,7 @@ import { DomainError, type Command, type Decider, type DomainEvent } from '#ordo
 import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '#ordo/event-store';
 import { ORDO_CONFIG, type OrdoConfig } from '../config/ordo-config.js';
 import { EVENT_STORE } from '../persistence/tokens.js';
+import { ApiError } from '../platform/api-error.js';
 import type { RequestContext } from '../platform/request-context.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
 
@@ -17,7 +18,7 @@ export interface CommandOutcome<S> {
   position: bigint;
 }
 
-type Caller = Pick<RequestContext, 'merchantId' | 'mode' | 'requestId' | 'idempotencyKey' | 'idempotencyClaim'>;
+type Caller = Pick<RequestContext, 'merchantId' | 'mode' | 'requestId' | 'idempotencyKey' | 'idempotencyClaim' | 'expectedVersion'>;
 
 /**
  * The one way a command reaches the log: load the stream → fold → decide → append with the
@@ -75,6 +76,10 @@ export class CommandPath {
         return { state, revision, appended: [], history, position };
       }
 
+      // If-Match: the client's precondition, checked against the revision we would append at.
+      if (caller.expectedVersion !== undefined && visible.length > 0 && caller.expectedVersion !== revision) {
+        throw new ApiError(412, 'VERSION_MISMATCH', `the resource is at version ${revision}, not ${caller.expectedVersion}: read it again and retry`, 'If-Match');
+      }
       const events: { event: E; command: string }[] = [];
       let next = state;
       for (const command of commands) {
@@ -110,6 +115,8 @@ export class CommandPath {
         );
         this.projections.kick();
         const result = await appending;
+        // The precondition was the request's first write; later steps (a processor outcome) follow it.
+        delete caller.expectedVersion;
         await this.projections.waitFor(result.position);
         const appended = events.map((e) => e.event);
         return { state: next, revision: result.nextExpectedRevision, appended, history: [...history, ...appended], position: result.position };

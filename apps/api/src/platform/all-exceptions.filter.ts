@@ -1,6 +1,7 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { toErrorResponse } from './error-response.js';
+import { etagOf } from './if-match.js';
 import { requestIdOf, type OrdoRequest } from './request-context.js';
 
 /** A stored response answered again for a repeated Idempotency-Key (status and body as first sent). */
@@ -27,6 +28,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     adapter.setHeader(res, 'Request-Id', requestId);
     if (exception instanceof ReplayedResponse) {
       adapter.setHeader(res, 'Idempotent-Replayed', 'true');
+      const etag = etagOf(exception.body);
+      if (etag) adapter.setHeader(res, 'ETag', etag);
       adapter.reply(res, exception.body, exception.status);
       return;
     }

@@ -24,6 +24,7 @@ export const ERROR_TYPE_BY_STATUS: Record<number, string> = {
   404: 'not_found_error',
   405: 'invalid_request_error',
   409: 'conflict_error',
+  412: 'conflict_error',
   413: 'invalid_request_error',
   415: 'invalid_request_error',
   422: 'business_rule_error',

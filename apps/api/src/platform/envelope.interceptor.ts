@@ -1,6 +1,7 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { map, type Observable } from 'rxjs';
+import { etagOf } from './if-match.js';
 import { requestIdOf, type OrdoRequest } from './request-context.js';
 
 /** One page of a list: the envelope adds `next_page_token` (null on the last page). */
@@ -28,11 +29,13 @@ export class EnvelopeInterceptor implements NestInterceptor {
     const requestId = requestIdOf(http.getRequest<OrdoRequest>());
     this.adapterHost.httpAdapter.setHeader(http.getResponse(), 'Request-Id', requestId);
     return next.handle().pipe(
-      map((result: unknown) =>
-        result instanceof Page
-          ? { data: result.items, next_page_token: result.nextPageToken, request_id: requestId, meta: {} }
-          : { data: result ?? null, request_id: requestId, meta: {} },
-      ),
+      map((result: unknown) => {
+        const body: Envelope =
+          result instanceof Page ? { data: result.items, next_page_token: result.nextPageToken, request_id: requestId, meta: {} } : { data: result ?? null, request_id: requestId, meta: {} };
+        const etag = etagOf(body);
+        if (etag) this.adapterHost.httpAdapter.setHeader(http.getResponse(), 'ETag', etag);
+        return body;
+      }),
     );
   }
 }

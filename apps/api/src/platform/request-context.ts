@@ -10,6 +10,8 @@ export interface RequestContext {
   requestId: string;
   merchantId: string;
   mode: 'test' | 'live';
+  /** From If-Match on an order route: the command applies only at this order version. */
+  expectedVersion?: bigint;
   /** The API key the request authenticated with (rate limits are per key). */
   apiKeyId?: string;
   idempotencyKey?: string;

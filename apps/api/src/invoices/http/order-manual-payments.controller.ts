@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '../../platform/api-error.js';
 import { IdPipe } from '../../platform/id.pipe.js';
+import { VersionedByOrder } from '../../platform/if-match.js';
 import { ApiData } from '../../platform/openapi/envelope.js';
 import { Ctx, type RequestContext } from '../../platform/request-context.js';
 import { OrdersQueries } from '../../orders/read-model/orders.queries.js';
@@ -21,6 +22,7 @@ const manualPaymentId = new IdPipe('mp_', 'manual_payment_id');
  */
 @ApiTags('orders')
 @ApiBearerAuth()
+@VersionedByOrder()
 @Controller('v1/orders')
 export class OrderManualPaymentsController {
   constructor(

@@ -6,6 +6,7 @@ import { OrderResponse, TimelineEntryResponse } from './order.responses.js';
 import type { OrderCommand, OrderState } from '#ordo/domain';
 import type { CommandOutcome } from '../../application/command-path.js';
 import { ApiError } from '../../platform/api-error.js';
+import { VersionedByOrder } from '../../platform/if-match.js';
 import { Clock } from '../../platform/clock.js';
 import { IdPipe } from '../../platform/id.pipe.js';
 import { Ctx, type RequestContext } from '../../platform/request-context.js';
@@ -45,6 +46,7 @@ function isoTime(value: string | undefined, field: string): string | undefined {
 
 @ApiTags('orders')
 @ApiBearerAuth()
+@VersionedByOrder()
 @Controller('v1/orders')
 export class OrdersController {
   constructor(

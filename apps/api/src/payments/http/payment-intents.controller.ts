@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '../../platform/api-error.js';
+import { VersionedByOrder } from '../../platform/if-match.js';
 import { ApiData, ApiPage } from '../../platform/openapi/envelope.js';
 import { IdPipe } from '../../platform/id.pipe.js';
 import { Ctx, type RequestContext } from '../../platform/request-context.js';
@@ -103,6 +104,7 @@ export class PaymentIntentsController {
 
 @ApiTags('orders')
 @ApiBearerAuth()
+@VersionedByOrder()
 @Controller('v1/orders')
 export class OrderPaymentsController {
   constructor(
