@@ -5,6 +5,7 @@ import { AuthorizationExpiry } from '../apps/api/src/payments/application/author
 import { MovableClock } from './support/movable-clock.js';
 import { PaymentRecovery } from '../apps/api/src/payments/application/payment-recovery.js';
 import { PaymentSteps } from '../apps/api/src/payments/application/payment-steps.js';
+import { OrderCommands } from '../apps/api/src/orders/application/order-commands.js';
 import { PaymentProcessors } from '../apps/api/src/payments/processor/payment-processors.js';
 import { bearer, startTestApp, usd, type TestApp } from './support/test-app.js';
 
@@ -181,13 +182,14 @@ describe('Payment intents and refunds (e2e, real SQLite file, sandbox processor)
 
   it('the recovery job records an outcome the app never recorded, and makes a call the processor never saw', async () => {
     const steps = t.app.get(PaymentSteps);
+    const orders = t.app.get(OrderCommands);
     const ctx = { merchantId: t.merchants.a, mode: 'test' as const, requestId: 'req_recoverytest000000000000' };
     const startOne = async (attemptKey: string) => {
       const pi = (await t.http.post('/v1/payment-intents').set(auth).send({ amount_money: { amount: 1800, currency: 'USD' }, payment_method: { token: 'tok_visa' } }).expect(201)).body.data;
       // Step 1 only: the intent is recorded processing with its attempt key.
-      const order = await steps.run(ctx, pi.order_id, { type: 'StartPaymentConfirmation', data: { order_id: pi.order_id, payment_intent_id: pi.id, attempt_key: attemptKey } });
+      const order = await orders.run(ctx, pi.order_id, { type: 'StartPaymentConfirmation', data: { order_id: pi.order_id, payment_intent_id: pi.id, attempt_key: attemptKey } });
       const intent = order.payment_intents.find((p) => p.id === pi.id)!;
-      return { pi, call: steps.callForIntent(ctx, order, intent, (await steps.load(ctx, order.id)).events)! };
+      return { pi, call: steps.callForIntent(ctx, order, intent, (await orders.load(ctx, order.id)).events)! };
     };
     const answered = await startOne('att_recoveryAnswered000000001');
     await invoke(t.app.get(PaymentProcessors).require('test'), answered.call); // step 2, then "crash"

@@ -1,5 +1,5 @@
 import type { OrderCommand } from '#ordo/domain';
-import { PaymentSteps, type Caller } from '../../apps/api/src/payments/application/payment-steps.js';
+import { OrderCommands, type Caller } from '../../apps/api/src/orders/application/order-commands.js';
 import { Clock } from '../../apps/api/src/platform/clock.js';
 import { randomId } from '../../apps/api/src/platform/ids.js';
 import { bearer, type TestApp } from './test-app.js';
@@ -24,16 +24,16 @@ type Key = 'aTest' | 'aLive' | 'bTest';
 
 /**
  * Seeds invoices and manual payments through the command path (the invoice HTTP routes are
- * another slice): orders over HTTP, then order commands with PaymentSteps.runAll.
+ * another slice): orders over HTTP, then order commands with OrderCommands.runAll.
  */
 export class Collection {
-  private readonly steps: PaymentSteps;
+  private readonly steps: OrderCommands;
 
   constructor(
     private readonly t: TestApp,
     private readonly key: Key = 'aTest',
   ) {
-    this.steps = t.app.get(PaymentSteps);
+    this.steps = t.app.get(OrderCommands);
   }
 
   get caller(): Caller {

@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { ORDER_EVENT_TYPES } from '#ordo/domain';
 import { CommandPath } from './application/command-path.js';
+import { OrderCommands } from './orders/application/order-commands.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { InvoicesModule } from './invoices/invoices.module.js';
 import { InvoicesProjection } from './invoices/read-model/invoices.projection.js';
@@ -38,6 +39,7 @@ import { createValidationPipe } from './platform/validation.js';
 /** Providers every feature module may inject. */
 const core = [
   CommandPath,
+  OrderCommands,
   ProjectionRunner,
   MerchantsService,
   IdempotencyStore,

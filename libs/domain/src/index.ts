@@ -40,5 +40,5 @@ export * from './collection/invoice-numbering.js';
 
 export * from './merchants/index.js';
 
-// Test support: needs a runner's global `expect` when called, imports nothing from jest.
-export * from './testing/decider-spec.js';
+// Test support (decider specs, fixtures, sequences) lives in ./testing: specs import it directly;
+// it is not part of this entry point, so nothing in production can reach it (.dependency-cruiser.cjs).

@@ -19,5 +19,4 @@ export {
 } from './sqlite/create-sqlite-event-store.js';
 export { KurrentDBEventStore, type KurrentDBEventStoreOptions } from './kurrentdb/kurrentdb-event-store.js';
 export { fromKurrentPosition, toKurrentPosition, UnsupportedPositionError, type KurrentPosition } from './kurrentdb/kurrentdb-position.js';
-// Test-only, but inert when imported: it needs Jest's globals only when called.
-export { describeEventStoreContract, type ContractSubject } from './testing/event-store.contract.js';
+// The contract suite every adapter passes is in ./testing (specs import it; not part of this entry point).

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OrderCommands } from '../../orders/application/order-commands.js';
 import {
   formatInvoiceNumber,
   invoiceNumberingDecider,
@@ -16,7 +17,7 @@ import { Clock } from '../../platform/clock.js';
 import { OrdersQueries } from '../../orders/read-model/orders.queries.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import { PaymentIntentsService } from '../../payments/application/payment-intents.service.js';
-import { PaymentSteps, type Caller } from '../../payments/application/payment-steps.js';
+import type { Caller } from '../../orders/application/order-commands.js';
 import { toInvoiceResource } from '../read-model/invoice-resource.js';
 import { InvoiceNotifier } from './invoice-notifier.js';
 
@@ -48,7 +49,7 @@ export const numberingStream = (caller: Pick<Caller, 'merchantId' | 'mode'>) => 
 @Injectable()
 export class InvoicesService {
   constructor(
-    private readonly steps: PaymentSteps,
+    private readonly commands: OrderCommands,
     private readonly path: CommandPath,
     private readonly intents: PaymentIntentsService,
     private readonly notifier: InvoiceNotifier,
@@ -79,12 +80,12 @@ export class InvoicesService {
         memo: input.memo ?? null,
       },
     });
-    await this.steps.runAll(ctx, orderId, commands);
+    await this.commands.runAll(ctx, orderId, commands);
     return { orderId, invoiceId };
   }
 
   async updateDraft(ctx: RequestContext, orderId: string, invoiceId: string, changes: InvoiceDraftChanges): Promise<void> {
-    await this.steps.run(ctx, orderId, { type: 'UpdateInvoiceDraft', data: { order_id: orderId, invoice_id: invoiceId, changes } });
+    await this.commands.run(ctx, orderId, { type: 'UpdateInvoiceDraft', data: { order_id: orderId, invoice_id: invoiceId, changes } });
   }
 
   /**
@@ -102,15 +103,15 @@ export class InvoicesService {
     // An issued invoice is a retry (answered from the stream below) or a refusal the issue itself gives.
     if (invoice && invoice.lifecycle !== 'issued') orderDecider.decide({ ...issue('INV-0'), now: this.clock.nowIso() } as OrderCommand, order);
     const numbering = await this.path.run(invoiceNumberingDecider, numberingStream(ctx), { type: 'ReserveInvoiceNumber', data: { invoice_id: invoiceId }, now: this.clock.nowIso() }, ctx, 'INVOICE_NUMBERING_CONFLICT');
-    await this.steps.run(ctx, orderId, issue(formatInvoiceNumber(numbering.state.byInvoice[invoiceId])));
+    await this.commands.run(ctx, orderId, issue(formatInvoiceNumber(numbering.state.byInvoice[invoiceId])));
   }
 
   async void(ctx: RequestContext, orderId: string, invoiceId: string, reason?: string): Promise<void> {
-    await this.steps.run(ctx, orderId, { type: 'VoidInvoice', data: { order_id: orderId, invoice_id: invoiceId, reason: reason ?? null } });
+    await this.commands.run(ctx, orderId, { type: 'VoidInvoice', data: { order_id: orderId, invoice_id: invoiceId, reason: reason ?? null } });
   }
 
   async markUncollectible(ctx: RequestContext, orderId: string, invoiceId: string): Promise<void> {
-    await this.steps.run(ctx, orderId, { type: 'MarkInvoiceUncollectible', data: { order_id: orderId, invoice_id: invoiceId } });
+    await this.commands.run(ctx, orderId, { type: 'MarkInvoiceUncollectible', data: { order_id: orderId, invoice_id: invoiceId } });
   }
 
   /**
@@ -118,7 +119,7 @@ export class InvoicesService {
    * A schedule step already recorded records and sends nothing; answers whether it was sent.
    */
   async sendReminder(caller: Caller, orderId: string, invoiceId: string, kind: ReminderKind, step: number | null = null): Promise<boolean> {
-    const { order, appended } = await this.steps.runAll(caller, orderId, [{ type: 'SendInvoiceReminder', data: { order_id: orderId, invoice_id: invoiceId, kind, step } }]);
+    const { order, appended } = await this.commands.runAll(caller, orderId, [{ type: 'SendInvoiceReminder', data: { order_id: orderId, invoice_id: invoiceId, kind, step } }]);
     const invoice = order.invoices.find((inv) => inv.id === invoiceId);
     if (!invoice || appended === 0) return false;
     await this.notifier.deliver(reminderOf(caller, order, invoice));
@@ -126,7 +127,7 @@ export class InvoicesService {
   }
 
   async markOverdue(caller: Caller, orderId: string, invoiceId: string): Promise<void> {
-    await this.steps.run(caller, orderId, { type: 'MarkInvoiceOverdue', data: { order_id: orderId, invoice_id: invoiceId } });
+    await this.commands.run(caller, orderId, { type: 'MarkInvoiceOverdue', data: { order_id: orderId, invoice_id: invoiceId } });
   }
 
   /** The invoice's card payment: an automatic intent for what the order still owes, confirmed at once. */
@@ -137,7 +138,7 @@ export class InvoicesService {
 
   async recordManualPayment(ctx: RequestContext, orderId: string, invoiceId: string | null, input: ManualPaymentInput): Promise<string> {
     const id = ctx.ids.next('mp_');
-    await this.steps.run(ctx, orderId, {
+    await this.commands.run(ctx, orderId, {
       type: 'RecordManualPayment',
       data: {
         order_id: orderId,
@@ -156,7 +157,7 @@ export class InvoicesService {
   /** Money given back outside Ordo, against money that came in outside Ordo. */
   async recordManualRefund(ctx: RequestContext, orderId: string, input: { amountMoney: Money; method: string; refundedAt: string; reference?: string; reason?: string }): Promise<string> {
     const id = ctx.ids.next('ref_');
-    await this.steps.run(ctx, orderId, {
+    await this.commands.run(ctx, orderId, {
       type: 'RecordManualRefund',
       data: { order_id: orderId, manual_refund_id: id, amount_money: input.amountMoney, method: input.method, refunded_at: input.refundedAt, reference: input.reference ?? null, reason: input.reason ?? null },
     });
@@ -164,7 +165,7 @@ export class InvoicesService {
   }
 
   async reverseManualPayment(ctx: RequestContext, orderId: string, invoiceId: string | null, manualPaymentId: string, reason: string): Promise<void> {
-    await this.steps.run(ctx, orderId, { type: 'ReverseManualPayment', data: { order_id: orderId, manual_payment_id: manualPaymentId, invoice_id: invoiceId, reason } });
+    await this.commands.run(ctx, orderId, { type: 'ReverseManualPayment', data: { order_id: orderId, manual_payment_id: manualPaymentId, invoice_id: invoiceId, reason } });
   }
 }
 

@@ -1,14 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { orderDecider } from '#ordo/domain';
-import { CommandPath } from '../../application/command-path.js';
-import { ExecuteOrderCommand, orderStreamName } from './order-command.js';
+import { OrderCommands } from '../application/order-commands.js';
+import { ExecuteOrderCommand } from './order-command.js';
 
-/** Thin on purpose: every order command takes the one generic command path. */
+/** Thin on purpose: every order command goes through OrderCommands, the one way into order streams. */
 @CommandHandler(ExecuteOrderCommand)
 export class ExecuteOrderCommandHandler implements ICommandHandler<ExecuteOrderCommand> {
-  constructor(private readonly path: CommandPath) {}
+  constructor(private readonly orders: OrderCommands) {}
 
   async execute({ command, context }: ExecuteOrderCommand) {
-    return this.path.run(orderDecider, orderStreamName(command.data.order_id), command, context, 'ORDER_CONFLICT');
+    const { now: _now, ...undated } = command;
+    return this.orders.execute(context, command.data.order_id, [undated]);
   }
 }

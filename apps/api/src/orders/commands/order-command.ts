@@ -8,5 +8,3 @@ export class ExecuteOrderCommand {
     readonly context: RequestContext,
   ) {}
 }
-
-export const orderStreamName = (orderId: string) => `order-${orderId}`;

@@ -2,7 +2,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ExistingOrder } from '#ordo/domain';
 import type { RecordedEvent } from '#ordo/event-store';
 import type { Projection } from '../../application/projections/projection.js';
-import { ORDER_STREAM_PREFIX, type OrdersProjection } from './orders.projection.js';
+import { orderIdOfStream } from '../order-stream.js';
+import type { OrdersProjection } from './orders.projection.js';
 
 /** The orders row a copying projection reads: tenant, the revision it reflects, the folded order. */
 export interface OrderRow {
@@ -39,7 +40,8 @@ export abstract class OrderCopyProjection implements Projection {
   }
 
   apply(recorded: RecordedEvent): void {
-    if (recorded.streamName.startsWith(ORDER_STREAM_PREFIX)) this.touched.add(recorded.streamName.slice(ORDER_STREAM_PREFIX.length));
+    const orderId = orderIdOfStream(recorded.streamName);
+    if (orderId !== undefined) this.touched.add(orderId);
   }
 
   endBatch(): void {

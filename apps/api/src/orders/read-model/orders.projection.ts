@@ -2,10 +2,10 @@ import type { Database, Statement } from 'better-sqlite3';
 import { orderDecider, type ExistingOrder, type OrderEvent, type OrderState } from '#ordo/domain';
 import type { RecordedEvent } from '#ordo/event-store';
 import type { Projection } from '../../application/projections/projection.js';
+import { orderIdOfStream } from '../order-stream.js';
 import { describeOrderEvent } from './describe-order-event.js';
 import { orderAmounts, toOrderResource } from './order-resource.js';
 
-export const ORDER_STREAM_PREFIX = 'order-';
 
 interface Folded {
   state: ExistingOrder;
@@ -86,8 +86,8 @@ export class OrdersProjection implements Projection {
   }
 
   apply(recorded: RecordedEvent): void {
-    if (!recorded.streamName.startsWith(ORDER_STREAM_PREFIX)) return;
-    const orderId = recorded.streamName.slice(ORDER_STREAM_PREFIX.length);
+    const orderId = orderIdOfStream(recorded.streamName);
+    if (orderId === undefined) return;
     const folded = this.load(orderId);
     const applied = folded?.revision ?? -1n;
     if (recorded.revision <= applied) return;

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { OrderCommands } from '../../orders/application/order-commands.js';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
@@ -21,6 +22,7 @@ export class AuthorizationExpiry implements OnApplicationBootstrap, OnApplicatio
   private running?: Promise<number>;
 
   constructor(
+    private readonly orders: OrderCommands,
     private readonly steps: PaymentSteps,
     private readonly clock: Clock,
     @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
@@ -55,7 +57,7 @@ export class AuthorizationExpiry implements OnApplicationBootstrap, OnApplicatio
       const caller: Caller = { merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_') };
       try {
         const attemptKey = randomId('att_');
-        const order = await this.steps.run(caller, row.order_id, { type: 'ExpireAuthorization', data: { order_id: row.order_id, payment_intent_id: row.id, attempt_key: attemptKey } });
+        const order = await this.orders.run(caller, row.order_id, { type: 'ExpireAuthorization', data: { order_id: row.order_id, payment_intent_id: row.id, attempt_key: attemptKey } });
         const intent = order.payment_intents.find((pi) => pi.id === row.id);
         if (intent?.pending?.attempt_key !== attemptKey) continue;
         const call = this.steps.callForIntent(caller, order, intent, []);
@@ -87,7 +89,7 @@ export class AuthorizationExpiry implements OnApplicationBootstrap, OnApplicatio
       if ((JSON.parse(row.resource) as { updated_at: string }).updated_at > cutoff) continue;
       const caller: Caller = { merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_') };
       try {
-        await this.steps.run(caller, row.order_id, { type: 'StartCancel', data: { order_id: row.order_id, payment_intent_id: row.id, attempt_key: randomId('att_'), reason: 'abandoned' } });
+        await this.orders.run(caller, row.order_id, { type: 'StartCancel', data: { order_id: row.order_id, payment_intent_id: row.id, attempt_key: randomId('att_'), reason: 'abandoned' } });
       } catch (err) {
         // The buyer answered meanwhile, or the merchant canceled: nothing left to do.
         this.logger.warn({ err, id: row.id }, 'could not cancel an abandoned challenge');

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OrderCommands } from '../../orders/application/order-commands.js';
 import { DomainError, type CancellationReason, type CaptureMethod, type CardSummary, type ExistingOrder, type Money, type OrderCommand, type PaymentIntent } from '#ordo/domain';
 import type { RequestContext } from '../../platform/request-context.js';
 import { cardForToken } from '../processor/card-for-token.js';
@@ -47,6 +48,7 @@ function withoutUnbornIds(error: unknown, ids: readonly string[]): unknown {
 @Injectable()
 export class PaymentIntentsService {
   constructor(
+    private readonly orders: OrderCommands,
     private readonly steps: PaymentSteps,
     private readonly processors: PaymentProcessors,
   ) {}
@@ -87,13 +89,13 @@ export class PaymentIntentsService {
       const attemptKey = ctx.ids.next('att_');
       commands.push(this.startConfirmation(ref, attemptKey, card));
       const unborn = input.order_id ? [intentId] : [intentId, orderId];
-      const { order, history } = await this.steps.runAll(ctx, orderId, commands).catch((error: unknown) => {
+      const { order, history } = await this.orders.runAll(ctx, orderId, commands).catch((error: unknown) => {
         throw withoutUnbornIds(error, unborn);
       });
       await this.continue(ctx, order, history, intentId, attemptKey);
     } else {
       if (card) commands.push({ type: 'AttachPaymentMethod', data: { order_id: orderId, payment_intent_id: intentId, payment_method: card } });
-      await this.steps.runAll(ctx, orderId, commands);
+      await this.orders.runAll(ctx, orderId, commands);
     }
     return ref;
   }
@@ -102,7 +104,7 @@ export class PaymentIntentsService {
     const processor = this.processors.require(ctx.mode);
     const card = token ? await cardForToken(processor, ctx, token) : null;
     const attemptKey = ctx.ids.next('att_');
-    const { order, history } = await this.steps.runAll(ctx, ref.orderId, [this.startConfirmation(ref, attemptKey, card)]);
+    const { order, history } = await this.orders.runAll(ctx, ref.orderId, [this.startConfirmation(ref, attemptKey, card)]);
     await this.continue(ctx, order, history, ref.intentId, attemptKey);
   }
 
@@ -114,7 +116,7 @@ export class PaymentIntentsService {
   async completeAction(ctx: RequestContext, { orderId, intentId }: IntentRef, result: 'approve' | 'fail'): Promise<void> {
     this.processors.require(ctx.mode);
     const attemptKey = ctx.ids.next('att_');
-    const { order, history } = await this.steps.runAll(ctx, orderId, [
+    const { order, history } = await this.orders.runAll(ctx, orderId, [
       { type: 'StartPaymentAction', data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, result } },
     ]);
     await this.continue(ctx, order, history, intentId, attemptKey);
@@ -123,7 +125,7 @@ export class PaymentIntentsService {
   async capture(ctx: RequestContext, { orderId, intentId }: IntentRef, { amountMoney, final, reduceOrder }: { amountMoney?: Money; final?: boolean; reduceOrder?: boolean } = {}): Promise<void> {
     this.processors.require(ctx.mode);
     const attemptKey = ctx.ids.next('att_');
-    const { order, history } = await this.steps.runAll(ctx, orderId, [
+    const { order, history } = await this.orders.runAll(ctx, orderId, [
       {
         type: 'StartCapture',
         data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, capture_id: ctx.ids.next('cap_'), amount_money: amountMoney ?? null, final: final ?? null, reduce_order: reduceOrder ?? null },
@@ -135,7 +137,7 @@ export class PaymentIntentsService {
   /** Before an authorization: canceled at once. With a hold: voided at the processor first (after a capture: the rest of it). */
   async cancel(ctx: RequestContext, { orderId, intentId }: IntentRef, { reason, reduceOrder }: { reason?: CancellationReason; reduceOrder?: boolean } = {}): Promise<void> {
     const attemptKey = ctx.ids.next('att_');
-    const { order, history } = await this.steps.runAll(ctx, orderId, [
+    const { order, history } = await this.orders.runAll(ctx, orderId, [
       { type: 'StartCancel', data: { order_id: orderId, payment_intent_id: intentId, attempt_key: attemptKey, reason: reason ?? null, reduce_order: reduceOrder ?? null } },
     ]);
     await this.continue(ctx, order, history, intentId, attemptKey);

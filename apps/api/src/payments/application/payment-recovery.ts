@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { OrderCommands } from '../../orders/application/order-commands.js';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
@@ -29,6 +30,7 @@ export class PaymentRecovery implements OnApplicationBootstrap, OnApplicationShu
   private running?: Promise<number>;
 
   constructor(
+    private readonly orders: OrderCommands,
     private readonly steps: PaymentSteps,
     private readonly processors: PaymentProcessors,
     private readonly clock: Clock,
@@ -76,7 +78,7 @@ export class PaymentRecovery implements OnApplicationBootstrap, OnApplicationShu
   private async recover(row: PendingRow): Promise<boolean> {
     if (row.mode === 'live') return false; // no live processor exists to ask
     const caller: Caller = { merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_') };
-    const { order, events } = await this.steps.load(caller, row.order_id);
+    const { order, events } = await this.orders.load(caller, row.order_id);
     if (!order) return false;
     const intent = row.kind === 'intent' ? order.payment_intents.find((pi) => pi.id === row.id) : undefined;
     const refund = row.kind === 'refund' ? order.refunds.find((r) => r.id === row.id) : undefined;

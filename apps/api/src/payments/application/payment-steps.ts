@@ -1,20 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, orderDecider, type ExistingOrder, type OrderCommand, type OrderState, type PaymentIntent, type Refund } from '#ordo/domain';
-import type { EventStore } from '#ordo/event-store';
-import { CommandPath, type CommandOutcome } from '../../application/command-path.js';
-import { EVENT_STORE } from '../../persistence/tokens.js';
-import { Clock } from '../../platform/clock.js';
-import type { RequestContext } from '../../platform/request-context.js';
+import { Injectable } from '@nestjs/common';
+import { DomainError, type ExistingOrder, type OrderCommand, type PaymentIntent, type Refund } from '#ordo/domain';
+import { OrderCommands, type Caller, type OrderHistory } from '../../orders/application/order-commands.js';
 import { PaymentProcessors } from '../processor/payment-processors.js';
 import { toApiError } from '../processor/processor-error-map.js';
 import { invoke, type CallOutcome, type ProcessorCall } from './processor-call.js';
 
-export type Caller = Pick<RequestContext, 'merchantId' | 'mode' | 'requestId' | 'idempotencyKey' | 'idempotencyClaim'>;
-
-/** The events of one order's stream, oldest first. */
-export type OrderHistory = readonly { type: string; data: Record<string, unknown> }[];
-
-export const orderStream = (orderId: string) => `order-${orderId}`;
+export type { Caller, OrderHistory };
 
 /** The capture an automatic sale records is named after its attempt, so a recovery names it alike. */
 export const captureIdFor = (attemptKey: string) => `cap_${attemptKey.replace(/^att_/, '')}`;
@@ -23,44 +14,14 @@ export const captureIdFor = (attemptKey: string) => `cap_${attemptKey.replace(/^
  * The three steps every processor call takes: (1) a command records the attempt and its key,
  * (2) the processor is called with that key, (3) a command records the answer for that key.
  * Used by the live use cases and by the recovery job, so both describe a call the same way.
+ * The commands themselves go through OrderCommands, the one way into order streams.
  */
 @Injectable()
 export class PaymentSteps {
   constructor(
-    private readonly path: CommandPath,
+    private readonly orders: OrderCommands,
     private readonly processors: PaymentProcessors,
-    private readonly clock: Clock,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
-
-  /** Runs one order command; the answer carries the folded order. */
-  async run(caller: Caller, orderId: string, command: Omit<OrderCommand, 'now'>): Promise<ExistingOrder> {
-    return (await this.runAll(caller, orderId, [command])).order;
-  }
-
-  /** Runs order commands as one append (all or nothing); the answer carries the order and its history. */
-  async runAll(caller: Caller, orderId: string, commands: Omit<OrderCommand, 'now'>[]): Promise<{ order: ExistingOrder; history: OrderHistory; appended: number }> {
-    const now = this.clock.nowIso();
-    const outcome: CommandOutcome<OrderState> = await this.path.runAll(
-      orderDecider,
-      orderStream(orderId),
-      commands.map((c) => ({ ...c, now }) as OrderCommand),
-      caller,
-      'ORDER_CONFLICT',
-    );
-    if (outcome.state.status === 'none') throw new Error('an accepted order command left no order');
-    return { order: outcome.state, history: outcome.history as OrderHistory, appended: outcome.appended.length };
-  }
-
-  /** The order as its stream says now (tenancy as in the command path). */
-  async load(caller: Caller, orderId: string): Promise<{ order: ExistingOrder | undefined; events: OrderHistory }> {
-    const recorded = await this.store.readStream(orderStream(orderId));
-    const owner = recorded[0]?.metadata;
-    if (!owner || owner.merchant_id !== caller.merchantId || owner.mode !== caller.mode) return { order: undefined, events: [] };
-    let state = orderDecider.initialState();
-    for (const e of recorded) state = orderDecider.evolve(state, { type: e.type, data: e.data } as never);
-    return { order: state.status === 'none' ? undefined : state, events: recorded.map((e) => ({ type: e.type, data: e.data })) };
-  }
 
   /**
    * The call a pending attempt of an intent stands for. A challenge completion is told apart by
@@ -118,7 +79,7 @@ export class PaymentSteps {
             ? { type: 'RecordVoidOutcome', data: { ...base, payment_intent_id: subjectId, outcome: answer.outcome } }
             : { type: 'RecordRefundOutcome', data: { ...base, refund_id: subjectId, outcome: answer.outcome } };
     try {
-      await this.run(caller, orderId, command);
+      await this.orders.run(caller, orderId, command);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'PAYMENT_ATTEMPT_ALREADY_SETTLED') return;
       throw error;

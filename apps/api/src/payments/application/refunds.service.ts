@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OrderCommands } from '../../orders/application/order-commands.js';
 import type { Money, RefundLineInput, RefundReason } from '#ordo/domain';
 import type { RequestContext } from '../../platform/request-context.js';
 import { PaymentProcessors } from '../processor/payment-processors.js';
@@ -20,6 +21,7 @@ export interface RefundInput {
 @Injectable()
 export class RefundsService {
   constructor(
+    private readonly orders: OrderCommands,
     private readonly steps: PaymentSteps,
     private readonly processors: PaymentProcessors,
   ) {}
@@ -28,7 +30,7 @@ export class RefundsService {
     this.processors.require(ctx.mode);
     const refundId = ctx.ids.next('ref_');
     const attemptKey = ctx.ids.next('att_');
-    const order = await this.steps.run(ctx, input.orderId, {
+    const order = await this.orders.run(ctx, input.orderId, {
       type: 'RequestRefund',
       data: {
         order_id: input.orderId,

@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { orderDecider, type ExistingOrder, type OrderCommand, type OrderEvent, type OrderState } from '#ordo/domain';
+import type { EventStore } from '#ordo/event-store';
+import { CommandPath, type CommandOutcome } from '../../application/command-path.js';
+import { EVENT_STORE } from '../../persistence/tokens.js';
+import { Clock } from '../../platform/clock.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import { orderStreamName } from '../order-stream.js';
+
+export type Caller = Pick<RequestContext, 'merchantId' | 'mode' | 'requestId' | 'idempotencyKey' | 'idempotencyClaim' | 'expectedVersion'>;
+
+/** The events of one order's stream, oldest first. */
+export type OrderHistory = readonly { type: string; data: Record<string, unknown> }[];
+
+/**
+ * The one way into order streams: every order command of every feature (orders, payments,
+ * invoices, manual money, jobs) is run here through the command path, and the order as its
+ * stream says now is loaded here. The stream name, the decider and the conflict code live here.
+ */
+@Injectable()
+export class OrderCommands {
+  constructor(
+    private readonly path: CommandPath,
+    private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  /** Commands on one order as one append (all or nothing), decided at the clock's now. */
+  execute(caller: Caller, orderId: string, commands: readonly Omit<OrderCommand, 'now'>[]): Promise<CommandOutcome<OrderState>> {
+    const now = this.clock.nowIso();
+    return this.path.runAll(orderDecider, orderStreamName(orderId), commands.map((c) => ({ ...c, now }) as OrderCommand), caller, 'ORDER_CONFLICT');
+  }
+
+  /** Runs one order command; the answer is the folded order. */
+  async run(caller: Caller, orderId: string, command: Omit<OrderCommand, 'now'>): Promise<ExistingOrder> {
+    return (await this.runAll(caller, orderId, [command])).order;
+  }
+
+  /** Runs order commands as one append; the answer carries the order and its history. */
+  async runAll(caller: Caller, orderId: string, commands: Omit<OrderCommand, 'now'>[]): Promise<{ order: ExistingOrder; history: OrderHistory; appended: number }> {
+    const outcome = await this.execute(caller, orderId, commands);
+    if (outcome.state.status === 'none') throw new Error('an accepted order command left no order');
+    return { order: outcome.state, history: outcome.history as OrderHistory, appended: outcome.appended.length };
+  }
+
+  /** The order as its stream says now (tenancy as in the command path: another merchant's is none). */
+  async load(caller: Caller, orderId: string): Promise<{ order: ExistingOrder | undefined; events: OrderHistory }> {
+    const recorded = await this.store.readStream(orderStreamName(orderId));
+    const owner = recorded[0]?.metadata;
+    if (!owner || owner.merchant_id !== caller.merchantId || owner.mode !== caller.mode) return { order: undefined, events: [] };
+    let state = orderDecider.initialState();
+    for (const e of recorded) state = orderDecider.evolve(state, { type: e.type, data: e.data } as OrderEvent);
+    return { order: state.status === 'none' ? undefined : state, events: recorded.map((e) => ({ type: e.type, data: e.data })) };
+  }
+}
