@@ -27,6 +27,12 @@ describe('deciderSpec', () => {
     expect(() => deciderSpec(counter).given([]).when(add(3)).then([added(4)])).toThrow();
   });
 
+  it('thenNothingHappens passes on no events and fails on any', () => {
+    const idle: Decider<Add, Added, number> = { ...counter, decide: (command, total) => (total >= 5 ? [] : counter.decide(command, total)) };
+    deciderSpec(idle).given([added(5)]).when(add(1)).thenNothingHappens();
+    expect(() => deciderSpec(idle).given([]).when(add(1)).thenNothingHappens()).toThrow();
+  });
+
   it('passes when the expected DomainError is thrown, folding the given events first', () => {
     deciderSpec(counter).given([added(8)]).when(add(3)).thenThrows('TOO_MUCH');
     deciderSpec(counter).given([added(8)]).when(add(3)).thenThrows('TOO_MUCH', { kind: 'business', field: 'n' });

@@ -7,8 +7,10 @@ import { DomainError, type DomainErrorKind } from '../core/domain-error.js';
  *   deciderSpec(orderDecider).given([created]).when(addLineItem).then([lineItemAdded]);
  *   deciderSpec(orderDecider).given([]).when(addLineItem).thenThrows('ORDER_NOT_FOUND');
  *
- * It uses the test runner's global `expect` (jest) when it runs, and imports nothing from
- * jest, so the production build can compile the barrel that re-exports it. Do not `await` or
+ *   deciderSpec(orderDecider).given([created, tipRemoved]).when(removeTip).thenNothingHappens();
+ *
+ * It uses the test runner's global `expect` (jest) when it runs and imports nothing from jest.
+ * Specs import it from ../testing (it is in no entry point and not in the build). Do not `await` or
  * return the object `when()` gives back: it has a `then` method, so a promise machinery
  * would take it for a thenable.
  */
@@ -32,6 +34,8 @@ export interface ExpectedError {
 export interface DeciderThen<E> {
   /** Asserts that the command is accepted with exactly these events. */
   then(expected: readonly E[]): void;
+  /** Asserts that the command is accepted and changes nothing: no event (an idempotent repeat). */
+  thenNothingHappens(): void;
   /** Asserts that the command is refused with a DomainError of this code (and kind/field if given). */
   thenThrows(code: string, expected?: ExpectedError): void;
 }
@@ -48,6 +52,9 @@ export function deciderSpec<C extends Command, E extends DomainEvent, S>(decider
         return {
           then(expected) {
             runnerExpect()(decide()).toEqual(expected);
+          },
+          thenNothingHappens() {
+            runnerExpect()(decide()).toEqual([]);
           },
           thenThrows(code, expected = {}) {
             let produced: E[];
