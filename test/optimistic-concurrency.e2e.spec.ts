@@ -65,6 +65,7 @@ describe('If-Match and ETag on orders (e2e)', () => {
   it('refuses a malformed If-Match (400 INVALID_IF_MATCH) and If-Match where it cannot be honoured (400 IF_MATCH_NOT_SUPPORTED)', async () => {
     const created = await newOrder();
     expect((await t.http.patch(`/v1/orders/${created.body.data.id}`).set(auth).set('If-Match', 'yesterday').send({ notes: 'x' }).expect(400)).body.error.code).toBe('INVALID_IF_MATCH');
+    expect((await t.http.post('/v1/orders').set(auth).set('If-Match', '"42"').send({ currency: 'USD' }).expect(400)).body.error.code).toBe('IF_MATCH_NOT_SUPPORTED');
     expect((await t.http.post('/v1/invoices').set(auth).set('If-Match', '"1"').send({ order_id: created.body.data.id, customer_id: 'cus_IfMatch0000000001' }).expect(400)).body.error.code).toBe('IF_MATCH_NOT_SUPPORTED');
   });
 });

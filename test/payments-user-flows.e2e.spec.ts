@@ -1,3 +1,6 @@
+import { jest } from '@jest/globals';
+import type { PaymentProcessor } from '#ordo/processor';
+import { PaymentProcessors } from '../apps/api/src/payments/processor/payment-processors.js';
 import { bearer, eventCount, startTestApp, usd, type TestApp } from './support/test-app.js';
 
 /**
@@ -74,7 +77,7 @@ describe('Payment flows as a new user runs them (e2e)', () => {
       expect((await t.http.post('/v1/refunds').set(auth).send({ order_id: order.id }).expect(422)).body.error.code).toBe('REFUND_EXCEEDS_REFUNDABLE');
     });
 
-    it('when one card refuses its part, the refund is partially_succeeded: the other part went back, the line stays unrefunded', async () => {
+    it('when one card refuses its part, the refund is partially_succeeded: the other part went back, the line stays booked, the refused money is still refundable from that payment', async () => {
       const order = await createOrder();
       const pay = async (token: string) =>
         (await t.http.post('/v1/payment-intents').set(auth).send({ order_id: order.id, amount_money: usd(5000), capture_method: 'automatic', payment_method: { token }, confirm: true }).expect(201)).body.data;
@@ -90,7 +93,12 @@ describe('Payment flows as a new user runs them (e2e)', () => {
       const after = await getOrder(order.id);
       const back = refund.payments.find((p: { status: string }) => p.status === 'succeeded').amount_money;
       expect(after.amounts.refunded_money).toEqual(back);
-      expect(after.line_items[0]).toMatchObject({ refunded_quantity: 0 });
+      expect(after.line_items[0]).toMatchObject({ refunded_quantity: 1 });
+      // The refused part's money is free again on that payment (here the card refuses every refund).
+      const retryPart = await t.http.post('/v1/refunds').set(auth).send({ payment_intent_id: refusing.id, amount_money: refund.payments.find((p: { status: string }) => p.status === 'failed').amount_money }).expect(201);
+      expect(retryPart.body.data.status).toBe('failed');
+      // The jacket cannot be asked for twice.
+      expect((await t.http.post('/v1/refunds').set(auth).send({ order_id: order.id, line_items: [{ line_item_id: jacket, quantity: 1 }] }).expect(422)).body.error.code).toBe('REFUND_QUANTITY_EXCEEDS_REMAINING');
       expect((await t.http.get(`/v1/refunds?status=partially_succeeded&order_id=${order.id}`).set(auth).expect(200)).body.data.map((r: { id: string }) => r.id)).toEqual([refund.id]);
     });
 
@@ -224,6 +232,58 @@ describe('Payment flows as a new user runs them (e2e)', () => {
       expect(bare.body.error).toMatchObject({ code: 'UNKNOWN_FIELD', field: 'amount' });
       expect(eventCount(t.db)).toBe(before);
       await send({ amount_money: usd(100) }).expect((res) => expect(res.status).toBeLessThan(300));
+    });
+  });
+
+  describe('retries after a failure in the middle of a request (review findings)', () => {
+    /** Makes the sandbox's nth call of `method` (1-based) fail as if the network dropped, once. */
+    function failOnce(method: 'refund' | 'authorize', nth: number) {
+      const processor = t.app.get(PaymentProcessors).require('test') as PaymentProcessor;
+      const original = processor[method].bind(processor) as (r: never) => Promise<unknown>;
+      let calls = 0;
+      return jest.spyOn(processor, method).mockImplementation(((request: never) => {
+        calls++;
+        if (calls === nth) return Promise.reject(new Error('socket hang up'));
+        return original(request);
+      }) as never);
+    }
+
+    it('a refund spread over two payments whose second part failed in flight is finished by the retry with the same key: both parts recorded, once each', async () => {
+      const order = await createOrder();
+      const pay = async () =>
+        (await t.http.post('/v1/payment-intents').set(auth).send({ order_id: order.id, amount_money: usd(5000), capture_method: 'automatic', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
+      await pay();
+      await pay();
+      const spy = failOnce('refund', 2);
+      try {
+        const key = `spread-retry-${order.id}`;
+        const first = await t.http.post('/v1/refunds').set(auth).set('Idempotency-Key', key).send({ order_id: order.id, amount_money: usd(8000) });
+        expect(first.status).toBeGreaterThanOrEqual(500);
+        const retry = await t.http.post('/v1/refunds').set(auth).set('Idempotency-Key', key).send({ order_id: order.id, amount_money: usd(8000) }).expect(201);
+        expect(retry.body.data).toMatchObject({ status: 'succeeded', amount_money: usd(8000) });
+        expect(retry.body.data.payments.map((p: { status: string }) => p.status)).toEqual(['succeeded', 'succeeded']);
+        expect((await getOrder(order.id)).amounts.refunded_money).toEqual(usd(8000));
+        const outcomes = t.db.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'RefundSucceeded' AND json_extract(data, '$.refund_id') = ?").get(retry.body.data.id) as { n: number };
+        expect(outcomes.n).toBe(2);
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
+    it('a payment sent with If-Match whose processor call failed in flight is finished by the retry with the same key (not a 412)', async () => {
+      const order = await createOrder();
+      const etag = (await t.http.get(`/v1/orders/${order.id}`).set(auth).expect(200)).headers.etag;
+      const spy = failOnce('authorize', 1);
+      try {
+        const key = `ifmatch-retry-${order.id}`;
+        const first = await t.http.post(`/v1/orders/${order.id}/pay`).set(auth).set('Idempotency-Key', key).set('If-Match', etag).send({ payment_method: { token: 'tok_visa' } });
+        expect(first.status).toBeGreaterThanOrEqual(500);
+        const retry = await t.http.post(`/v1/orders/${order.id}/pay`).set(auth).set('Idempotency-Key', key).set('If-Match', etag).send({ payment_method: { token: 'tok_visa' } }).expect(200);
+        expect(retry.body.data.status).toBe('succeeded');
+        expect((await getOrder(order.id)).payment_status).toBe('paid');
+      } finally {
+        spy.mockRestore();
+      }
     });
   });
 });

@@ -60,6 +60,10 @@ export class CommandPath {
     conflictCode: string,
   ): Promise<CommandOutcome<S>> {
     if (commands.length === 0) throw new Error('runAll needs at least one command');
+    // If-Match is the request's precondition on its first write: taken here, once, so the later
+    // steps of the request (a processor outcome) and a retry answered from the stream follow it.
+    const expectedVersion = caller.expectedVersion;
+    delete caller.expectedVersion;
     for (let attempt = 0; attempt <= this.config.commandRetries; attempt++) {
       const recorded = await this.store.readStream(streamName);
       const visible = belongsTo(recorded, caller) ? recorded : [];
@@ -77,8 +81,8 @@ export class CommandPath {
       }
 
       // If-Match: the client's precondition, checked against the revision we would append at.
-      if (caller.expectedVersion !== undefined && visible.length > 0 && caller.expectedVersion !== revision) {
-        throw new ApiError(412, 'VERSION_MISMATCH', `the resource is at version ${revision}, not ${caller.expectedVersion}: read it again and retry`, 'If-Match');
+      if (expectedVersion !== undefined && visible.length > 0 && expectedVersion !== revision) {
+        throw new ApiError(412, 'VERSION_MISMATCH', `the resource is at version ${revision}, not ${expectedVersion}: read it again and retry`, 'If-Match');
       }
       const events: { event: E; command: string }[] = [];
       let next = state;
@@ -115,8 +119,6 @@ export class CommandPath {
         );
         this.projections.kick();
         const result = await appending;
-        // The precondition was the request's first write; later steps (a processor outcome) follow it.
-        delete caller.expectedVersion;
         await this.projections.waitFor(result.position);
         const appended = events.map((e) => e.event);
         return { state: next, revision: result.nextExpectedRevision, appended, history: [...history, ...appended], position: result.position };
@@ -129,8 +131,17 @@ export class CommandPath {
   }
 }
 
-/** An event this very claim appended (same key, same request, same claim time). */
+/**
+ * Commands that record a processor's answer for one attempt key are idempotent by themselves
+ * (their decider refuses a second answer for the key): one request may run several of the same
+ * type (a refund spread over payments records one per part), so "this claim already ran one"
+ * must not stand for "this one was recorded".
+ */
+const RECORDS_AN_OUTCOME = /^Record\w*Outcome$/;
+
+/** An event this very claim appended (same key, same request, same claim time) for this command. */
 function isOwnEarlierAttempt(event: RecordedEvent, caller: Caller, command: string): boolean {
+  if (RECORDS_AN_OUTCOME.test(command)) return false;
   const m = event.metadata;
   return m.idempotency_claim === caller.idempotencyClaim && m.idempotency_key === caller.idempotencyKey && m.command === command;
 }

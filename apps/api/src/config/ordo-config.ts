@@ -40,6 +40,15 @@ export interface OrdoConfig {
 
 export const ORDO_CONFIG = Symbol('ORDO_CONFIG');
 
+/** A whole number ≥ 0 from the environment, else the default; anything else stops the start-up. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number ≥ 0, got "${raw}"`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<OrdoConfig> = {}): OrdoConfig {
   const dataDir = resolve(env.ORDO_DATA_DIR ?? './data');
   const synchronous = (env.ORDO_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
@@ -62,9 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     paymentRecoveryMs: Number(env.ORDO_PAYMENT_RECOVERY_MS ?? 30_000),
     paymentRecoveryGraceMs: Number(env.ORDO_PAYMENT_RECOVERY_GRACE_MS ?? 10_000),
     invoiceSchedulerMs: Number(env.ORDO_INVOICE_SCHEDULER_MS ?? 60_000),
-    apiKeyRecheckMs: Number(env.ORDO_API_KEY_RECHECK_MS ?? 5_000),
-    rateLimitWritesPerSecond: Number(env.ORDO_RATE_LIMIT_WRITES ?? 100),
-    rateLimitReadsPerSecond: Number(env.ORDO_RATE_LIMIT_READS ?? 200),
+    apiKeyRecheckMs: wholeNumber(env, 'ORDO_API_KEY_RECHECK_MS', 5_000),
+    rateLimitWritesPerSecond: wholeNumber(env, 'ORDO_RATE_LIMIT_WRITES', 100),
+    rateLimitReadsPerSecond: wholeNumber(env, 'ORDO_RATE_LIMIT_READS', 200),
     ...overrides,
   };
 }

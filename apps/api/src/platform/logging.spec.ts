@@ -11,6 +11,9 @@ describe('request URLs in logs', () => {
     ['/v1/orders/4242424242424242/timeline', '/v1/orders/[redacted]/timeline'],
     ['/v1/orders/ord_0123456789abcdef', '/v1/orders/ord_0123456789abcdef'],
     ['/v1/x?4242424242424242=1', '/v1/x?[redacted]=[redacted]'],
+    ['/v1/orders/4242-4242-4242-4242', '/v1/orders/[redacted]'],
+    ['/v1/orders/4242%204242%204242%204242/timeline', '/v1/orders/[redacted]/timeline'],
+    ['/v1/orders/ord_2026-12-02', '/v1/orders/ord_2026-12-02'],
   ])('%s is logged as %s', (url, logged) => {
     expect(redactUrl(url)).toBe(logged);
   });

@@ -2,7 +2,8 @@ import type { Options } from 'pino-http';
 import type { OrdoConfig } from '../config/ordo-config.js';
 import { randomId } from './ids.js';
 
-const LONG_DIGITS = /\d{12,}/g;
+// 12+ digits, also when spaces, dashes or %20 break them up (4242-4242-4242-4242).
+const LONG_DIGITS = /\d(?:(?:[ -]|%20)?\d){11,}/g;
 
 /**
  * What of a request URL may be logged: the path and the names of its query parameters. Query

@@ -9,11 +9,13 @@ import type { PaymentIntent, Refund, RefundedLine } from './payment-state.js';
  */
 
 /**
- * Books its lines: a pending refund holds them until it settles; one that failed gives them
- * back, and so does one that only partly succeeded — the money that did go back then counts as an
- * amount refund, so the lines never claim more than was returned for them.
+ * Books its lines unless all of its money failed to go back. A refund that only partly
+ * succeeded keeps its lines: the goods were returned, and the money a payment refused to give
+ * back is the refund's failed part, released on that payment for an amount refund once the cause
+ * is fixed — re-offering the lines would ask every payment again for money one cannot return.
  */
-const booksLines = (refund: Refund) => refund.status === 'pending' || refund.status === 'succeeded';
+const booksLines = (refund: Refund) => refund.status !== 'failed';
+const settled = (refund: Refund) => refund.status === 'succeeded' || refund.status === 'partially_succeeded';
 
 /** captured − refunded (succeeded) − pending refund parts of that payment. Never below 0. */
 export function refundableOf(order: ExistingOrder, intent: PaymentIntent): number {
@@ -40,7 +42,7 @@ export function lineRefunds(order: ExistingOrder): Map<string, LineRefundFigures
       const f = figures.get(line.line_item_id) ?? { line_item_id: line.line_item_id, refunded_quantity: 0, refunded_amount: 0, reserved_quantity: 0, reserved_amount: 0 };
       f.reserved_quantity += line.quantity;
       f.reserved_amount += line.amount;
-      if (refund.status === 'succeeded') {
+      if (settled(refund)) {
         f.refunded_quantity += line.quantity;
         f.refunded_amount += line.amount;
       }

@@ -59,6 +59,8 @@ export class OrdersController {
   @ApiData(OrderResponse, 201)
   @ApiOperation({ summary: 'Create an order; every total is computed by the server' })
   async create(@Ctx() ctx: RequestContext, @Body() dto: CreateOrderDto) {
+    // A new order has no version to match: refused rather than ignored.
+    if (ctx.expectedVersion !== undefined) throw new ApiError(400, 'IF_MATCH_NOT_SUPPORTED', 'If-Match applies to an existing order, not to creating one', 'If-Match');
     const id = ctx.ids.next('ord_');
     const refs = new Map<string, string>();
     const lineItems = (dto.line_items ?? []).map((li, i) => {
