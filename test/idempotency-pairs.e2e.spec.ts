@@ -1,3 +1,6 @@
+import { jest } from '@jest/globals';
+import type { PaymentProcessor } from '#ordo/processor';
+import { PaymentProcessors } from '../apps/api/src/payments/processor/payment-processors.js';
 import { Clock } from '../apps/api/src/platform/clock.js';
 import { bearer, startTestApp, usd, type TestApp } from './support/test-app.js';
 
@@ -84,7 +87,17 @@ describe('Identical concurrent writes under different Idempotency-Keys each take
           .data as { id: string },
       );
     }
-    const answers = await inPairs(intents, (pi, key) => t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).set('Idempotency-Key', key).send({ amount_money: usd(1000), final: false }), 'capture');
+    // The processor answers captures after a short pause, so the two captures of a pair surely
+    // overlap: the second finds the first one's call in flight (the retryable 409 under test).
+    const processor = t.app.get(PaymentProcessors).require('test') as PaymentProcessor;
+    const capture = processor.capture.bind(processor);
+    const slow = jest.spyOn(processor, 'capture').mockImplementation(async (request) => {
+      await new Promise((r) => setTimeout(r, 20));
+      return capture(request);
+    });
+    const answers = await inPairs(intents, (pi, key) => t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).set('Idempotency-Key', key).send({ amount_money: usd(1000), final: false }), 'capture').finally(() =>
+      slow.mockRestore(),
+    );
     expect(answers.filter((a) => ok(a.status)).map((a) => a.status).length).toBe(2 * PAIRS);
     for (const pi of intents) {
       const succeeded = answers.filter((a) => a.setup === pi && ok(a.status)).length;
