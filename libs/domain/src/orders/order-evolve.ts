@@ -54,9 +54,11 @@ export function createdOrder(data: OrderCreated['data']): ExistingOrder {
 function evolveExisting(order: ExistingOrder, event: Exclude<OrderEvent, { type: 'OrderCreated' }>): ExistingOrder {
   if (isPaymentEvent(event)) {
     const next = evolvePayment(order, event);
-    // A card capture while an invoice holds the order is that invoice's collection.
-    const holder = event.type === 'PaymentCaptured' ? next.invoices.find((inv) => inv.lifecycle === 'issued') : undefined;
-    return holder && event.type === 'PaymentCaptured' ? creditInvoice(next, holder.id, event.data.amount, event.data.occurred_at) : next;
+    if (event.type !== 'PaymentCaptured') return next;
+    // The capture credits the invoice decide named; events written before it named one follow
+    // the rule decide applies (the invoice holding the order), so both fold alike.
+    const credited = 'credits_invoice_id' in event.data ? event.data.credits_invoice_id : next.invoices.find((inv) => inv.lifecycle === 'issued')?.id;
+    return credited ? creditInvoice(next, credited, event.data.amount, event.data.occurred_at) : next;
   }
   if (isCollectionEvent(event)) return evolveCollection(order, event);
   switch (event.type) {

@@ -49,9 +49,14 @@ export type PaymentCaptureStarted = DomainEvent<
   'PaymentCaptureStarted',
   IntentEventData & { attempt_key: string; capture_id: string; amount: number; final: boolean; reduce_order?: boolean }
 >;
+/**
+ * `credits_invoice_id`: the issued invoice that held the order when the money came in — this
+ * capture is its collection. Decided by decide and written here so evolve only applies it;
+ * present only when an invoice held the order (evolve reads older events by the same rule).
+ */
 export type PaymentCaptured = DomainEvent<
   'PaymentCaptured',
-  IntentEventData & { attempt_key: string; capture_id: string; charge_id: string; amount: number; final: boolean }
+  IntentEventData & { attempt_key: string; capture_id: string; charge_id: string; amount: number; final: boolean; credits_invoice_id?: string }
 >;
 export type PaymentCaptureFailed = DomainEvent<'PaymentCaptureFailed', IntentEventData & { attempt_key: string; code: string; message: string }>;
 export type PaymentVoidStarted = DomainEvent<

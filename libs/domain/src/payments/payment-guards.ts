@@ -1,5 +1,6 @@
 import type { DomainError } from '../core/domain-error.js';
 import { MAX_AMOUNT, validateMoney } from '../money/money.js';
+import { issuedInvoice } from '../collection/collection-guards.js';
 import { orderBalance } from '../orders/balance.js';
 import { orderError } from '../orders/order-errors.js';
 import type { ExistingOrder } from '../orders/order-state.js';
@@ -51,6 +52,12 @@ export function requirePendingAttempt<O extends PaymentOperation>(intent: Paymen
     throw orderError('PAYMENT_ATTEMPT_NOT_FOUND', `attempt ${key} on payment intent ${intent.id} is a ${pending.operation}, not a ${operation}`, 'attempt_key');
   }
   return pending as Extract<PendingOperation, { operation: O }>;
+}
+
+/** What a capture decided now credits: the invoice holding the order, if any (see PaymentCaptured). */
+export function invoiceCredited(order: ExistingOrder): { credits_invoice_id?: string } {
+  const holder = issuedInvoice(order);
+  return holder ? { credits_invoice_id: holder.id } : {};
 }
 
 export function validateReduceOrder(value: unknown): boolean {

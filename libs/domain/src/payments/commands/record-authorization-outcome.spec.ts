@@ -1,5 +1,9 @@
 import { deciderSpec } from '../../testing/decider-spec.js';
-import { command, malformed, NOW, ORDER_ID } from '../../testing/order-fixtures.js';
+import { fold } from '../../core/decider.js';
+import type { OrderEvent } from '../../orders/order-events.js';
+import type { ExistingOrder } from '../../orders/order-state.js';
+import { invoiceCreated, invoiceIssued, INV_1 } from '../../testing/collection-fixtures.js';
+import { command, CUS_1, malformed, NOW, ORDER_ID, orderCreated } from '../../testing/order-fixtures.js';
 import { actionRequired, authorized, AUTHORIZED, EXPIRES_AT, intentCreated, KEY_1, KEY_2, methodAttached, ORDER_100, paymentFailed, PI_1, PROCESSING, processingStarted } from '../../testing/payment-fixtures.js';
 import { orderDecider } from '../../orders/order-decider.js';
 import type { AuthorizationOutcome } from '../payment-commands.js';
@@ -13,6 +17,18 @@ const AUTOMATIC = [...ORDER_100, intentCreated(PI_1, 'automatic'), methodAttache
 describe('RecordAuthorizationOutcome', () => {
   it('records a manual authorization: requires_capture, expiring 7 days later', () => {
     spec.given(PROCESSING).when(record({ type: 'authorized', authorization_id: 'auth_1' })).then([authorized()]);
+  });
+
+  it('names, in the capture, the invoice holding the order: that invoice collected it (evolve only applies the choice)', () => {
+    const invoiced = [orderCreated({ customer_id: CUS_1 }), ...ORDER_100.slice(1), invoiceCreated(), invoiceIssued(), intentCreated(PI_1, 'automatic'), methodAttached(), processingStarted(PI_1, KEY_1, 10000, true)];
+    const events = orderDecider.decide(record({ type: 'captured', authorization_id: 'auth_1', charge_id: 'ch_1' }, KEY_1, 'cap_1'), fold(orderDecider, invoiced));
+    expect(events[1]).toEqual({ type: 'PaymentCaptured', data: { ...base, capture_id: 'cap_1', charge_id: 'ch_1', amount: 10000, final: true, credits_invoice_id: INV_1 } });
+    const after = fold(orderDecider, [...invoiced, ...events]) as ExistingOrder;
+    expect(after.invoices[0]?.collected).toBe(10000);
+    // A capture written before captures named their invoice folds by the same rule: the holder collected it.
+    const { credits_invoice_id: _named, ...unnamed } = (events[1] as { data: Record<string, unknown> }).data;
+    const legacy = fold(orderDecider, [...invoiced, events[0]!, { type: 'PaymentCaptured', data: unnamed } as unknown as OrderEvent]) as ExistingOrder;
+    expect(legacy.invoices[0]?.collected).toBe(10000);
   });
 
   it('records an automatic capture as authorized then captured in full (final)', () => {

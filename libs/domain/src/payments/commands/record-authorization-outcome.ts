@@ -3,7 +3,7 @@ import { requireOrder } from '../../orders/order-guards.js';
 import type { OrderState } from '../../orders/order-state.js';
 import type { AuthorizationOutcome, RecordAuthorizationOutcome } from '../payment-commands.js';
 import type { PaymentActionRequired, PaymentAuthorized, PaymentCaptured, PaymentFailed } from '../payment-events.js';
-import { requireIntent, requirePendingAttempt, validateOptionalRecord, validateText } from '../payment-guards.js';
+import { requireIntent, requirePendingAttempt, validateOptionalRecord, validateText, invoiceCredited } from '../payment-guards.js';
 import { AUTHORIZATION_VALIDITY_MS } from '../payment-state.js';
 
 type AuthorizationEvent = PaymentAuthorized | PaymentCaptured | PaymentActionRequired | PaymentFailed;
@@ -29,7 +29,7 @@ export function decideRecordAuthorizationOutcome(command: RecordAuthorizationOut
       if (type === 'authorized') return [authorized];
       const charge_id = validateText(outcome.charge_id, 'outcome.charge_id');
       const capture_id = validateText(command.data.capture_id, 'capture_id');
-      return [authorized, { type: 'PaymentCaptured', data: { ...base, capture_id, charge_id, amount: pending.amount, final: true } }];
+      return [authorized, { type: 'PaymentCaptured', data: { ...base, capture_id, charge_id, amount: pending.amount, final: true, ...invoiceCredited(order) } }];
     }
     case 'requires_action':
       return [{ type: 'PaymentActionRequired', data: { ...base, action_id: validateText(outcome.action_id, 'outcome.action_id') } }];

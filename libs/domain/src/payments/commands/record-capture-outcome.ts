@@ -3,7 +3,7 @@ import type { OrderBalanceReduced } from '../../orders/order-events.js';
 import type { OrderState } from '../../orders/order-state.js';
 import type { CaptureOutcome, RecordCaptureOutcome } from '../payment-commands.js';
 import type { PaymentAuthorizationReleased, PaymentCaptured, PaymentCaptureFailed } from '../payment-events.js';
-import { reductionFor, requireIntent, requirePendingAttempt, validateOptionalRecord, validateText } from '../payment-guards.js';
+import { invoiceCredited, reductionFor, requireIntent, requirePendingAttempt, validateOptionalRecord, validateText } from '../payment-guards.js';
 import { invalidOutcome } from './record-authorization-outcome.js';
 
 /**
@@ -24,7 +24,7 @@ export function decideRecordCaptureOutcome(command: RecordCaptureOutcome, state:
       const { capture_id, amount, final } = pending;
       const captured: PaymentCaptured = {
         type: 'PaymentCaptured',
-        data: { ...base, attempt_key: pending.attempt_key, capture_id, charge_id: validateText(outcome.charge_id, 'outcome.charge_id'), amount, final },
+        data: { ...base, attempt_key: pending.attempt_key, capture_id, charge_id: validateText(outcome.charge_id, 'outcome.charge_id'), amount, final, ...invoiceCredited(order) },
       };
       const rest = intent.capturable - amount;
       if (!final || rest <= 0) return [captured];
