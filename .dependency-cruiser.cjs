@@ -30,11 +30,39 @@ module.exports = {
     },
     {
       name: 'kernel-no-upward',
-      comment: 'core and money are below every aggregate: they never import one',
+      comment: 'core, money and the totals engine are below every aggregate: they never import one',
       severity: 'error',
-      from: { path: '^libs/domain/src/(core|money)/' },
-      to: { path: '^libs/domain/src/(orders|payments|collection|merchants)/' },
+      from: { path: '^libs/domain/src/(core|money|totals)/' },
+      to: { path: '^libs/domain/src/(order|merchants|invoice-numbering)/' },
     },
+    {
+      name: 'order-model-no-upward',
+      comment: 'inside the order aggregate: model (state, events, commands, errors) → rules → decide, evolve → decider; never upwards',
+      severity: 'error',
+      from: { path: '^libs/domain/src/order/model/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^libs/domain/src/order/(rules|decide|evolve)/|^libs/domain/src/order/order-decider' },
+    },
+    {
+      name: 'order-rules-no-upward',
+      severity: 'error',
+      from: { path: '^libs/domain/src/order/rules/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^libs/domain/src/order/(decide|evolve)/|^libs/domain/src/order/order-decider' },
+    },
+    {
+      name: 'order-decide-and-evolve-apart',
+      comment: 'commands and evolve sit below the decider that composes them (a compound command may fold its own events with evolve)',
+      severity: 'error',
+      from: { path: '^libs/domain/src/order/(decide|evolve)/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^libs/domain/src/order/order-decider' },
+    },
+    {
+      name: 'order-evolve-no-decide',
+      comment: 'evolve only applies facts: it never reaches for a decision',
+      severity: 'error',
+      from: { path: '^libs/domain/src/order/evolve/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^libs/domain/src/order/decide/' },
+    },
+
     {
       name: 'libs-no-apps',
       severity: 'error',

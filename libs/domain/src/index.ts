@@ -10,33 +10,33 @@ export * from './money/money-errors.js';
 export * from './money/percentage.js';
 export * from './money/rounding.js';
 
-export * from './orders/totals/totals-types.js';
-export { computeTotals } from './orders/totals/compute-totals.js';
-export * from './orders/balance.js';
-export * from './orders/order-state.js';
-export * from './orders/order-events.js';
-export * from './orders/order-commands.js';
-export * from './orders/order-errors.js';
-export * from './orders/order-limits.js';
-export { evolveOrder } from './orders/order-evolve.js';
-export { decideOrder, orderDecider } from './orders/order-decider.js';
-export { computeOrderTotals } from './orders/order-totals.js';
+export * from './totals/totals-types.js';
+export { computeTotals } from './totals/compute-totals.js';
+export * from './order/model/balance.js';
+export * from './order/model/order-state.js';
+export * from './order/model/order-events.js';
+export * from './order/model/order-commands.js';
+export * from './order/model/order-errors.js';
+export * from './order/model/order-limits.js';
+export { evolveOrder } from './order/evolve/order-evolve.js';
+export { decideOrder, orderDecider } from './order/order-decider.js';
+export { computeOrderTotals } from './order/rules/order-totals.js';
 
-export * from './payments/payment-state.js';
-export * from './payments/payment-events.js';
-export * from './payments/payment-commands.js';
-export { PAYMENT_ERROR_KINDS } from './payments/payment-errors.js';
-export { heldAmount, hasPaymentInFlight } from './payments/payment-guards.js';
-export { lineRefunds, refundableOf, type LineRefundFigures } from './payments/refund-lines.js';
+export * from './order/model/payment-state.js';
+export * from './order/model/payment-events.js';
+export * from './order/model/payment-commands.js';
+export { PAYMENT_ERROR_KINDS } from './order/model/payment-errors.js';
+export { heldAmount, hasPaymentInFlight } from './order/rules/payment-guards.js';
+export { lineRefunds, refundableOf, type LineRefundFigures } from './order/rules/refund-lines.js';
 
-export * from './collection/invoice-state.js';
-export * from './collection/collection-events.js';
-export * from './collection/collection-commands.js';
-export { COLLECTION_ERROR_KINDS } from './collection/collection-errors.js';
-export { activeInvoice, issuedInvoice, dueAt } from './collection/collection-guards.js';
-export { invoiceStatus } from './collection/invoice-status.js';
-export { DEFAULT_DAYS_UNTIL_DUE } from './collection/commands/create-invoice.js';
-export * from './collection/invoice-numbering.js';
+export * from './order/model/invoice-state.js';
+export * from './order/model/collection-events.js';
+export * from './order/model/collection-commands.js';
+export { COLLECTION_ERROR_KINDS } from './order/model/collection-errors.js';
+export { activeInvoice, issuedInvoice, dueAt } from './order/rules/collection-guards.js';
+export { invoiceStatus } from './order/rules/invoice-status.js';
+export { DEFAULT_DAYS_UNTIL_DUE } from './order/decide/collection/create-invoice.js';
+export * from './invoice-numbering/invoice-numbering.js';
 
 export * from './merchants/index.js';
 

@@ -1,5 +1,5 @@
-import type { OrderEvent } from '../orders/order-events.js';
-import type { InvoiceSnapshot } from '../collection/invoice-state.js';
+import type { OrderEvent } from '../order/model/order-events.js';
+import type { InvoiceSnapshot } from '../order/model/invoice-state.js';
 import { CUS_1, LI_1, LI_2, NOW, ORDER_ID, usd } from './order-fixtures.js';
 
 /* Builders for invoice and manual-payment tests: events as the decider emits them, at NOW by default. */

@@ -1,6 +1,6 @@
 import type { Money } from '../money/money.js';
-import type { OrderCommand } from '../orders/order-commands.js';
-import type { DiscountApplied, LineItemAdded, OrderCreated, TaxApplied, TipSet } from '../orders/order-events.js';
+import type { OrderCommand } from '../order/model/order-commands.js';
+import type { DiscountApplied, LineItemAdded, OrderCreated, TaxApplied, TipSet } from '../order/model/order-events.js';
 
 /* Builders for order tests: well-formed values by default, overridable per test. */
 

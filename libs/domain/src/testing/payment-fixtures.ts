@@ -1,5 +1,5 @@
-import type { OrderEvent } from '../orders/order-events.js';
-import type { CardSummary, CaptureMethod } from '../payments/payment-state.js';
+import type { OrderEvent } from '../order/model/order-events.js';
+import type { CardSummary, CaptureMethod } from '../order/model/payment-state.js';
 import { CREATED_AT, LI_1, LI_2, lineItemAdded, NOW, ORDER_ID, orderCreated, usd } from './order-fixtures.js';
 
 /* Builders for payment and refund tests: events as the decider emits them, at NOW by default. */

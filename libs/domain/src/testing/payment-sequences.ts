@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { DomainError } from '../core/domain-error.js';
-import { orderDecider } from '../orders/order-decider.js';
-import type { OrderCommand } from '../orders/order-commands.js';
-import type { OrderEvent } from '../orders/order-events.js';
-import type { OrderState } from '../orders/order-state.js';
-import type { PaymentIntent } from '../payments/payment-state.js';
-import { collectibleNow } from '../collection/collection-guards.js';
+import { orderDecider } from '../order/order-decider.js';
+import type { OrderCommand } from '../order/model/order-commands.js';
+import type { OrderEvent } from '../order/model/order-events.js';
+import type { OrderState } from '../order/model/order-state.js';
+import type { PaymentIntent } from '../order/model/payment-state.js';
+import { collectibleNow } from '../order/rules/collection-guards.js';
 import { CARD } from './payment-fixtures.js';
 import { fixedDiscountApplied, LI_1, LI_2, lineItemAdded, nthId, orderCreated, taxApplied, TAX_1, usd } from './order-fixtures.js';
 

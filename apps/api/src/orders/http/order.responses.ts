@@ -13,7 +13,7 @@ const REFUND_STATUSES = ['pending', 'succeeded', 'failed', 'partially_succeeded'
 const INVOICE_STATUSES = ['draft', 'open', 'partially_paid', 'paid', 'void', 'uncollectible'];
 const MANUAL_METHODS = ['wire', 'bank_transfer', 'check', 'cash', 'other'];
 
-/** The formulas are in libs/domain/src/orders/balance.ts. */
+/** The formulas are in libs/domain/src/order/model/balance.ts. */
 export class OrderAmountsResponse {
   @ApiProperty({ type: MoneyResponse, description: 'Σ quantity × unit price' })
   subtotal_money!: MoneyResponse;

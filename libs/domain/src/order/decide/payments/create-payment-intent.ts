@@ -1,0 +1,58 @@
+import { orderError } from '../../model/order-errors.js';
+import type { OrderDetailsUpdated } from '../../model/order-events.js';
+import { requireOpenOrder } from '../../rules/order-guards.js';
+import type { OrderState } from '../../model/order-state.js';
+import { validateId } from '../../rules/validation/fields.js';
+import type { CreatePaymentIntent } from '../../model/payment-commands.js';
+import type { PaymentIntentCreated } from '../../model/payment-events.js';
+import { requireInvoice } from '../../rules/collection-guards.js';
+import { outstandingOf, validateOrderMoney } from '../../rules/payment-guards.js';
+import type { CaptureMethod } from '../../model/payment-state.js';
+
+/**
+ * An intent is always in the order's currency. A fixed amount must fit in what the order still
+ * has outstanding; without one the intent takes the outstanding balance when it is confirmed.
+ * The customer defaults to the order's; another customer than the order's is CUSTOMER_MISMATCH,
+ * and an order without one takes the intent's. While an issued invoice holds the order its card
+ * payments use automatic capture only (INVOICE_REQUIRES_AUTOMATIC_CAPTURE).
+ */
+export function decideCreatePaymentIntent(command: CreatePaymentIntent, state: OrderState): (OrderDetailsUpdated | PaymentIntentCreated)[] {
+  const { order_id, payment_intent_id, amount_money, capture_method, customer_id } = command.data;
+  const order = requireOpenOrder(state, order_id);
+  const id = validateId('pi_', payment_intent_id, 'payment_intent_id');
+  if (order.payment_intents.some((pi) => pi.id === id)) throw orderError('PAYMENT_INTENT_ALREADY_EXISTS', `payment intent ${id} already exists`, 'payment_intent_id');
+  const method = validateCaptureMethod(capture_method);
+  if (command.data.invoice_id !== undefined && command.data.invoice_id !== null) {
+    const paying = requireInvoice(order, command.data.invoice_id);
+    if (paying.lifecycle !== 'issued') throw orderError('INVOICE_NOT_OPEN', `invoice ${paying.id} is ${paying.lifecycle}: it collects nothing`, 'invoice_id');
+    if (outstandingOf(order) <= 0) throw orderError('INVOICE_PAID', `invoice ${paying.id} is paid`, 'invoice_id');
+  }
+  const invoice = order.invoices.find((inv) => inv.lifecycle === 'issued');
+  if (invoice && method === 'manual') {
+    throw orderError('INVOICE_REQUIRES_AUTOMATIC_CAPTURE', `invoice ${invoice.id} holds order ${order.id}: its card payments are captured at once`, 'capture_method');
+  }
+  const fixed = amount_money === undefined || amount_money === null ? null : validateOrderMoney(amount_money, 'amount_money', order.currency);
+  if (fixed !== null) {
+    const outstanding = outstandingOf(order);
+    if (fixed > outstanding) throw orderError('AMOUNT_EXCEEDS_OUTSTANDING', `amount ${fixed} is above the ${outstanding} outstanding on order ${order.id}`, 'amount_money');
+  }
+  const given = customer_id === undefined || customer_id === null ? null : validateId('cus_', customer_id, 'customer_id');
+  if (given && order.customer_id && given !== order.customer_id) {
+    throw orderError('CUSTOMER_MISMATCH', `order ${order.id} belongs to customer ${order.customer_id}: a payment for it cannot name another customer`, 'customer_id');
+  }
+  const customer = given ?? order.customer_id;
+  // An order without a customer takes the payer's, so it shows in that customer's timeline and lists.
+  const adopt: OrderDetailsUpdated[] = given && !order.customer_id ? [{ type: 'OrderDetailsUpdated', data: { order_id: order.id, changes: { customer_id: given }, occurred_at: command.now } }] : [];
+  return [
+    ...adopt,
+    {
+      type: 'PaymentIntentCreated',
+      data: { order_id: order.id, payment_intent_id: id, amount: fixed, currency: order.currency, capture_method: method, customer_id: customer, occurred_at: command.now },
+    },
+  ];
+}
+
+function validateCaptureMethod(value: unknown): CaptureMethod {
+  if (value !== 'automatic' && value !== 'manual') throw orderError('INVALID_CAPTURE_METHOD', 'capture_method must be "automatic" or "manual"', 'capture_method');
+  return value;
+}

@@ -1,0 +1,86 @@
+import type { Money } from '../../money/money.js';
+import type { Invoice, ManualPayment, ManualRefund } from './invoice-state.js';
+import type { PaymentIntent, Refund } from './payment-state.js';
+import type { MoneyFacts } from './balance.js';
+import type { Scope, TaxInclusion } from '../../totals/totals-types.js';
+
+export type Metadata = Record<string, string>;
+
+export interface LineItem {
+  id: string;
+  name: string;
+  quantity: number;
+  unit_price_money: Money;
+  sku: string | null;
+  metadata: Metadata;
+}
+
+interface DiscountCommon {
+  id: string;
+  name: string;
+  scope: Scope;
+  /** Empty exactly when scope is `order`. */
+  line_item_ids: string[];
+}
+
+export type Discount =
+  | (DiscountCommon & { type: 'fixed'; amount_money: Money; percentage: null })
+  | (DiscountCommon & { type: 'percentage'; amount_money: null; percentage: string });
+
+export interface Tax {
+  id: string;
+  name: string;
+  percentage: string;
+  inclusion: TaxInclusion;
+  scope: Scope;
+  line_item_ids: string[];
+}
+
+export type Tip = { type: 'fixed'; amount_money: Money; percentage: null } | { type: 'percentage'; amount_money: null; percentage: string };
+
+export type CloseReason = 'completed' | 'canceled';
+
+/** An order that exists. Its MoneyFacts counters are moved by payment, refund and write-off events. */
+export interface ExistingOrder extends MoneyFacts {
+  status: 'open' | 'closed';
+  id: string;
+  currency: string;
+  customer_id: string | null;
+  notes: string | null;
+  metadata: Metadata;
+  /** In insertion order, which is also the tie-break order of the totals engine. */
+  line_items: LineItem[];
+  /** In the order they were applied: later discounts work on what earlier ones left. */
+  discounts: Discount[];
+  taxes: Tax[];
+  tip: Tip | null;
+  /** In creation order. */
+  payment_intents: PaymentIntent[];
+  /**
+   * In request order. The one source of truth for per-line refunded quantity and money
+   * (see payments/refund-lines.ts): nothing is copied into the line items.
+   */
+  refunds: Refund[];
+  /** In creation order; at most one is draft or issued (one collector at a time). */
+  invoices: Invoice[];
+  /** Money recorded as received outside Ordo, in recording order (reversed ones included). */
+  manual_payments: ManualPayment[];
+  /** Money recorded as given back outside Ordo (they count in `refunded`). */
+  manual_refunds: ManualRefund[];
+  /**
+   * What manual-payment reversals put back on the balance after the order was closed (a check
+   * that bounced later), less what was collected or written off for it since: the only money a
+   * closed order still takes.
+   */
+  reopened: number;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  close_reason: CloseReason | null;
+}
+
+export type OrderState = { status: 'none' } | ExistingOrder;
+
+export function initialOrderState(): OrderState {
+  return { status: 'none' };
+}
