@@ -44,7 +44,7 @@ export function evolveCollection(order: ExistingOrder, event: CollectionEvent): 
     case 'InvoiceMarkedUncollectible': {
       const amount = event.data.amount_written_off;
       const next = withInvoice(order, event.data.invoice_id, at, () => ({ lifecycle: 'uncollectible', uncollectible_at: at, written_off: amount }));
-      return { ...next, written_off: next.written_off + amount, reopened: Math.max(0, next.reopened - amount) };
+      return next;
     }
     case 'InvoiceReminderSent':
       return withInvoice(order, event.data.invoice_id, at, (inv) => ({ reminders: [...inv.reminders, { sequence: event.data.sequence, kind: event.data.kind, step: event.data.step ?? null, sent_at: at }] }));
@@ -55,8 +55,6 @@ export function evolveCollection(order: ExistingOrder, event: CollectionEvent): 
       const credited = invoice_id ? creditInvoice(order, invoice_id, amount, at) : order;
       return {
         ...credited,
-        reopened: order.status === 'closed' ? Math.max(0, order.reopened - amount) : order.reopened,
-        manual_recorded: order.manual_recorded + amount,
         manual_payments: [
           ...order.manual_payments,
           { id: manual_payment_id, invoice_id, amount, method, received_at, reference, note, recorded_at: at, reversed_at: null, reversal_reason: null },
@@ -68,8 +66,6 @@ export function evolveCollection(order: ExistingOrder, event: CollectionEvent): 
       const debited = invoice_id ? creditInvoice(order, invoice_id, -amount, at) : order;
       return {
         ...debited,
-        reopened: order.status === 'closed' ? order.reopened + amount : order.reopened,
-        manual_reversed: order.manual_reversed + amount,
         manual_payments: order.manual_payments.map((mp) => (mp.id === manual_payment_id ? { ...mp, reversed_at: at, reversal_reason: reason } : mp)),
       };
     }
@@ -77,7 +73,6 @@ export function evolveCollection(order: ExistingOrder, event: CollectionEvent): 
       const { manual_refund_id, amount, method, refunded_at, reference, reason } = event.data;
       return {
         ...order,
-        refunded: order.refunded + amount,
         manual_refunds: [...order.manual_refunds, { id: manual_refund_id, amount, method, refunded_at, reference, reason, recorded_at: at }],
       };
     }

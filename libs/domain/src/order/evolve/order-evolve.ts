@@ -2,6 +2,7 @@ import { assertNever } from '../../core/decider.js';
 import { isCollectionEvent } from '../model/collection-events.js';
 import { creditInvoice, evolveCollection } from './collection-evolve.js';
 import { isPaymentEvent } from '../model/payment-events.js';
+import { evolveLedger } from './ledger-evolve.js';
 import { evolvePayment } from './payment-evolve.js';
 import type { DiscountApplied, LineItemChanges, OrderCreated, OrderDetailsChanges, OrderEvent, TipSet } from '../model/order-events.js';
 import type { Discount, ExistingOrder, LineItem, OrderState, Tip } from '../model/order-state.js';
@@ -15,7 +16,8 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState;
 export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
   if (event.type === 'OrderCreated') return createdOrder(event.data);
   if (state.status === 'none') return state;
-  return { ...evolveExisting(state, event), updated_at: event.data.occurred_at };
+  // The slices' folds, then the ledger's: the one fold that moves money counters.
+  return { ...evolveExisting(state, event), ...evolveLedger(state, event), updated_at: event.data.occurred_at };
 }
 
 /** The state an order starts in: open, empty, no money in. */
@@ -89,9 +91,8 @@ function evolveExisting(order: ExistingOrder, event: Exclude<OrderEvent, { type:
     case 'OrderDetailsUpdated':
       return applyDetailsChanges(order, event.data.changes);
     case 'OrderBalanceWrittenOff':
-      return { ...order, written_off: order.written_off + event.data.amount };
     case 'OrderBalanceReduced':
-      return { ...order, reduced: order.reduced + event.data.amount };
+      return order; // money counters only: the ledger's fold
     case 'OrderClosed':
       return { ...order, status: 'closed', closed_at: event.data.occurred_at, close_reason: event.data.reason };
     default:

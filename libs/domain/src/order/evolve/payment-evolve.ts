@@ -77,7 +77,7 @@ export function evolvePayment(order: ExistingOrder, event: PaymentEvent): Existi
           pending: null,
         };
       });
-      return next === order ? order : { ...next, captured: order.captured + amount };
+      return next;
     }
     case 'PaymentCaptureFailed':
     case 'PaymentVoidFailed': {
@@ -191,6 +191,5 @@ function refundSettled(order: ExistingOrder, event: RefundSucceeded | RefundFail
   const settled: Refund = { ...refund, parts, status: refundStatusOf(parts), updated_at: occurred_at };
   const refunds = order.refunds.map((r) => (r.id === refund_id ? settled : r));
   if (event.type === 'RefundFailed') return { ...order, refunds };
-  const withRefunds = { ...order, refunds, refunded: order.refunded + part.amount };
-  return withIntent(withRefunds, part.payment_intent_id, occurred_at, (pi) => ({ refunded: pi.refunded + part.amount }));
+  return withIntent({ ...order, refunds }, part.payment_intent_id, occurred_at, (pi) => ({ refunded: pi.refunded + part.amount }));
 }
