@@ -286,4 +286,22 @@ describe('Payment flows as a new user runs them (e2e)', () => {
       }
     });
   });
+
+  describe('writing off what a closed order owes again (the new command shown for issue 16)', () => {
+    it('a check that bounced after closing is written off as bad debt; again → 422; on an open order → 409 ORDER_OPEN', async () => {
+      const order = await createOrder();
+      const check = (await t.http.post(`/v1/orders/${order.id}/manual-payments`).set(auth).send({ amount_money: usd(10000), method: 'check', received_at: '2026-11-30' }).expect(201)).body.data;
+      expect((await t.http.post(`/v1/orders/${order.id}/write-off`).set(auth).expect(409)).body.error.code).toBe('ORDER_OPEN');
+      await t.http.post(`/v1/orders/${order.id}/close`).set(auth).send({}).expect(200);
+      await t.http.post(`/v1/orders/${order.id}/manual-payments/${check.id}/reverse`).set(auth).send({ reason: 'check bounced' }).expect(200);
+      expect((await getOrder(order.id)).amounts.outstanding_money).toEqual(usd(10000));
+      const written = (await t.http.post(`/v1/orders/${order.id}/write-off`).set(auth).expect(200)).body.data;
+      expect(written.amounts).toMatchObject({ written_off_money: usd(10000), outstanding_money: usd(0), paid_money: usd(0) });
+      expect(written.payment_status).toBe('unpaid');
+      expect((await t.http.post(`/v1/orders/${order.id}/write-off`).set(auth).expect(422)).body.error.code).toBe('NOTHING_OUTSTANDING');
+      // No more offline money is taken for it.
+      expect((await t.http.post(`/v1/orders/${order.id}/manual-payments`).set(auth).send({ amount_money: usd(100), method: 'cash', received_at: '2026-11-30' }).expect(409)).body.error.code).toBe('ORDER_CLOSED');
+      expect(await timelineTypes(order.id)).toContain('OrderBalanceWrittenOff');
+    });
+  });
 });

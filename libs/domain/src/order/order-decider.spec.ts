@@ -64,6 +64,7 @@ describe('order decider catalogue', () => {
       ORDER_NOT_FOUND: 'not_found',
       ORDER_ALREADY_EXISTS: 'conflict',
       ORDER_CLOSED: 'conflict',
+      ORDER_OPEN: 'conflict',
       UNKNOWN_CURRENCY: 'validation',
       CURRENCY_MISMATCH: 'business',
       INVALID_AMOUNT: 'validation',

@@ -3,6 +3,7 @@ import { decideAddLineItem } from './decide/sale/add-line-item.js';
 import { decideApplyDiscount } from './decide/sale/apply-discount.js';
 import { decideApplyTax } from './decide/sale/apply-tax.js';
 import { decideCloseOrder } from './decide/sale/close-order.js';
+import { decideWriteOffBalance } from './decide/sale/write-off-balance.js';
 import { decideCreateOrder } from './decide/sale/create-order.js';
 import { decideRemoveDiscount } from './decide/sale/remove-discount.js';
 import { decideRemoveLineItem } from './decide/sale/remove-line-item.js';
@@ -77,6 +78,8 @@ function decideCommand(command: OrderCommand, state: OrderState): OrderEvent[] {
       return decideUpdateOrderDetails(command, state);
     case 'CloseOrder':
       return decideCloseOrder(command, state);
+    case 'WriteOffBalance':
+      return decideWriteOffBalance(command, state);
     case 'CreatePaymentIntent':
       return decideCreatePaymentIntent(command, state);
     case 'AttachPaymentMethod':

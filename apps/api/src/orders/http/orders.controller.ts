@@ -189,6 +189,14 @@ export class OrdersController {
     return this.change(ctx, { type: 'CloseOrder', data: { order_id: id, ...(dto.reason ? { reason: dto.reason } : {}) }, now: this.clock.nowIso() });
   }
 
+  @Post(':id/write-off')
+  @ApiData(OrderResponse)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Write off what a closed order owes again (offline money reversed after closing) as bad debt' })
+  writeOff(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string) {
+    return this.change(ctx, { type: 'WriteOffBalance', data: { order_id: id }, now: this.clock.nowIso() });
+  }
+
   /**
    * Runs the command and answers with the order it produced. The representation is built by the
    * same function the read model uses, from the state the command path folded, so it equals what

@@ -53,7 +53,7 @@ export function describeOrderEvent(event: OrderEvent, before: OrderState): strin
     case 'OrderDetailsUpdated':
       return `Order details changed: ${Object.keys(event.data.changes).join(', ')}`;
     case 'OrderBalanceWrittenOff':
-      return `Outstanding balance of ${orderMoney(before, event.data.amount)} written off on closing`;
+      return `Outstanding balance of ${orderMoney(before, event.data.amount)} written off${before.status === 'closed' ? ' after closing' : ' on closing'}`;
     case 'OrderBalanceReduced':
       return `What the order is owed reduced by ${orderMoney(before, event.data.amount)}: the rest of the authorization of payment ${event.data.payment_intent_id} was released, not to be collected`;
     case 'OrderClosed':

@@ -37,7 +37,8 @@ export function evolveLedger(before: ExistingOrder, event: OrderEvent): LedgerSl
       return { ...ledger, written_off: ledger.written_off + amount, reopened: Math.max(0, ledger.reopened - amount) };
     }
     case 'OrderBalanceWrittenOff':
-      return { ...ledger, written_off: ledger.written_off + event.data.amount };
+      // On closing nothing is reopened; after closing, what is written off is what had reopened.
+      return { ...ledger, written_off: ledger.written_off + event.data.amount, reopened: Math.max(0, ledger.reopened - event.data.amount) };
     case 'OrderBalanceReduced':
       return { ...ledger, reduced: ledger.reduced + event.data.amount };
     default:

@@ -69,6 +69,8 @@ export type SetTip = Command<'SetTip', { order_id: string; tip: TipInput }>;
 export type RemoveTip = Command<'RemoveTip', { order_id: string }>;
 export type UpdateOrderDetails = Command<'UpdateOrderDetails', { order_id: string; changes: OrderDetailsChanges }>;
 export type CloseOrder = Command<'CloseOrder', { order_id: string; reason?: CloseReason }>;
+/** Writes off what a closed order owes again (a check that bounced after closing) as bad debt. */
+export type WriteOffBalance = Command<'WriteOffBalance', { order_id: string }>;
 
 export type OrderCommand =
   | CreateOrder
@@ -83,6 +85,7 @@ export type OrderCommand =
   | RemoveTip
   | UpdateOrderDetails
   | CloseOrder
+  | WriteOffBalance
   | PaymentCommand
   | CollectionCommand;
 

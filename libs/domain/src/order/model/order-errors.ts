@@ -14,6 +14,8 @@ export const ORDER_ERROR_KINDS = {
   ORDER_NOT_FOUND: 'not_found',
   ORDER_ALREADY_EXISTS: 'conflict',
   ORDER_CLOSED: 'conflict',
+  /** A write-off of an open order's balance is what closing does. */
+  ORDER_OPEN: 'conflict',
   LINE_ITEMS_LOCKED: 'conflict',
   INVALID_ID: 'validation',
   /** A structurally malformed command: a list that is not a list, an object that is not one. */
