@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ExecuteOrderCommandHandler } from './commands/execute-order-command.handler.js';
+import { ExecuteOrderCommandHandler } from './application/execute-order-command.handler.js';
 import { OrdersController } from './http/orders.controller.js';
 import { OrdersQueries } from './read-model/orders.queries.js';
 

@@ -10,7 +10,7 @@ import { VersionedByOrder } from '../../platform/if-match.js';
 import { Clock } from '../../platform/clock.js';
 import { IdPipe } from '../../platform/id.pipe.js';
 import { Ctx, type RequestContext } from '../../platform/request-context.js';
-import { ExecuteOrderCommand } from '../commands/order-command.js';
+import { ExecuteOrderCommand } from '../application/execute-order-command.js';
 import { toOrderResource, type OrderResource } from '../read-model/order-resource.js';
 import { OrdersQueries } from '../read-model/orders.queries.js';
 import { toTimelineFilter } from '../read-model/timeline-filter.js';

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { OrderCommands } from '../application/order-commands.js';
-import { ExecuteOrderCommand } from './order-command.js';
+import { OrderCommands } from './order-commands.js';
+import { ExecuteOrderCommand } from './execute-order-command.js';
 
 /** Thin on purpose: every order command goes through OrderCommands, the one way into order streams. */
 @CommandHandler(ExecuteOrderCommand)
