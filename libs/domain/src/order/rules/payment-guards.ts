@@ -3,6 +3,7 @@ import { MAX_AMOUNT, validateMoney } from '../../money/money.js';
 import { issuedInvoice } from './collection-guards.js';
 import { orderBalance } from '../model/balance.js';
 import { orderError } from '../model/order-errors.js';
+import type { OrderBalanceReduced } from '../model/order-events.js';
 import type { ExistingOrder } from '../model/order-state.js';
 import { computeOrderTotals } from './order-totals.js';
 import { isRecord, validateId } from './validation/fields.js';
@@ -67,11 +68,13 @@ export function validateReduceOrder(value: unknown): boolean {
 }
 
 /**
- * What a release that reduces the order takes off: the released amount, but never more than the
- * order still owes once the capture that comes with it is counted.
+ * The reduction a release asked to take off what the order is owed (reduce_order): the released
+ * amount, but never more than the order still owes once the capture that comes with it is
+ * counted — none at all when nothing is owed.
  */
-export function reductionFor(order: ExistingOrder, released: number, capturingNow: number): number {
-  return Math.max(0, Math.min(released, outstandingOf(order) - capturingNow));
+export function orderReduction(order: ExistingOrder, intentId: string, released: number, capturingNow: number, now: string): OrderBalanceReduced[] {
+  const amount = Math.max(0, Math.min(released, outstandingOf(order) - capturingNow));
+  return amount === 0 ? [] : [{ type: 'OrderBalanceReduced', data: { order_id: order.id, amount, payment_intent_id: intentId, reason: 'authorization_released', occurred_at: now } }];
 }
 
 export function unexpectedState(intent: PaymentIntent, action: string): DomainError {

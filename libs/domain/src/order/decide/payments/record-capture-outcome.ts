@@ -3,7 +3,7 @@ import type { OrderBalanceReduced } from '../../model/order-events.js';
 import type { OrderState } from '../../model/order-state.js';
 import type { CaptureOutcome, RecordCaptureOutcome } from '../../model/payment-commands.js';
 import type { PaymentAuthorizationReleased, PaymentCaptured, PaymentCaptureFailed } from '../../model/payment-events.js';
-import { invoiceCredited, reductionFor, requireIntent, requirePendingAttempt, validateOptionalRecord, validateText } from '../../rules/payment-guards.js';
+import { invoiceCredited, orderReduction, requireIntent, requirePendingAttempt, validateOptionalRecord, validateText } from '../../rules/payment-guards.js';
 import { invalidOutcome } from './record-authorization-outcome.js';
 
 /**
@@ -29,9 +29,7 @@ export function decideRecordCaptureOutcome(command: RecordCaptureOutcome, state:
       const rest = intent.capturable - amount;
       if (!final || rest <= 0) return [captured];
       const released: PaymentAuthorizationReleased = { type: 'PaymentAuthorizationReleased', data: { ...base, amount: rest, reason: 'final_capture' } };
-      const reduction = pending.reduce_order ? reductionFor(order, rest, amount) : 0;
-      if (reduction === 0) return [captured, released];
-      return [captured, released, { type: 'OrderBalanceReduced', data: { order_id: order.id, amount: reduction, payment_intent_id: intent.id, reason: 'authorization_released', occurred_at: command.now } }];
+      return [captured, released, ...(pending.reduce_order ? orderReduction(order, intent.id, rest, amount, command.now) : [])];
     }
     case 'failed':
       return [

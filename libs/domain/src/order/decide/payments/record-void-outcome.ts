@@ -3,7 +3,7 @@ import type { OrderBalanceReduced } from '../../model/order-events.js';
 import type { OrderState } from '../../model/order-state.js';
 import type { RecordVoidOutcome, VoidOutcome } from '../../model/payment-commands.js';
 import type { PaymentAuthorizationExpired, PaymentAuthorizationReleased, PaymentIntentCanceled, PaymentVoidFailed } from '../../model/payment-events.js';
-import { reductionFor, requireIntent, requirePendingAttempt, validateOptionalRecord, validateText } from '../../rules/payment-guards.js';
+import { orderReduction, requireIntent, requirePendingAttempt, validateOptionalRecord, validateText } from '../../rules/payment-guards.js';
 import { invalidOutcome } from './record-authorization-outcome.js';
 
 type VoidEvent = PaymentAuthorizationReleased | OrderBalanceReduced | PaymentIntentCanceled | PaymentAuthorizationExpired | PaymentVoidFailed;
@@ -24,11 +24,7 @@ export function decideRecordVoidOutcome(command: RecordVoidOutcome, state: Order
   switch (type) {
     case 'voided': {
       const released: PaymentAuthorizationReleased = { type: 'PaymentAuthorizationReleased', data: { ...base, amount: intent.capturable, reason: pending.reason } };
-      if (pending.reason === 'rest_released') {
-        const reduction = pending.reduce_order ? reductionFor(order, intent.capturable, 0) : 0;
-        if (reduction === 0) return [released];
-        return [released, { type: 'OrderBalanceReduced', data: { order_id: order.id, amount: reduction, payment_intent_id: intent.id, reason: 'authorization_released', occurred_at: command.now } }];
-      }
+      if (pending.reason === 'rest_released') return [released, ...(pending.reduce_order ? orderReduction(order, intent.id, intent.capturable, 0, command.now) : [])];
       return pending.reason === 'canceled'
         ? [released, { type: 'PaymentIntentCanceled', data: { ...base, cancellation_reason: pending.cancellation_reason } }]
         : [released, { type: 'PaymentAuthorizationExpired', data: base }];
