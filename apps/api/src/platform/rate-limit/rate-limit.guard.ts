@@ -16,7 +16,8 @@ const WINDOW_MS = 1000;
  * reads, `RateLimit-Limit/-Remaining/-Reset` on every answer, `429 RATE_LIMITED` with
  * `Retry-After` beyond them. Runs after authentication (the key is known) and before anything
  * is read or written. A replay answered from an Idempotency-Key's stored answer is never
- * refused: it costs nothing, and the client must be able to collect its answer.
+ * refused (it takes a token while there are some; never a refusal): the client must be able to
+ * collect its answer.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -39,14 +40,16 @@ export class RateLimitGuard implements CanActivate {
     if (!ordo?.merchantId || !ordo.mode) return true; // public routes: health, the reference
     const write = req.method !== 'GET';
     const limit = write ? this.config.rateLimitWritesPerSecond : this.config.rateLimitReadsPerSecond;
-    if (limit <= 0 || this.isStoredReplay(req)) return true;
+    if (limit <= 0) return true;
     const taken = this.buckets.take(`${ordo.merchantId}:${ordo.mode}:${ordo.apiKeyId}:${write ? 'write' : 'read'}`, limit, WINDOW_MS);
     const res = http.getResponse<unknown>();
     const adapter = this.adapterHost.httpAdapter;
     adapter.setHeader(res, 'RateLimit-Limit', String(limit));
     adapter.setHeader(res, 'RateLimit-Remaining', String(taken.remaining));
     adapter.setHeader(res, 'RateLimit-Reset', String(taken.resetSeconds));
-    if (!taken.allowed) {
+    // Only a refusal pays for the stored-replay look-up (the interceptor does it anyway for every
+    // keyed POST): a replay answered from storage is let through, taking no token.
+    if (!taken.allowed && !this.isStoredReplay(req)) {
       throw new ApiError(429, 'RATE_LIMITED', `too many ${write ? 'writes' : 'reads'} for this API key: retry after ${taken.retryAfterSeconds} s`, undefined, {
         'Retry-After': String(taken.retryAfterSeconds),
       });
