@@ -5,7 +5,7 @@ import { SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
 import { Clock } from '../../platform/clock.js';
 import { randomId } from '../../platform/ids.js';
-import type { Caller } from '../../payments/application/payment-steps.js';
+import type { Caller } from '../../orders/application/order-commands.js';
 import { InvoicesService } from './invoices.service.js';
 import { reminderDue } from './reminder-schedule.js';
 

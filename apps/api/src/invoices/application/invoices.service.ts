@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OrderCommands } from '../../orders/application/order-commands.js';
+import { OrderCommands, type Caller } from '../../orders/application/order-commands.js';
 import {
   formatInvoiceNumber,
   invoiceNumberingDecider,
@@ -17,7 +17,6 @@ import { Clock } from '../../platform/clock.js';
 import { OrdersQueries } from '../../orders/read-model/orders.queries.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import { PaymentIntentsService } from '../../payments/application/payment-intents.service.js';
-import type { Caller } from '../../orders/application/order-commands.js';
 import { toInvoiceResource } from '../read-model/invoice-resource.js';
 import { InvoiceNotifier } from './invoice-notifier.js';
 

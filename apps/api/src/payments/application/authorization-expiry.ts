@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { OrderCommands } from '../../orders/application/order-commands.js';
+import { OrderCommands, type Caller } from '../../orders/application/order-commands.js';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
 import { CHALLENGE_VALIDITY_MS } from '#ordo/domain';
 import { Clock } from '../../platform/clock.js';
 import { randomId } from '../../platform/ids.js';
-import { PaymentSteps, type Caller } from './payment-steps.js';
+import { PaymentSteps } from './payment-steps.js';
 
 /**
  * Uncaptured authorizations expire 7 days after they were granted (the domain computes

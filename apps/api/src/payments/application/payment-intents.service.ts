@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { OrderCommands } from '../../orders/application/order-commands.js';
+import { OrderCommands, type OrderHistory } from '../../orders/application/order-commands.js';
 import { DomainError, type CancellationReason, type CaptureMethod, type CardSummary, type ExistingOrder, type Money, type OrderCommand, type PaymentIntent } from '#ordo/domain';
 import type { RequestContext } from '../../platform/request-context.js';
 import { cardForToken } from '../processor/card-for-token.js';
 import { PaymentProcessors } from '../processor/payment-processors.js';
-import { PaymentSteps, type OrderHistory } from './payment-steps.js';
+import { PaymentSteps } from './payment-steps.js';
 
 export interface CreateIntentInput {
   order_id?: string;

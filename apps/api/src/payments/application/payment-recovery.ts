@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { OrderCommands } from '../../orders/application/order-commands.js';
+import { OrderCommands, type Caller } from '../../orders/application/order-commands.js';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
@@ -7,7 +7,7 @@ import { Clock } from '../../platform/clock.js';
 import { randomId } from '../../platform/ids.js';
 import { PaymentProcessors } from '../processor/payment-processors.js';
 import { invoke, outcomeOfRecord } from './processor-call.js';
-import { PaymentSteps, type Caller } from './payment-steps.js';
+import { PaymentSteps } from './payment-steps.js';
 
 interface PendingRow {
   kind: 'intent' | 'refund';

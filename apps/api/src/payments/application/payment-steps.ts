@@ -5,8 +5,6 @@ import { PaymentProcessors } from '../processor/payment-processors.js';
 import { toApiError } from '../processor/processor-error-map.js';
 import { invoke, type CallOutcome, type ProcessorCall } from './processor-call.js';
 
-export type { Caller, OrderHistory };
-
 /** The capture an automatic sale records is named after its attempt, so a recovery names it alike. */
 export const captureIdFor = (attemptKey: string) => `cap_${attemptKey.replace(/^att_/, '')}`;
 

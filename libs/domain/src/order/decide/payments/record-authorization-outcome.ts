@@ -47,6 +47,11 @@ export function decideRecordAuthorizationOutcome(command: RecordAuthorizationOut
 }
 
 /** Exhaustive at compile time (the parameter is never), a DomainError at run time: outcomes come from outside. */
+/** The data of a processor call that failed (capture, void): which attempt, and why. */
+export function failedCall<B extends object>(base: B, attemptKey: string, outcome: { code?: unknown; message?: unknown }): B & { attempt_key: string; code: string; message: string } {
+  return { ...base, attempt_key: attemptKey, code: validateText(outcome.code, 'outcome.code'), message: validateText(outcome.message, 'outcome.message') };
+}
+
 export function invalidOutcome(type: never): never {
   throw orderError('INVALID_REQUEST', `outcome.type ${JSON.stringify(type)} is not an outcome this step can have`, 'outcome.type');
 }

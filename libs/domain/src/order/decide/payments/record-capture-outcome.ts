@@ -4,7 +4,7 @@ import type { OrderState } from '../../model/order-state.js';
 import type { CaptureOutcome, RecordCaptureOutcome } from '../../model/payment-commands.js';
 import type { PaymentAuthorizationReleased, PaymentCaptured, PaymentCaptureFailed } from '../../model/payment-events.js';
 import { invoiceCredited, orderReduction, requireIntent, requirePendingAttempt, validateOptionalRecord, validateText } from '../../rules/payment-guards.js';
-import { invalidOutcome } from './record-authorization-outcome.js';
+import { failedCall, invalidOutcome } from './record-authorization-outcome.js';
 
 /**
  * Records the answer to a capture, once per attempt key. A final capture that leaves something
@@ -32,12 +32,7 @@ export function decideRecordCaptureOutcome(command: RecordCaptureOutcome, state:
       return [captured, released, ...(pending.reduce_order ? orderReduction(order, intent.id, rest, amount, command.now) : [])];
     }
     case 'failed':
-      return [
-        {
-          type: 'PaymentCaptureFailed',
-          data: { ...base, attempt_key: pending.attempt_key, code: validateText(outcome.code, 'outcome.code'), message: validateText(outcome.message, 'outcome.message') },
-        },
-      ];
+      return [{ type: 'PaymentCaptureFailed', data: failedCall(base, pending.attempt_key, outcome) }];
     default:
       return invalidOutcome(type);
   }

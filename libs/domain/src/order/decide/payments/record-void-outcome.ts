@@ -3,8 +3,8 @@ import type { OrderBalanceReduced } from '../../model/order-events.js';
 import type { OrderState } from '../../model/order-state.js';
 import type { RecordVoidOutcome, VoidOutcome } from '../../model/payment-commands.js';
 import type { PaymentAuthorizationExpired, PaymentAuthorizationReleased, PaymentIntentCanceled, PaymentVoidFailed } from '../../model/payment-events.js';
-import { orderReduction, requireIntent, requirePendingAttempt, validateOptionalRecord, validateText } from '../../rules/payment-guards.js';
-import { invalidOutcome } from './record-authorization-outcome.js';
+import { orderReduction, requireIntent, requirePendingAttempt, validateOptionalRecord } from '../../rules/payment-guards.js';
+import { failedCall, invalidOutcome } from './record-authorization-outcome.js';
 
 type VoidEvent = PaymentAuthorizationReleased | OrderBalanceReduced | PaymentIntentCanceled | PaymentAuthorizationExpired | PaymentVoidFailed;
 
@@ -30,12 +30,7 @@ export function decideRecordVoidOutcome(command: RecordVoidOutcome, state: Order
         : [released, { type: 'PaymentAuthorizationExpired', data: base }];
     }
     case 'failed':
-      return [
-        {
-          type: 'PaymentVoidFailed',
-          data: { ...base, attempt_key: pending.attempt_key, code: validateText(outcome.code, 'outcome.code'), message: validateText(outcome.message, 'outcome.message') },
-        },
-      ];
+      return [{ type: 'PaymentVoidFailed', data: failedCall(base, pending.attempt_key, outcome) }];
     default:
       return invalidOutcome(type);
   }
