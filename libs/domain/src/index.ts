@@ -1,4 +1,5 @@
 export * from './core/decider.js';
+export * from './core/decider-of.js';
 export * from './core/domain-error.js';
 export * from './core/iso-time.js';
 
@@ -42,3 +43,5 @@ export * from './merchants/index.js';
 
 // Test support (decider specs, fixtures, sequences) lives in ./testing: specs import it directly;
 // it is not part of this entry point, so nothing in production can reach it (.dependency-cruiser.cjs).
+
+export * from './customer/index.js';

@@ -43,6 +43,11 @@ export interface AuthorizeRequest {
    * authorization so the processor's record can be checked per intent ("at most one charge").
    */
   reference?: string;
+  /**
+   * No buyer present (a saved card charged later): a card that would ask for a challenge is
+   * declined `authentication_required` instead, since nobody is there to answer it.
+   */
+  offSession?: boolean;
 }
 
 export interface CompleteActionRequest {

@@ -15,7 +15,7 @@ export interface TokenizeResult {
   card: CardSummary;
 }
 
-export type DeclineCode = 'card_declined' | 'insufficient_funds' | 'expired_card' | 'incorrect_cvc' | 'authentication_failed';
+export type DeclineCode = 'card_declined' | 'insufficient_funds' | 'expired_card' | 'incorrect_cvc' | 'authentication_failed' | 'authentication_required';
 
 export interface AuthorizedResult {
   status: 'authorized';

@@ -13,7 +13,11 @@ export type CardBehaviour =
   /** Authorize answers requires_action; completeAction decides. */
   | 'requires_action'
   /** Authorizes and captures normally; every refund fails with refund_failed. */
-  | 'refund_fails';
+  | 'refund_fails'
+  /** With the buyer present it succeeds; off-session the bank asks for authentication: declined authentication_required. */
+  | 'authentication_required_off_session'
+  /** The first three successful authorizations on the token succeed; every later one is declined card_declined. */
+  | 'declines_after_three_charges';
 
 export const CARD_BEHAVIOURS: readonly CardBehaviour[] = [
   'succeed',
@@ -24,4 +28,6 @@ export const CARD_BEHAVIOURS: readonly CardBehaviour[] = [
   'processing_error',
   'requires_action',
   'refund_fails',
+  'authentication_required_off_session',
+  'declines_after_three_charges',
 ];

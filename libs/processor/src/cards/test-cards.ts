@@ -36,6 +36,18 @@ export const TEST_CARDS: readonly TestCard[] = Object.freeze([
     description: 'requires_action (3-D Secure style); approve → authorized/captured, fail → authentication_failed',
   },
   { number: '4000000000005126', brand: 'visa', behaviour: 'refund_fails', description: 'authorizes and captures; every refund fails (refund_failed)' },
+  {
+    number: '4000002760003184',
+    brand: 'visa',
+    behaviour: 'authentication_required_off_session',
+    description: 'succeeds with the buyer present; off-session it is declined authentication_required',
+  },
+  {
+    number: '4000000000000341',
+    brand: 'visa',
+    behaviour: 'declines_after_three_charges',
+    description: 'the first 3 successful authorizations of the token succeed, later ones are declined card_declined (counted per token)',
+  },
 ] satisfies TestCard[]);
 
 export interface TestToken {
@@ -64,6 +76,8 @@ export const TEST_TOKENS: readonly TestToken[] = Object.freeze([
   { token: 'tok_processingError', brand: 'visa', last4: '0119', behaviour: 'processing_error' },
   { token: 'tok_threeDSecureRequired', brand: 'visa', last4: '3155', behaviour: 'requires_action' },
   { token: 'tok_refundFails', brand: 'visa', last4: '5126', behaviour: 'refund_fails' },
+  { token: 'tok_authenticationRequiredOffSession', brand: 'visa', last4: '3184', behaviour: 'authentication_required_off_session' },
+  { token: 'tok_declinesAfterThreeCharges', brand: 'visa', last4: '0341', behaviour: 'declines_after_three_charges' },
 ] satisfies TestToken[]);
 
 export function findTestCard(digits: string): TestCard | undefined {

@@ -16,6 +16,7 @@ export class SandboxRecord {
       ),
       token: db.prepare('SELECT * FROM tokens WHERE token = ?'),
       attemptsOnToken: db.prepare('SELECT count(*) AS n FROM authorizations WHERE token = ?'),
+      approvalsOnToken: db.prepare('SELECT count(*) AS n FROM authorizations WHERE token = ? AND authorized > 0'),
       insertAuthorization: db.prepare(
         `INSERT INTO authorizations (id, token, reference, amount, currency, capture, status, authorized, captured, released, action_id, decline_code)
          VALUES (@id, @token, @reference, @amount, @currency, @capture, @status, @authorized, @captured, @released, @action_id, @decline_code)`,
@@ -54,6 +55,11 @@ export class SandboxRecord {
   /** How many authorize calls reached this token so far (drives the processing_error card). */
   attemptsOnToken(token: string): number {
     return (this.statements.attemptsOnToken.get(token) as { n: number }).n;
+  }
+
+  /** How many authorizations of this token were approved so far (drives the declines-after-three card). */
+  approvalsOnToken(token: string): number {
+    return (this.statements.approvalsOnToken.get(token) as { n: number }).n;
   }
 
   insertAuthorization(row: AuthorizationRow): void {

@@ -45,6 +45,29 @@ describe('sandbox file', () => {
     }
   });
 
+  it('upgrades a version 2 file (old behaviour list in its CHECK): rows kept, the new cards usable', async () => {
+    await t.processor.close();
+    const db = new Database(t.path);
+    const authorizations = db.prepare('SELECT count(*) AS n FROM authorizations').get();
+    db.exec(`DROP TABLE tokens;
+      CREATE TABLE tokens (token TEXT PRIMARY KEY, brand TEXT NOT NULL, last4 TEXT NOT NULL, exp_month INTEGER NOT NULL, exp_year INTEGER NOT NULL,
+        behaviour TEXT NOT NULL CHECK (behaviour IN ('succeed', 'card_declined')), account TEXT) STRICT;
+      INSERT INTO tokens VALUES ('tok_old0000000000000001', 'visa', '4242', 12, 2040, 'succeed', 'mer_x/test');`);
+    db.pragma('user_version = 2');
+    db.close();
+    const processor = await t.reopen();
+    const reopened = new Database(t.path, { readonly: true });
+    try {
+      expect(reopened.pragma('user_version', { simple: true })).toBe(SANDBOX_SCHEMA_VERSION);
+      expect(reopened.prepare("SELECT behaviour, account FROM tokens WHERE token = 'tok_old0000000000000001'").get()).toEqual({ behaviour: 'succeed', account: 'mer_x/test' });
+      expect(reopened.prepare('SELECT count(*) AS n FROM authorizations').get()).toEqual(authorizations);
+    } finally {
+      reopened.close();
+    }
+    const minted = await processor.tokenize({ number: '4000000000000341', exp_month: 12, exp_year: 2040, cvc: '123', mode: 'test', now: new Date('2026-01-01T00:00:00.000Z') });
+    expect(minted.card.last4).toBe('0341');
+  });
+
   it('refuses a file written by a newer schema', async () => {
     await t.processor.close();
     const db = new Database(t.path);

@@ -3,7 +3,7 @@ import { CARD_BEHAVIOURS } from '../cards/card-behaviour.js';
 import { TEST_TOKEN_EXPIRY, TEST_TOKENS } from '../cards/test-cards.js';
 
 /** Bumped when the tables change; a file from a newer build is refused rather than misread. */
-export const SANDBOX_SCHEMA_VERSION = 2;
+export const SANDBOX_SCHEMA_VERSION = 3;
 
 const behaviours = CARD_BEHAVIOURS.map((b) => `'${b}'`).join(', ');
 
@@ -13,8 +13,8 @@ const behaviours = CARD_BEHAVIOURS.map((b) => `'${b}'`).join(', ');
  * bug in the sandbox cannot write "captured more than authorized" or "refunded more than charged".
  * No column can hold a card number or CVC: tokens keep brand, last4, expiry and a behaviour.
  */
-const DDL = `
-CREATE TABLE tokens (
+const tokensTable = (name: string) => `
+CREATE TABLE ${name} (
   token     TEXT PRIMARY KEY,
   brand     TEXT NOT NULL,
   last4     TEXT NOT NULL CHECK (length(last4) = 4),
@@ -23,7 +23,9 @@ CREATE TABLE tokens (
   behaviour TEXT NOT NULL CHECK (behaviour IN (${behaviours})),
   -- Who minted it (tokenize's account); NULL for the ready-made test tokens anyone may use.
   account   TEXT
-) STRICT;
+) STRICT;`;
+
+const DDL = `${tokensTable('tokens')}
 
 -- One row per authorize call that reached a card, declined or not (the attempt history).
 -- amount = requested; authorized = what was actually put on hold (0 until approved).
@@ -91,7 +93,17 @@ export function migrateSandbox(db: Database.Database): void {
       throw new Error(`sandbox processor file has schema version ${version}, this build knows ${SANDBOX_SCHEMA_VERSION}`);
     }
     if (version === 0) db.exec(DDL);
-    else if (version === 1) db.exec('ALTER TABLE tokens ADD COLUMN account TEXT');
+    else {
+      if (version === 1) db.exec('ALTER TABLE tokens ADD COLUMN account TEXT');
+      // 3: new card behaviours. A CHECK cannot be altered in SQLite: the table is copied into one
+      // with the new list (foreign keys are off, so authorizations keep pointing at "tokens").
+      if (version < 3) {
+        db.exec(`${tokensTable('tokens_v3')};
+          INSERT INTO tokens_v3 (token, brand, last4, exp_month, exp_year, behaviour, account) SELECT token, brand, last4, exp_month, exp_year, behaviour, account FROM tokens;
+          DROP TABLE tokens;
+          ALTER TABLE tokens_v3 RENAME TO tokens;`);
+      }
+    }
     if (version < SANDBOX_SCHEMA_VERSION) db.pragma(`user_version = ${SANDBOX_SCHEMA_VERSION}`);
     const seed = db.prepare(
       `INSERT OR IGNORE INTO tokens (token, brand, last4, exp_month, exp_year, behaviour)

@@ -36,6 +36,8 @@ export function validateAuthorize(request: AuthorizeRequest): Validated<Authoriz
       capture: booleanField(request.capture, 'capture'),
       mode: oneOfField(request.mode, PROCESSOR_MODES, 'mode'),
       reference: optionalIdField(request.reference, 'reference'),
+      // Only when set, so the hash of an on-session request is what it always was.
+      ...(request.offSession === undefined || request.offSession === false ? {} : { offSession: booleanField(request.offSession, 'offSession') }),
     },
   };
 }

@@ -34,11 +34,14 @@ export function authorize(record: SandboxRecord, params: AuthorizeParams): Autho
     ...extra,
   });
 
-  if (DECLINING.has(token.behaviour)) {
-    const code = token.behaviour as DeclineCode;
+  const decline = (code: DeclineCode): AuthorizeResult => {
     record.insertAuthorization(row('declined', { decline_code: code }));
     return { status: 'declined', code, message: DECLINE_MESSAGES[code] };
-  }
+  };
+  if (DECLINING.has(token.behaviour)) return decline(token.behaviour as DeclineCode);
+  // Nobody is there to answer a challenge off-session: the bank's "authenticate" is a decline.
+  if (params.offSession && (token.behaviour === 'requires_action' || token.behaviour === 'authentication_required_off_session')) return decline('authentication_required');
+  if (token.behaviour === 'declines_after_three_charges' && record.approvalsOnToken(token.token) >= 3) return decline('card_declined');
   // Odd attempts fail, even ones succeed: "a retry with a new key works" holds on every retry pair.
   // (Counted only for this card: a count over a busy token's rows is not free.)
   if (token.behaviour === 'processing_error' && (record.attemptsOnToken(token.token) + 1) % 2 === 1) {

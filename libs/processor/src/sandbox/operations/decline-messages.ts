@@ -7,4 +7,5 @@ export const DECLINE_MESSAGES: Readonly<Record<DeclineCode, string>> = {
   expired_card: 'Your card has expired.',
   incorrect_cvc: "Your card's security code is incorrect.",
   authentication_failed: 'The card could not be authenticated.',
+  authentication_required: 'Your bank asks you to confirm this payment: please pay again while present.',
 };

@@ -1,0 +1,10 @@
+export * from './customer-state.js';
+export * from './customer-errors.js';
+export * from './customer-decider.js';
+export type { CreateCustomer, CustomerCreated } from './commands/create-customer.js';
+export type { UpdateCustomer, CustomerUpdated } from './commands/update-customer.js';
+export { MAX_PAYMENT_METHODS, type SavePaymentMethod, type PaymentMethodSaved } from './commands/save-payment-method.js';
+export type { SetDefaultPaymentMethod, DefaultPaymentMethodSet } from './commands/set-default-payment-method.js';
+export type { RemovePaymentMethod, PaymentMethodRemoved } from './commands/remove-payment-method.js';
+export { chargeableMethod, type ChargeRequest } from './rules/chargeable-method.js';
+export { isCardExpired } from './rules/card-expiry.js';
