@@ -33,7 +33,14 @@ module.exports = {
       comment: 'core, money and the totals engine are below every aggregate: they never import one',
       severity: 'error',
       from: { path: '^libs/domain/src/(core|money|totals)/' },
-      to: { path: '^libs/domain/src/(order|merchants|invoice-numbering)/' },
+      to: { path: '^libs/domain/src/(order|customer|merchants|invoice-numbering)/' },
+    },
+    {
+      name: 'order-not-on-customer',
+      comment: 'the order aggregate decides alone: a customer rule is asked by the application, never imported by an order decider',
+      severity: 'error',
+      from: { path: '^libs/domain/src/order/' },
+      to: { path: '^libs/domain/src/customer/' },
     },
     {
       name: 'order-model-no-upward',

@@ -1,3 +1,4 @@
+import { givenCustomers } from './support/customers.js';
 import { ProjectionRunner } from '../apps/api/src/application/projections/projection-runner.js';
 import { InvoiceScheduler } from '../apps/api/src/invoices/application/invoice-scheduler.js';
 import { MovableClock } from './support/movable-clock.js';
@@ -11,6 +12,8 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
   const clock = new MovableClock();
   beforeAll(async () => {
     t = await startTestApp({ invoiceSchedulerMs: 0 }, clock);
+    await givenCustomers(t, ['cus_0000000000000000invoice1']);
+    await givenCustomers(t, ['cus_0000000000000000merchantB'], { merchant: 'b' });
     auth = bearer(t.keys.aTest);
   });
   afterAll(() => t.close());

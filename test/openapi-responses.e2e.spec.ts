@@ -1,3 +1,4 @@
+import { givenCustomers } from './support/customers.js';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Response } from 'supertest';
 import { MovableClock } from './support/movable-clock.js';
@@ -49,6 +50,7 @@ describe('Every answer matches the OpenAPI document (e2e)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({}, clock);
+    await givenCustomers(t, ['cus_Tour000000000001', 'cus_Tour000000000002']);
     auth = bearer(t.keys.aTest);
     doc = (await t.http.get('/openapi.json').expect(200)).body as OpenApiDoc;
     const components = { schemas: strictResponses(doc.components.schemas) };
@@ -177,6 +179,20 @@ describe('Every answer matches the OpenAPI document (e2e)', () => {
     await data('get', '/v1/reports/receivables-aging', undefined, 200);
     await data('post', `/v1/invoices/${bad.id}/mark-uncollectible`, undefined, 200);
     await data('get', `/v1/customers/${customer}/timeline?page_size=5`, undefined, 200);
+
+    // Customers and saved methods; an off-session charge shows the saved method on the intent.
+    const ada = await data('post', '/v1/customers', { name: 'Ada', email: 'ada@example.com', phone: '+442071234567', address: { line1: '1 Sq', country: 'GB' }, metadata: { tier: 'gold' } }, 201);
+    await data('get', `/v1/customers/${ada.id}`, undefined, 200);
+    await data('get', '/v1/customers?email=ada@example.com', undefined, 200);
+    await data('patch', `/v1/customers/${ada.id}`, { phone: null }, 200);
+    const visa = await data('post', `/v1/customers/${ada.id}/payment-methods`, { token: 'tok_visa' }, 201);
+    const amex = await data('post', `/v1/customers/${ada.id}/payment-methods`, { token: 'tok_amex', usage: 'on_session' }, 201);
+    await data('post', `/v1/customers/${ada.id}/payment-methods/${amex.id}/set-default`, undefined, 200);
+    await data('post', `/v1/customers/${ada.id}/payment-methods/${amex.id}/remove`, undefined, 200);
+    await data('get', `/v1/customers/${ada.id}/payment-methods?include_removed=true`, undefined, 200);
+    await data('get', `/v1/customers/${ada.id}/payment-methods/${visa.id}`, undefined, 200);
+    await data('post', '/v1/payment-intents', { amount_money: usd(990), customer_id: ada.id, off_session: true, payment_method_id: visa.id }, 201);
+    await data('get', `/v1/customers/${ada.id}/timeline`, undefined, 200);
 
     // Refusals are documented too: each answer must be the error envelope under a documented status.
     for (const [method, url, body] of [

@@ -1,3 +1,4 @@
+import { givenCustomers } from './support/customers.js';
 import { bearer, startTestApp, usd, type TestApp } from './support/test-app.js';
 
 describe('Orders API (e2e, real SQLite file)', () => {
@@ -6,6 +7,7 @@ describe('Orders API (e2e, real SQLite file)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    await givenCustomers(t, ['cus_0123456789abcdefABCDEF']);
     auth = bearer(t.keys.aTest);
   });
   afterAll(() => t.close());
@@ -128,6 +130,7 @@ describe('Orders API (e2e, real SQLite file)', () => {
 
   it('lists orders newest first with filters and cursor pagination', async () => {
     const other = await startTestApp();
+    await givenCustomers(other, ['cus_0123456789abcdefABCDEF']);
     try {
       const key = bearer(other.keys.aTest);
       const ids: string[] = [];

@@ -1,3 +1,4 @@
+import { givenCustomers } from './support/customers.js';
 import { jest } from '@jest/globals';
 import type { PaymentProcessor } from '#ordo/processor';
 import { PaymentProcessors } from '../apps/api/src/payments/processor/payment-processors.js';
@@ -13,6 +14,7 @@ describe('Payment flows as a new user runs them (e2e)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    await givenCustomers(t, ['cus_Alice00000000001', 'cus_Bob0000000000001', 'cus_Carol00000000001']);
     auth = bearer(t.keys.aTest);
   });
   afterAll(() => t.close());

@@ -1,3 +1,4 @@
+import { givenCustomers } from './support/customers.js';
 import type { SandboxProcessor } from '#ordo/processor';
 import { ProjectionRunner } from '../apps/api/src/application/projections/projection-runner.js';
 import { invoke } from '../apps/api/src/payments/application/processor-call.js';
@@ -16,6 +17,7 @@ describe('Payment intents and refunds (e2e, real SQLite file, sandbox processor)
 
   beforeAll(async () => {
     t = await startTestApp();
+    await givenCustomers(t, ['cus_0000000000000000filter01']);
     auth = bearer(t.keys.aTest);
     sandbox = t.app.get(PaymentProcessors).require('test') as SandboxProcessor;
   });
@@ -48,7 +50,7 @@ describe('Payment intents and refunds (e2e, real SQLite file, sandbox processor)
         .expect(201)
     ).body.data;
     expect(pi).toMatchObject({ status: 'requires_capture', authorized_money: usd(10000), capturable_money: usd(10000), captured_money: usd(0) });
-    expect(pi.payment_method).toEqual({ type: 'card', card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2040 } });
+    expect(pi.payment_method).toEqual({ type: 'card', card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2040 }, saved_payment_method_id: null });
     expect(JSON.stringify(pi)).not.toContain('tok_visa');
 
     const captured = (await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth).send({ amount_money: usd(4000), final: true }).expect(200)).body.data;
@@ -223,7 +225,10 @@ describe('Payment intents and refunds (e2e, real SQLite file, sandbox processor)
 describe('Concurrent refunds (e2e)', () => {
   let t: TestApp;
   // Enough re-runs that every request reaches a decision instead of ORDER_CONFLICT.
-  beforeAll(async () => (t = await startTestApp({ commandRetries: 40 })));
+  beforeAll(async () => {
+    t = await startTestApp({ commandRetries: 40 });
+    await givenCustomers(t, ['cus_0000000000000000filter01']);
+  });
   afterAll(() => t.close());
 
   it('20 concurrent refunds of 10.00 against a 100.00 payment: exactly 10 succeed, the rest REFUND_EXCEEDS_REFUNDABLE', async () => {
@@ -244,7 +249,10 @@ describe('Concurrent refunds (e2e)', () => {
 describe('Authorization expiry (e2e, injected clock)', () => {
   let t: TestApp;
   const clock = new MovableClock();
-  beforeAll(async () => (t = await startTestApp({}, clock)));
+  beforeAll(async () => {
+    t = await startTestApp({}, clock);
+    await givenCustomers(t, ['cus_0000000000000000filter01']);
+  });
   afterAll(() => t.close());
 
   it('voids a hold 7 days after authorization: released at the processor, expired, in the timeline', async () => {

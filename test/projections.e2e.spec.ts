@@ -1,3 +1,4 @@
+import { givenCustomers } from './support/customers.js';
 import { PROJECTIONS, ProjectionRunner } from '../apps/api/src/application/projections/projection-runner.js';
 import { ORDO_CONFIG } from '../apps/api/src/config/ordo-config.js';
 import { PaymentsProjection } from '../apps/api/src/payments/read-model/payments.projection.js';
@@ -13,6 +14,7 @@ describe('Projections: rebuild and replay (e2e)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    await givenCustomers(t, ['cus_0000000000000000upgrade1']);
     const auth = bearer(t.keys.aTest);
     for (let i = 0; i < 5; i++) {
       const order = (

@@ -1,3 +1,4 @@
+import { givenCustomers } from './support/customers.js';
 import { Collection, DAY_MS, SettableClock, money } from './support/collection.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -31,6 +32,7 @@ describe('Customer receivables and the aging report (e2e, real SQLite, injected 
 
   beforeAll(async () => {
     t = await startTestApp({ invoiceSchedulerMs: 0 }, clock);
+    await givenCustomers(t, ['cus_AgingBoundaries00001', 'cus_Alice000000000000001', 'cus_Bob00000000000000001', 'cus_MixedStatuses000001', 'cus_TenancyCheck0000001', 'cus_TwoCurrencies0000001']);
     seed = new Collection(t);
   });
   afterAll(() => t.close());
@@ -170,16 +172,22 @@ describe('Customer receivables and the aging report (e2e, real SQLite, injected 
     expect(data.by_currency).toEqual([{ currency: 'USD', outstanding_money: money(700, 'USD'), invoice_count: 1, buckets: buckets('USD', { current: 700 }) }]);
   });
 
-  it('answers a customer with nothing owed, another merchant and the other mode alike: 200 with empty lists', async () => {
+  it('answers a customer with nothing owed with empty lists; another merchant, the other mode and an unknown customer alike: 404', async () => {
     const customer = 'cus_TenancyCheck0000001';
     await seed.issuedInvoice(customer, 'USD', 1234);
     expect((await receivables(customer).expect(200)).body.data.open_invoices).toHaveLength(1);
+    await givenCustomers(t, ['cus_NothingOwed000000001']);
+    expect((await receivables('cus_NothingOwed000000001').expect(200)).body.data).toEqual({
+      object: 'customer_receivables',
+      customer_id: 'cus_NothingOwed000000001',
+      as_of: T0.toISOString(),
+      open_invoices: [],
+      by_currency: [],
+    });
 
-    const empty = { object: 'customer_receivables', customer_id: customer, as_of: T0.toISOString(), open_invoices: [], by_currency: [] };
-    expect((await receivables(customer, bearer(t.keys.bTest)).expect(200)).body.data).toEqual(empty);
-    expect((await receivables(customer, bearer(t.keys.aLive)).expect(200)).body.data).toEqual(empty);
-    const unknown = 'cus_NeverSeenBefore00001';
-    expect((await receivables(unknown).expect(200)).body.data).toEqual({ ...empty, customer_id: unknown });
+    for (const answer of [await receivables(customer, bearer(t.keys.bTest)), await receivables(customer, bearer(t.keys.aLive)), await receivables('cus_NeverSeenBefore00001')]) {
+      expect([answer.status, answer.body.error.code]).toEqual([404, 'CUSTOMER_NOT_FOUND']);
+    }
 
     const report = (await t.http.get('/v1/reports/receivables-aging').set(bearer(t.keys.bTest)).expect(200)).body.data;
     expect(report).toEqual({ object: 'receivables_aging_report', as_of: T0.toISOString(), by_currency: [], customers: [] });
@@ -198,7 +206,10 @@ describe('GET /v1/reports/receivables-aging (e2e)', () => {
   let t: TestApp;
   const clock = new SettableClock(T0);
 
-  beforeAll(async () => (t = await startTestApp({ invoiceSchedulerMs: 0 }, clock)));
+  beforeAll(async () => {
+    t = await startTestApp({ invoiceSchedulerMs: 0 }, clock);
+    await givenCustomers(t, ['cus_AgingBoundaries00001', 'cus_Alice000000000000001', 'cus_Bob00000000000000001', 'cus_MixedStatuses000001', 'cus_TenancyCheck0000001', 'cus_TwoCurrencies0000001']);
+  });
   afterAll(() => t.close());
 
   it('sums open invoices per currency and per customer and currency, by age, as of now', async () => {
@@ -215,9 +226,11 @@ describe('GET /v1/reports/receivables-aging (e2e)', () => {
     await seed.issuedInvoice(alice, 'USD', 200, 14); // current
     const paid = await seed.issuedInvoice(alice, 'USD', 999); // paid: not owed
     await seed.manualPayment(paid.orderId, paid.invoiceId, 999);
-    // Another merchant's and the live mode's receivables never show.
-    await new Collection(t, 'bTest').issuedInvoice(alice, 'USD', 777);
-    await new Collection(t, 'aLive').issuedInvoice(alice, 'USD', 888);
+    // Another merchant's and the live mode's receivables never show (their customers are their own).
+    await givenCustomers(t, ['cus_AliceAtB00000000001'], { merchant: 'b' });
+    await givenCustomers(t, ['cus_AliceLive0000000001'], { mode: 'live' });
+    await new Collection(t, 'bTest').issuedInvoice('cus_AliceAtB00000000001', 'USD', 777);
+    await new Collection(t, 'aLive').issuedInvoice('cus_AliceLive0000000001', 'USD', 888);
 
     const res = await t.http.get('/v1/reports/receivables-aging').set(bearer(t.keys.aTest)).expect(200);
     expect(res.body.data).toEqual({

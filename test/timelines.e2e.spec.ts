@@ -1,3 +1,4 @@
+import { givenCustomers } from './support/customers.js';
 import { Collection, SettableClock, money } from './support/collection.js';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -32,6 +33,7 @@ describe('Order and customer timelines (e2e, real SQLite, injected clock)', () =
 
   beforeAll(async () => {
     t = await startTestApp({ invoiceSchedulerMs: 0 }, clock);
+    await givenCustomers(t, ['cus_SomeoneElse00000001', 'cus_TimelineCustomer0001']);
     seed = new Collection(t);
     first = await seed.order('USD', 10000, customer);
     second = await seed.order('USD', 2500, customer);
@@ -117,7 +119,10 @@ describe('Order and customer timelines (e2e, real SQLite, injected clock)', () =
 
   describe('GET /v1/customers/{id}/timeline', () => {
     it("lists every entry of the customer's orders in log order, with each order's amounts after it", async () => {
-      const entries = await customerTimeline('?page_size=100');
+      const all = await customerTimeline('?page_size=100');
+      // The customer's own facts come first (created before any order), then the orders' entries.
+      expect(all.filter((e) => e.order_id === null).map((e) => e.type)).toEqual(['CustomerCreated']);
+      const entries = all.filter((e) => e.order_id !== null);
       const firstOnes = await orderTimeline(first);
       const secondOnes = await orderTimeline(second);
       const adoptedOnes = await orderTimeline(adopted);
@@ -192,13 +197,12 @@ describe('Order and customer timelines (e2e, real SQLite, injected clock)', () =
       ]);
     });
 
-    it('is empty for an unknown customer, another merchant and the other mode; malformed ids and filters are 400', async () => {
+    it('is 404 for an unknown customer, another merchant and the other mode; malformed ids and filters are 400', async () => {
       for (const key of [t.keys.bTest, t.keys.aLive]) {
-        const body = await get(`/v1/customers/${customer}/timeline`, bearer(key));
-        expect(body.data).toEqual([]);
-        expect(body.next_page_token).toBeNull();
+        const res = await t.http.get(`/v1/customers/${customer}/timeline`).set(bearer(key));
+        expect([res.status, res.body.error.code]).toEqual([404, 'CUSTOMER_NOT_FOUND']);
       }
-      expect(await customerTimeline('', 'cus_NobodyAtAll000000001')).toEqual([]);
+      expect((await t.http.get('/v1/customers/cus_NobodyAtAll000000001/timeline').set(auth())).status).toBe(404);
 
       const badId = await t.http.get('/v1/customers/cus_x/timeline').set(auth()).expect(400);
       expect(badId.body.error).toMatchObject({ code: 'INVALID_ID', field: 'id' });

@@ -1,3 +1,4 @@
+import { givenCustomers } from '../support/customers.js';
 import { bearer, eventCount, startTestApp, usd, type TestApp } from '../support/test-app.js';
 
 /** The fastify adapter is a configuration switch: the same conventions hold on it. */
@@ -8,6 +9,7 @@ describe('fastify adapter (e2e)', () => {
     // Swagger UI on fastify loads @fastify/static with a dynamic import that Jest's ESM VM cannot
     // serve; /docs on fastify is checked against the built app instead (docs/development.md).
     t = await startTestApp({ httpAdapter: 'fastify', apiReference: false });
+    await givenCustomers(t, ['cus_0000000000000000fastify1']);
     await (t.app.getHttpAdapter().getInstance() as { ready(): Promise<void> }).ready();
   });
   afterAll(() => t.close());
@@ -72,6 +74,7 @@ describe('fastify adapter: rate limits (e2e)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ httpAdapter: 'fastify', apiReference: false, rateLimitWritesPerSecond: 1 });
+    await givenCustomers(t, ['cus_0000000000000000fastify1']);
     await (t.app.getHttpAdapter().getInstance() as { ready(): Promise<void> }).ready();
   });
   afterAll(() => t.close());

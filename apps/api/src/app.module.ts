@@ -5,7 +5,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ORDER_EVENT_TYPES } from '#ordo/domain';
 import { CommandPath } from './application/command-path.js';
 import { OrderCommands } from './orders/application/order-commands.js';
+import { CustomerCommands } from './customers/application/customer-commands.js';
 import { CustomersModule } from './customers/customers.module.js';
+import { CustomersProjection } from './customers/read-model/customers.projection.js';
 import { InvoicesModule } from './invoices/invoices.module.js';
 import { InvoicesProjection } from './invoices/read-model/invoices.projection.js';
 import { PROJECTIONS, ProjectionRunner } from './application/projections/projection-runner.js';
@@ -40,6 +42,7 @@ import { createValidationPipe } from './platform/validation.js';
 const core = [
   CommandPath,
   OrderCommands,
+  CustomerCommands,
   ProjectionRunner,
   MerchantsService,
   IdempotencyStore,
@@ -79,7 +82,13 @@ export class AppModule {
           useFactory: (keys: ApiKeyCache, sqlite: SqlitePersistence) => {
             const orders = new OrdersProjection(ORDER_EVENT_TYPES, (stream) => sqlite.store.readStreamNow(stream));
             // After OrdersProjection: they copy intents, refunds and invoices from the orders it folded.
-            return [new MerchantsProjection(keys), orders, new PaymentsProjection(orders), new InvoicesProjection(orders)];
+            return [
+              new MerchantsProjection(keys),
+              orders,
+              new PaymentsProjection(orders),
+              new InvoicesProjection(orders),
+              new CustomersProjection((stream) => sqlite.store.readStreamNow(stream)),
+            ];
           },
         },
         ...core,

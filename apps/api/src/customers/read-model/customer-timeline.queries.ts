@@ -25,23 +25,59 @@ export interface TimelinePage {
   page_token?: string;
 }
 
-/** One entry of a customer's timeline: an order timeline entry plus the order it is about. */
-export function toCustomerTimelineEntry(row: TimelineRow) {
+/** One entry of a customer's timeline: an order timeline entry plus the order it is about (null for the customer's own facts). */
+export function toCustomerTimelineEntry(row: TimelineRow): CustomerTimelineEntry {
   return { order_id: row.order_id, ...toTimelineEntry(row) };
 }
 
+export type CustomerTimelineEntry = { order_id: string | null } & Omit<ReturnType<typeof toTimelineEntry>, 'amounts_after'> & { amounts_after: ReturnType<typeof toTimelineEntry>['amounts_after'] | null };
+type Positioned = CustomerTimelineEntry & { position: number };
+
+/** `customer_timeline` (written by CustomersProjection). */
+interface CustomerTimelineTable {
+  position: number;
+  customer_id: string;
+  merchant_id: string;
+  mode: string;
+  revision: number;
+  type: string;
+  occurred_at: string;
+  summary: string;
+  request_id: string | null;
+}
+
 /**
- * A customer's timeline: every entry of every order whose customer they are (the order's current
- * customer_id), in log order, cursor-paginated by log position. Scoped to the caller's merchant
+ * A customer's timeline: the customer's own facts (details, saved and removed payment methods) and
+ * every entry of every order whose customer they are (the order's current customer_id), in log order, cursor-paginated by log position. Scoped to the caller's merchant
  * and mode: another merchant's customer has an empty timeline, like an unknown one.
  */
 @Injectable()
 export class CustomerTimelineQueries {
-  private readonly sql: Kysely<{ orders: OrdersTable; order_timeline: TimelineTable }> = sqliteQueryBuilder();
+  private readonly sql: Kysely<{ orders: OrdersTable; order_timeline: TimelineTable; customer_timeline: CustomerTimelineTable }> = sqliteQueryBuilder();
 
   constructor(@Inject(SQLITE) private readonly sqlite: SqlitePersistence) {}
 
-  timeline(tenant: Tenant, customerId: string, filter: TimelineFilter, page: TimelinePage): Page<ReturnType<typeof toCustomerTimelineEntry>> {
+  timeline(tenant: Tenant, customerId: string, filter: TimelineFilter, page: TimelinePage): Page<CustomerTimelineEntry> {
+    let after = -1;
+    if (page.page_token) {
+      const [position] = decodePageToken(page.page_token, 1);
+      if (typeof position !== 'number') throw new ApiError(400, 'INVALID_PAGE_TOKEN', 'page_token is not one this API issued', 'page_token');
+      after = position;
+    }
+    // Two sources in log order: each gives its first page_size + 1 after the cursor, the merge keeps the first of both.
+    const entries = [...this.orderEntries(tenant, customerId, filter, after, page.page_size + 1), ...this.ownEntries(tenant, customerId, filter, after, page.page_size + 1)]
+      .sort((a, b) => a.position - b.position)
+      .slice(0, page.page_size + 1);
+    const served = entries.slice(0, page.page_size);
+    const last = served[served.length - 1];
+    return new Page(
+      served.map(({ position: _position, ...entry }) => entry),
+      entries.length > page.page_size && last ? encodePageToken([last.position]) : null,
+    );
+  }
+
+  /** Entries of the customer's orders. */
+  private orderEntries(tenant: Tenant, customerId: string, filter: TimelineFilter, after: number, limit: number): Positioned[] {
     let q = this.sql
       .selectFrom('order_timeline')
       .innerJoin('orders', 'orders.id', 'order_timeline.order_id')
@@ -59,17 +95,35 @@ export class CustomerTimelineQueries {
       .where('orders.mode', '=', tenant.mode)
       .where('orders.customer_id', '=', customerId)
       .where('order_timeline.merchant_id', '=', tenant.merchantId)
-      .where('order_timeline.mode', '=', tenant.mode);
+      .where('order_timeline.mode', '=', tenant.mode)
+      .where('order_timeline.position', '>', after);
     for (const condition of timelineConditions(filter, 'order_timeline')) q = q.where(condition);
-    if (page.page_token) {
-      const [position] = decodePageToken(page.page_token, 1);
-      if (typeof position !== 'number') throw new ApiError(400, 'INVALID_PAGE_TOKEN', 'page_token is not one this API issued', 'page_token');
-      q = q.where('order_timeline.position', '>', position);
-    }
-    const compiled = q.orderBy('order_timeline.position', 'asc').limit(page.page_size + 1).compile();
+    const compiled = q.orderBy('order_timeline.position', 'asc').limit(limit).compile();
     const rows = this.sqlite.db.prepare(compiled.sql).all(...compiled.parameters) as TimelineRow[];
-    const served = rows.slice(0, page.page_size);
-    const last = served[served.length - 1];
-    return new Page(served.map(toCustomerTimelineEntry), rows.length > page.page_size && last ? encodePageToken([last.position]) : null);
+    return rows.map((row) => ({ position: row.position, ...toCustomerTimelineEntry(row) }));
+  }
+
+  /** The customer's own facts (details, saved methods): no order, no amounts. */
+  private ownEntries(tenant: Tenant, customerId: string, filter: TimelineFilter, after: number, limit: number): Positioned[] {
+    let q = this.sql
+      .selectFrom('customer_timeline')
+      .select(['position', 'revision', 'type', 'occurred_at', 'summary', 'request_id'])
+      .where('customer_id', '=', customerId)
+      .where('merchant_id', '=', tenant.merchantId)
+      .where('mode', '=', tenant.mode)
+      .where('position', '>', after);
+    for (const condition of timelineConditions(filter, 'customer_timeline')) q = q.where(condition);
+    const compiled = q.orderBy('position', 'asc').limit(limit).compile();
+    const rows = this.sqlite.db.prepare(compiled.sql).all(...compiled.parameters) as Omit<CustomerTimelineTable, 'customer_id' | 'merchant_id' | 'mode'>[];
+    return rows.map((row) => ({
+      position: row.position,
+      order_id: null,
+      sequence: row.revision + 1,
+      type: row.type,
+      occurred_at: row.occurred_at,
+      summary: row.summary,
+      amounts_after: null,
+      request_id: row.request_id,
+    }));
   }
 }

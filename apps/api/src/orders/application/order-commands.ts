@@ -1,13 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { orderDecider, type ExistingOrder, type OrderCommand, type OrderEvent, type OrderState } from '#ordo/domain';
+import { isValidId, orderDecider, type ExistingOrder, type OrderCommand, type OrderEvent, type OrderState } from '#ordo/domain';
 import type { EventStore } from '#ordo/event-store';
 import { CommandPath, type CommandOutcome } from '../../application/command-path.js';
 import { EVENT_STORE } from '../../persistence/tokens.js';
+import { CustomerCommands } from '../../customers/application/customer-commands.js';
 import { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import { orderStreamName } from '../order-stream.js';
 
 export type Caller = Pick<RequestContext, 'merchantId' | 'mode' | 'requestId' | 'idempotencyKey' | 'idempotencyClaim' | 'expectedVersion'>;
+
+/** The well-formed customer id a command names (a malformed one is the decider's INVALID_ID to give). */
+function customerNamedBy(given: Omit<OrderCommand, 'now'>): string[] {
+  const command = given as OrderCommand;
+  const named =
+    command.type === 'CreateOrder' || command.type === 'CreatePaymentIntent' || command.type === 'CreateInvoice'
+      ? command.data.customer_id
+      : command.type === 'UpdateOrderDetails'
+        ? (command.data.changes as { customer_id?: unknown } | undefined)?.customer_id
+        : undefined;
+  return isValidId('cus_', named) ? [named] : [];
+}
 
 /** The events of one order's stream, oldest first. */
 export type OrderHistory = readonly { type: string; data: Record<string, unknown> }[];
@@ -23,10 +36,16 @@ export class OrderCommands {
     private readonly path: CommandPath,
     private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly customers: CustomerCommands,
   ) {}
 
-  /** Commands on one order as one append (all or nothing), decided at the clock's now. */
-  execute(caller: Caller, orderId: string, commands: readonly Omit<OrderCommand, 'now'>[]): Promise<CommandOutcome<OrderState>> {
+  /**
+   * Commands on one order as one append (all or nothing), decided at the clock's now. A customer
+   * a command names must exist for this merchant and mode (CUSTOMER_NOT_FOUND): checked here, once
+   * for every feature. Customers are never deleted, so the check cannot go stale before the append.
+   */
+  async execute(caller: Caller, orderId: string, commands: readonly Omit<OrderCommand, 'now'>[]): Promise<CommandOutcome<OrderState>> {
+    for (const customerId of new Set(commands.flatMap(customerNamedBy))) await this.customers.require(caller, customerId);
     const now = this.clock.nowIso();
     return this.path.runAll(orderDecider, orderStreamName(orderId), commands.map((c) => ({ ...c, now }) as OrderCommand), caller, 'ORDER_CONFLICT');
   }

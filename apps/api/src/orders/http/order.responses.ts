@@ -193,6 +193,12 @@ export class OrderResponse {
   currency!: string;
   @ApiProperty({ type: String, nullable: true })
   customer_id!: string | null;
+  @ApiProperty({ enum: ['api', 'subscription'], description: "subscription: a subscription's billing-cycle order" })
+  origin!: 'api' | 'subscription';
+  @ApiProperty({ type: String, nullable: true, example: 'sub_…' })
+  subscription_id!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'which billing cycle of the subscription (1 = the first)' })
+  billing_cycle!: number | null;
   @ApiProperty({ type: String, nullable: true })
   notes!: string | null;
   @ApiProperty(STRING_MAP)

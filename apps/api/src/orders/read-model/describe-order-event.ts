@@ -61,11 +61,11 @@ export function describeOrderEvent(event: OrderEvent, before: OrderState): strin
     case 'PaymentIntentCreated': {
       const d = event.data;
       const amount = d.amount === null ? 'the outstanding balance' : formatMoney(d.amount, d.currency);
-      return `Payment ${d.payment_intent_id} created for ${amount} (${d.capture_method} capture)`;
+      return `Payment ${d.payment_intent_id} created for ${amount} (${d.capture_method} capture${d.off_session ? ', off-session: charged without the customer present' : ''})`;
     }
     case 'PaymentMethodAttached': {
       const pm = event.data.payment_method;
-      return `Card ${pm.brand} ending ${pm.last4} (expires ${String(pm.exp_month).padStart(2, '0')}/${pm.exp_year}) attached to payment ${event.data.payment_intent_id}`;
+      return `Card ${pm.brand} ending ${pm.last4} (expires ${String(pm.exp_month).padStart(2, '0')}/${pm.exp_year}${pm.payment_method_id ? `, saved method ${pm.payment_method_id}` : ''}) attached to payment ${event.data.payment_intent_id}`;
     }
     case 'PaymentProcessingStarted': {
       const d = event.data;

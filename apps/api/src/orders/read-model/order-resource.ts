@@ -36,6 +36,10 @@ export interface OrderResource {
   refund_status: string;
   currency: string;
   customer_id: string | null;
+  /** `subscription` for a subscription's cycle order, `api` otherwise. */
+  origin: 'api' | 'subscription';
+  subscription_id: string | null;
+  billing_cycle: number | null;
   notes: string | null;
   metadata: Record<string, string>;
   line_items: unknown[];
@@ -73,6 +77,10 @@ export function toOrderResource(order: ExistingOrder, revision: bigint): OrderRe
     refund_status: balance.refund_status,
     currency,
     customer_id: order.customer_id,
+    // Rows folded before subscriptions existed have no link: they were made through the API.
+    origin: order.subscription ? 'subscription' : 'api',
+    subscription_id: order.subscription?.subscription_id ?? null,
+    billing_cycle: order.subscription?.cycle ?? null,
     notes: order.notes,
     metadata: order.metadata,
     line_items: order.line_items.map((li) => {

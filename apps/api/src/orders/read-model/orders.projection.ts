@@ -24,8 +24,8 @@ interface Folded {
  */
 export class OrdersProjection implements Projection {
   readonly name = 'orders';
-  // 2: the folded state gained invoices and manual_payments; 3: invoices count what they collected; 4: reopened (balance reopened after closing); 5: manual_refunds; 6: reduced (releases taken off what is owed), refunds in parts.
-  readonly version = 6;
+  // 2: the folded state gained invoices and manual_payments; 3: invoices count what they collected; 4: reopened (balance reopened after closing); 5: manual_refunds; 6: reduced (releases taken off what is owed), refunds in parts; 7: origin, subscription_id and billing_cycle in the resource.
+  readonly version = 7;
   readonly schema = [
     `CREATE TABLE IF NOT EXISTS orders (
        id TEXT PRIMARY KEY, merchant_id TEXT NOT NULL, mode TEXT NOT NULL, seq INTEGER NOT NULL,

@@ -1,19 +1,20 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { ORDER_EVENT_TYPES, type OrderEventType } from '#ordo/domain';
+import { CUSTOMER_EVENT_TYPES, ORDER_EVENT_TYPES, type CustomerEventType, type OrderEventType } from '#ordo/domain';
 import { ApiError } from '../../platform/api-error.js';
 
 /**
  * The filters both timelines (an order's, a customer's) take: `type` is a comma-separated list of
  * event types and/or categories, `from` / `to` bound `occurred_at` (both inclusive).
  */
-export const TIMELINE_CATEGORIES = ['order', 'payment', 'invoice', 'manual_payment'] as const;
+export const TIMELINE_CATEGORIES = ['order', 'payment', 'invoice', 'manual_payment', 'customer'] as const;
 export type TimelineCategory = (typeof TIMELINE_CATEGORIES)[number];
 
 /**
  * Each event type's category, listed: the mapped type makes a new event type a compile error
  * until it is filed here (classifying by name prefix once filed manual refunds under payments).
  * payment: card money and its processor calls; invoice: invoice facts; manual_payment: money moved
- * outside Ordo; order: what is sold, and the balance adjustments (write-offs, reductions).
+ * outside Ordo; order: what is sold, and the balance adjustments (write-offs, reductions);
+ * customer: the customer's own facts (details, saved payment methods), in customer timelines only.
  */
 const CATEGORY_OF: { [T in OrderEventType]: TimelineCategory } = {
   OrderCreated: 'order',
@@ -59,16 +60,25 @@ const CATEGORY_OF: { [T in OrderEventType]: TimelineCategory } = {
   ManualRefundRecorded: 'manual_payment',
 };
 
-export function timelineCategory(type: OrderEventType): TimelineCategory {
-  return CATEGORY_OF[type];
+const CUSTOMER_CATEGORY_OF: { [T in CustomerEventType]: 'customer' } = {
+  CustomerCreated: 'customer',
+  CustomerUpdated: 'customer',
+  PaymentMethodSaved: 'customer',
+  DefaultPaymentMethodSet: 'customer',
+  PaymentMethodRemoved: 'customer',
+};
+
+export function timelineCategory(type: OrderEventType | CustomerEventType): TimelineCategory {
+  return type in CATEGORY_OF ? CATEGORY_OF[type as OrderEventType] : CUSTOMER_CATEGORY_OF[type as CustomerEventType];
 }
 
-const EVENT_TYPES: ReadonlySet<string> = new Set(ORDER_EVENT_TYPES);
+const TIMELINE_EVENT_TYPES: readonly (OrderEventType | CustomerEventType)[] = [...ORDER_EVENT_TYPES, ...CUSTOMER_EVENT_TYPES];
+const EVENT_TYPES: ReadonlySet<string> = new Set(TIMELINE_EVENT_TYPES);
 const CATEGORIES: ReadonlySet<string> = new Set(TIMELINE_CATEGORIES);
 
 /** The event types one `type` token stands for (none when the token is neither a type nor a category). */
 function typesOf(token: string): string[] {
-  if (CATEGORIES.has(token)) return ORDER_EVENT_TYPES.filter((t) => timelineCategory(t) === token);
+  if (CATEGORIES.has(token)) return TIMELINE_EVENT_TYPES.filter((t) => timelineCategory(t) === token);
   return EVENT_TYPES.has(token) ? [token] : [];
 }
 

@@ -38,7 +38,17 @@ export class PaymentSteps {
           const challenge = events.filter((e) => e.type === 'PaymentActionRequired' && e.data.payment_intent_id === intent.id).pop();
           return { op: 'complete_action', key, actionId: String(challenge?.data.action_id), outcome: actionResult };
         }
-        return { op: 'authorize', key, token: intent.payment_method!.token, amount: pending.amount, currency: intent.currency, capture: pending.capture, reference: intent.id, mode: caller.mode };
+        return {
+          op: 'authorize',
+          key,
+          token: intent.payment_method!.token,
+          amount: pending.amount,
+          currency: intent.currency,
+          capture: pending.capture,
+          reference: intent.id,
+          mode: caller.mode,
+          offSession: intent.off_session === true,
+        };
       }
       case 'capture':
         return { op: 'capture', key, authorizationId: intent.authorization_id!, amount: pending.amount, final: pending.final };

@@ -7,7 +7,7 @@ import { ProcessorError, ProcessorIdempotencyMismatchError, ProcessorNotConfigur
  * recovery job) can only replay the first call, never move money twice.
  */
 export type ProcessorCall =
-  | { op: 'authorize'; key: string; token: string; amount: number; currency: string; capture: boolean; reference: string; mode: 'test' | 'live' }
+  | { op: 'authorize'; key: string; token: string; amount: number; currency: string; capture: boolean; reference: string; mode: 'test' | 'live'; offSession: boolean }
   | { op: 'complete_action'; key: string; actionId: string; outcome: 'approve' | 'fail' }
   | { op: 'capture'; key: string; authorizationId: string; amount: number; final: boolean }
   | { op: 'void'; key: string; authorizationId: string }
@@ -43,7 +43,16 @@ export function outcomeOfRecord(call: ProcessorCall, record: ProcessorRecord | u
 function send(processor: PaymentProcessor, call: ProcessorCall): Promise<ProcessorResult> {
   switch (call.op) {
     case 'authorize':
-      return processor.authorize({ idempotencyKey: call.key, token: call.token, amount: call.amount, currency: call.currency, capture: call.capture, mode: call.mode, reference: call.reference });
+      return processor.authorize({
+        idempotencyKey: call.key,
+        token: call.token,
+        amount: call.amount,
+        currency: call.currency,
+        capture: call.capture,
+        mode: call.mode,
+        reference: call.reference,
+        ...(call.offSession ? { offSession: true } : {}),
+      });
     case 'complete_action':
       return processor.completeAction({ idempotencyKey: call.key, actionId: call.actionId, outcome: call.outcome });
     case 'capture':

@@ -38,11 +38,17 @@ export class PaymentIntentsController {
     if (!dto.order_id) {
       if (dto.amount_money === undefined) throw new ApiError(400, 'MISSING_FIELD', 'amount_money is required without order_id', 'amount_money');
     }
+    checkCardSource(dto);
+    if (dto.off_session && dto.confirm === false) throw new ApiError(400, 'INVALID_FIELD', 'an off-session payment is confirmed at once: leave confirm out or true', 'confirm');
+    if (dto.save_payment_method && !dto.payment_method) throw new ApiError(400, 'MISSING_FIELD', 'save_payment_method needs the card: send payment_method.token', 'payment_method');
     const ref = await this.intents.create(ctx, {
       ...(dto.order_id ? { order_id: dto.order_id } : {}),
       ...(dto.amount_money !== undefined ? { amount_money: dto.amount_money } : {}),
       ...(dto.customer_id ? { customer_id: dto.customer_id } : {}),
       ...(dto.payment_method ? { token: dto.payment_method.token } : {}),
+      ...(dto.off_session ? { off_session: true } : {}),
+      ...(dto.payment_method_id ? { payment_method_id: dto.payment_method_id } : {}),
+      ...(dto.save_payment_method ? { save_payment_method: true } : {}),
       capture_method: dto.capture_method ?? 'automatic',
       confirm: dto.confirm ?? false,
     });
@@ -66,7 +72,7 @@ export class PaymentIntentsController {
   @HttpCode(200)
   @ApiData(PaymentIntentResponse)
   async confirm(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string, @Body() dto: ConfirmPaymentIntentDto) {
-    await this.intents.confirm(ctx, this.ref(ctx, id), dto.payment_method?.token);
+    await this.intents.confirm(ctx, this.ref(ctx, id), dto.payment_method?.token, dto.save_payment_method === true);
     return this.queries.intent(ctx, id);
   }
 
@@ -102,6 +108,13 @@ export class PaymentIntentsController {
   }
 }
 
+/** One card source per payment: a token given now, or a saved method (off-session or named). */
+function checkCardSource(dto: { payment_method?: unknown; off_session?: boolean; payment_method_id?: string }): void {
+  if (dto.payment_method && (dto.off_session || dto.payment_method_id)) {
+    throw new ApiError(400, 'INVALID_FIELD', 'give either payment_method.token or a saved method (off_session / payment_method_id), not both', 'payment_method');
+  }
+}
+
 @ApiTags('orders')
 @ApiBearerAuth()
 @VersionedByOrder()
@@ -115,9 +128,17 @@ export class OrderPaymentsController {
   @Post(':id/pay')
   @HttpCode(200)
   @ApiData(PaymentIntentResponse)
-  @ApiOperation({ summary: 'Pay the outstanding balance with a card token (an automatic payment intent, confirmed at once)' })
+  @ApiOperation({ summary: "Pay the outstanding balance now (an automatic payment intent, confirmed at once): with a card token, or off-session from the customer's saved method" })
   async pay(@Ctx() ctx: RequestContext, @Param('id', orderId) id: string, @Body() dto: PayOrderDto) {
-    const ref = await this.intents.pay(ctx, id, dto.payment_method.token);
+    checkCardSource(dto);
+    if (!dto.payment_method && !dto.off_session && !dto.payment_method_id) {
+      throw new ApiError(400, 'MISSING_FIELD', 'pay with payment_method.token, or with a saved method (off_session: true and/or payment_method_id)', 'payment_method');
+    }
+    const ref = await this.intents.pay(ctx, id, {
+      ...(dto.payment_method ? { token: dto.payment_method.token } : {}),
+      ...(dto.off_session ? { off_session: true } : {}),
+      ...(dto.payment_method_id ? { payment_method_id: dto.payment_method_id } : {}),
+    });
     return this.queries.intent(ctx, ref.intentId);
   }
 }

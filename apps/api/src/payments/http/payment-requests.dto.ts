@@ -16,7 +16,21 @@ export class PaymentMethodDto {
   token!: string;
 }
 
-export class CreatePaymentIntentDto {
+/** How a payment picks a saved card of the customer instead of a token given now. */
+export class SavedMethodChoiceDto {
+  @ApiPropertyOptional({ description: "Charge without the buyer present, from the customer's saved off-session method (the default unless payment_method_id names one)" })
+  @IsOptional()
+  @IsBoolean()
+  off_session?: boolean;
+
+  @ApiPropertyOptional({ example: 'pm_…', description: "A saved method of the customer to charge instead of a card token" })
+  @IsOptional()
+  @IsString()
+  @Matches(/^pm_[A-Za-z0-9]{1,64}$/, { message: 'payment_method_id must be an id starting with pm_' })
+  payment_method_id?: string;
+}
+
+export class CreatePaymentIntentDto extends SavedMethodChoiceDto {
   @ApiPropertyOptional({ description: 'Pay this order; without it, amount_money creates a one-line order' })
   @IsOptional()
   @IsString()
@@ -52,6 +66,12 @@ export class CreatePaymentIntentDto {
   @IsString()
   @Matches(ID, { message: 'customer_id must be an id' })
   customer_id?: string;
+
+
+  @ApiPropertyOptional({ description: "Keep the card given with payment_method.token for the customer (usage off_session) once the payment goes through" })
+  @IsOptional()
+  @IsBoolean()
+  save_payment_method?: boolean;
 }
 
 export class ConfirmPaymentIntentDto {
@@ -61,6 +81,11 @@ export class ConfirmPaymentIntentDto {
   @ValidateNested()
   @Type(() => PaymentMethodDto)
   payment_method?: PaymentMethodDto;
+
+  @ApiPropertyOptional({ description: "Keep the card given with payment_method.token for the intent's customer (usage off_session) once the payment goes through" })
+  @IsOptional()
+  @IsBoolean()
+  save_payment_method?: boolean;
 }
 
 export class CapturePaymentIntentDto {
@@ -109,13 +134,15 @@ export class CompleteActionDto {
   result!: 'approve' | 'fail';
 }
 
-export class PayOrderDto {
-  @ApiProperty({ type: PaymentMethodDto })
-  @IsDefined()
+/** A card token (buyer present), or a saved method of the order's customer (off_session for "collect the rest now"). */
+export class PayOrderDto extends SavedMethodChoiceDto {
+  @ApiPropertyOptional({ type: PaymentMethodDto })
+  @IsOptional()
   @IsObject()
   @ValidateNested()
   @Type(() => PaymentMethodDto)
-  payment_method!: PaymentMethodDto;
+  payment_method?: PaymentMethodDto;
+
 }
 
 export class RefundLineDto {

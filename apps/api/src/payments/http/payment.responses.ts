@@ -33,6 +33,9 @@ export class PaymentMethodResponse {
 
   @ApiProperty({ type: CardResponse })
   card!: CardResponse;
+
+  @ApiProperty({ type: String, nullable: true, example: 'pm_…', description: "the customer's saved method the card came from; null for a card given with the payment" })
+  saved_payment_method_id!: string | null;
 }
 
 export class PaymentIntentCaptureResponse {
@@ -80,6 +83,9 @@ export class PaymentIntentResponse {
 
   @ApiProperty({ type: String, nullable: true })
   customer_id!: string | null;
+
+  @ApiProperty({ description: "charged without the buyer present, from the customer's saved method (a bank's request to authenticate fails it with authentication_required)" })
+  off_session!: boolean;
 
   @ApiProperty({ type: MoneyResponse, nullable: true, description: "null until fixed: an intent without an amount takes the order's balance at confirm time" })
   amount_money!: MoneyResponse | null;

@@ -13,13 +13,17 @@ export function toPaymentIntentResource(order: ExistingOrder, intent: PaymentInt
     capture_method: intent.capture_method,
     currency: intent.currency,
     customer_id: intent.customer_id,
+    // Intents folded before off-session existed have no flag: they had a buyer present.
+    off_session: intent.off_session === true,
     amount_money: amount === null ? null : m(amount),
     authorized_money: m(intent.authorized),
     capturable_money: m(intent.capturable),
     captured_money: m(intent.captured),
     released_money: m(intent.released),
     refunded_money: m(intent.refunded),
-    payment_method: card ? { type: 'card', card: { brand: card.brand, last4: card.last4, exp_month: card.exp_month, exp_year: card.exp_year } } : null,
+    payment_method: card
+      ? { type: 'card', card: { brand: card.brand, last4: card.last4, exp_month: card.exp_month, exp_year: card.exp_year }, saved_payment_method_id: card.payment_method_id ?? null }
+      : null,
     captures: intent.captures.map((c) => ({ id: c.capture_id, amount_money: m(c.amount) })),
     last_payment_error: intent.last_error,
     // In test mode the challenge is completed with POST …/complete-action (the hosted page comes later).

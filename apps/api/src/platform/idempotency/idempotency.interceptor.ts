@@ -16,7 +16,7 @@ import { requestHash } from './request-hash.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 // Conflicts that pass by themselves (nothing was written): the key stays usable for the retry.
-const RETRYABLE_CODES = new Set(['ORDER_CONFLICT', 'MERCHANT_CONFLICT', 'INVOICE_NUMBERING_CONFLICT', 'INVOICE_PAYMENT_RESOLVING', 'PAYMENT_IN_PROGRESS', 'PAYMENT_INTENT_PROCESSING']);
+const RETRYABLE_CODES = new Set(['ORDER_CONFLICT', 'CUSTOMER_CONFLICT', 'MERCHANT_CONFLICT', 'INVOICE_NUMBERING_CONFLICT', 'INVOICE_PAYMENT_RESOLVING', 'PAYMENT_IN_PROGRESS', 'PAYMENT_INTENT_PROCESSING']);
 
 /**
  * What happens to the key after an answer:

@@ -13,6 +13,7 @@ describe('evolveOrder', () => {
       id: ORDER_ID,
       currency: 'USD',
       customer_id: CUS_1,
+      subscription: null,
       notes: 'n',
       metadata: { a: 'b' },
       line_items: [],

@@ -28,6 +28,7 @@ export function createdOrder(data: OrderCreated['data']): ExistingOrder {
     id: order_id,
     currency,
     customer_id,
+    subscription: data.subscription ?? null,
     notes,
     metadata,
     line_items: [],

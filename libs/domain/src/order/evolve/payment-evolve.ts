@@ -14,7 +14,8 @@ export function evolvePayment(order: ExistingOrder, event: PaymentEvent): Existi
   switch (event.type) {
     case 'PaymentIntentCreated': {
       const { payment_intent_id, amount, currency, capture_method, customer_id } = event.data;
-      return { ...order, payment_intents: [...order.payment_intents, newIntent(payment_intent_id, amount, currency, capture_method, customer_id, at)] };
+      const intent = { ...newIntent(payment_intent_id, amount, currency, capture_method, customer_id, at), off_session: event.data.off_session === true };
+      return { ...order, payment_intents: [...order.payment_intents, intent] };
     }
     case 'PaymentMethodAttached':
       return withIntent(order, event.data.payment_intent_id, at, () => ({ status: 'requires_confirmation', payment_method: event.data.payment_method }));
@@ -137,6 +138,7 @@ function newIntent(
     currency,
     capture_method,
     customer_id,
+    off_session: false,
     payment_method: null,
     authorization_id: null,
     authorized: 0,

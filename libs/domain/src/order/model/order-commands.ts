@@ -44,6 +44,8 @@ export interface TipInput {
   percentage?: string | null;
 }
 
+import type { SubscriptionLink } from './order-state.js';
+
 export type CreateOrder = Command<
   'CreateOrder',
   {
@@ -56,6 +58,8 @@ export type CreateOrder = Command<
     discounts?: DiscountInput[];
     taxes?: TaxInput[];
     tip?: TipInput | null;
+    /** The subscription cycle this order bills (a renewal order); needs the customer. */
+    subscription?: SubscriptionLink | null;
   }
 >;
 export type AddLineItem = Command<'AddLineItem', { order_id: string; line_item: LineItemInput }>;

@@ -2,7 +2,7 @@ import type { DomainEvent } from '../../core/decider.js';
 import { COLLECTION_EVENT_TYPES, type CollectionEvent } from './collection-events.js';
 import { PAYMENT_EVENT_TYPES, type PaymentEvent } from './payment-events.js';
 import type { Money } from '../../money/money.js';
-import type { CloseReason, Metadata } from './order-state.js';
+import type { CloseReason, Metadata, SubscriptionLink } from './order-state.js';
 import type { Scope, TaxInclusion } from '../../totals/totals-types.js';
 
 /** Every order event's data names its order and when it happened (the command's `now`). */
@@ -13,7 +13,8 @@ interface OrderEventData {
 
 export type OrderCreated = DomainEvent<
   'OrderCreated',
-  OrderEventData & { currency: string; customer_id: string | null; notes: string | null; metadata: Metadata }
+  /** `subscription` is written only for a subscription's cycle order (absent = an order made through the API). */
+  OrderEventData & { currency: string; customer_id: string | null; notes: string | null; metadata: Metadata; subscription?: SubscriptionLink }
 >;
 
 export type LineItemAdded = DomainEvent<

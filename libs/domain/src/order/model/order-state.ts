@@ -93,6 +93,8 @@ export interface ExistingOrder extends SaleSlice, PaymentsSlice, InvoicesSlice, 
   id: string;
   currency: string;
   customer_id: string | null;
+  /** The subscription cycle this order bills; null for orders made through the API. */
+  subscription: SubscriptionLink | null;
   notes: string | null;
   metadata: Metadata;
   created_at: string;
@@ -105,4 +107,10 @@ export type OrderState = { status: 'none' } | ExistingOrder;
 
 export function initialOrderState(): OrderState {
   return { status: 'none' };
+}
+
+/** Which subscription, and which of its billing cycles (1 = the first), an order bills. */
+export interface SubscriptionLink {
+  subscription_id: string;
+  cycle: number;
 }

@@ -23,6 +23,8 @@ export type CreatePaymentIntent = Command<
     customer_id?: string | null;
     /** Paying this invoice: it must be issued and still owed (checked on the same revision). */
     invoice_id?: string | null;
+    /** No buyer present: needs a customer; the card is the customer's saved method. */
+    off_session?: boolean | null;
   }
 >;
 export type AttachPaymentMethod = Command<'AttachPaymentMethod', { order_id: string; payment_intent_id: string; payment_method: CardSummary }>;

@@ -21,9 +21,10 @@ interface IntentEventData {
   occurred_at: string;
 }
 
+/** `off_session` is written only when true (absent = the buyer is present, as in every older event). */
 export type PaymentIntentCreated = DomainEvent<
   'PaymentIntentCreated',
-  IntentEventData & { amount: number | null; currency: string; capture_method: CaptureMethod; customer_id: string | null }
+  IntentEventData & { amount: number | null; currency: string; capture_method: CaptureMethod; customer_id: string | null; off_session?: true }
 >;
 export type PaymentMethodAttached = DomainEvent<'PaymentMethodAttached', IntentEventData & { payment_method: CardSummary }>;
 /** The authorization (with immediate capture when `capture`) is about to be asked for. */

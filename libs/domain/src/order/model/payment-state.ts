@@ -23,6 +23,8 @@ export interface CardSummary {
   last4: string;
   exp_month: number;
   exp_year: number;
+  /** The customer's saved method this card came from (absent for a card given with the payment). */
+  payment_method_id?: string;
 }
 
 export type CancellationReason = 'duplicate' | 'fraudulent' | 'requested_by_customer' | 'abandoned';
@@ -66,6 +68,8 @@ export interface PaymentIntent {
   currency: string;
   capture_method: CaptureMethod;
   customer_id: string | null;
+  /** Charged without the buyer present (a saved method): a challenge cannot be answered, so it fails the attempt. */
+  off_session: boolean;
   payment_method: CardSummary | null;
   authorization_id: string | null;
   authorized: number;

@@ -1,4 +1,5 @@
 import { orderError } from '../model/order-errors.js';
+import { isValidId } from '../../ids.js';
 import { isRecord } from './validation/fields.js';
 import type { CardSummary } from '../model/payment-state.js';
 
@@ -18,5 +19,8 @@ export function validatePaymentMethod(value: unknown, field: string): CardSummar
   if (typeof last4 !== 'string' || !/^\d{4}$/.test(last4)) throw invalid('must be the last 4 digits of the card', `${field}.last4`);
   if (typeof exp_month !== 'number' || !Number.isInteger(exp_month) || exp_month < 1 || exp_month > 12) throw invalid('must be a month from 1 to 12', `${field}.exp_month`);
   if (typeof exp_year !== 'number' || !Number.isInteger(exp_year) || exp_year < 2000 || exp_year > 2999) throw invalid('must be a four-digit year', `${field}.exp_year`);
-  return { token, brand, last4, exp_month, exp_year };
+  const saved = value.payment_method_id;
+  if (saved === undefined || saved === null) return { token, brand, last4, exp_month, exp_year };
+  if (!isValidId('pm_', saved)) throw invalid('must be a saved payment method id like pm_…', `${field}.payment_method_id`);
+  return { token, brand, last4, exp_month, exp_year, payment_method_id: saved };
 }

@@ -13,7 +13,8 @@ import type { CaptureMethod } from '../../model/payment-state.js';
  * An intent is always in the order's currency. A fixed amount must fit in what the order still
  * has outstanding; without one the intent takes the outstanding balance when it is confirmed.
  * The customer defaults to the order's; another customer than the order's is CUSTOMER_MISMATCH,
- * and an order without one takes the intent's. While an issued invoice holds the order its card
+ * and an order without one takes the intent's. An off-session intent needs a customer
+ * (CUSTOMER_REQUIRED): it is charged from their saved method. While an issued invoice holds the order its card
  * payments use automatic capture only (INVOICE_REQUIRES_AUTOMATIC_CAPTURE).
  */
 export function decideCreatePaymentIntent(command: CreatePaymentIntent, state: OrderState): (OrderDetailsUpdated | PaymentIntentCreated)[] {
@@ -41,15 +42,34 @@ export function decideCreatePaymentIntent(command: CreatePaymentIntent, state: O
     throw orderError('CUSTOMER_MISMATCH', `order ${order.id} belongs to customer ${order.customer_id}: a payment for it cannot name another customer`, 'customer_id');
   }
   const customer = given ?? order.customer_id;
+  const offSession = validateOffSession(command.data.off_session);
+  if (offSession && customer === null) {
+    throw orderError('CUSTOMER_REQUIRED', 'an off-session payment charges a customer\'s saved method: name the customer', 'customer_id');
+  }
   // An order without a customer takes the payer's, so it shows in that customer's timeline and lists.
   const adopt: OrderDetailsUpdated[] = given && !order.customer_id ? [{ type: 'OrderDetailsUpdated', data: { order_id: order.id, changes: { customer_id: given }, occurred_at: command.now } }] : [];
   return [
     ...adopt,
     {
       type: 'PaymentIntentCreated',
-      data: { order_id: order.id, payment_intent_id: id, amount: fixed, currency: order.currency, capture_method: method, customer_id: customer, occurred_at: command.now },
+      data: {
+        order_id: order.id,
+        payment_intent_id: id,
+        amount: fixed,
+        currency: order.currency,
+        capture_method: method,
+        customer_id: customer,
+        ...(offSession ? { off_session: true as const } : {}),
+        occurred_at: command.now,
+      },
     },
   ];
+}
+
+function validateOffSession(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean') throw orderError('INVALID_REQUEST', 'off_session must be true or false', 'off_session');
+  return value;
 }
 
 function validateCaptureMethod(value: unknown): CaptureMethod {

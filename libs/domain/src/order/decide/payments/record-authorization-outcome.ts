@@ -6,6 +6,8 @@ import type { PaymentActionRequired, PaymentAuthorized, PaymentCaptured, Payment
 import { requireIntent, requirePendingAttempt, validateOptionalRecord, validateText, invoiceCredited } from '../../rules/payment-guards.js';
 import { AUTHORIZATION_VALIDITY_MS } from '../../model/payment-state.js';
 
+const OFF_SESSION_AUTHENTICATION = 'The bank asks the buyer to authenticate this payment: collect it with the buyer present (checkout, invoice page) instead.';
+
 type AuthorizationEvent = PaymentAuthorized | PaymentCaptured | PaymentActionRequired | PaymentFailed;
 
 /**
@@ -31,8 +33,12 @@ export function decideRecordAuthorizationOutcome(command: RecordAuthorizationOut
       const capture_id = validateText(command.data.capture_id, 'capture_id');
       return [authorized, { type: 'PaymentCaptured', data: { ...base, capture_id, charge_id, amount: pending.amount, final: true, ...invoiceCredited(order) } }];
     }
-    case 'requires_action':
-      return [{ type: 'PaymentActionRequired', data: { ...base, action_id: validateText(outcome.action_id, 'outcome.action_id') } }];
+    case 'requires_action': {
+      const action_id = validateText(outcome.action_id, 'outcome.action_id');
+      // Off-session nobody can answer a challenge: the attempt fails and the balance stays collectible.
+      if (intent.off_session) return [{ type: 'PaymentFailed', data: { ...base, failure_type: 'declined', code: 'authentication_required', message: OFF_SESSION_AUTHENTICATION } }];
+      return [{ type: 'PaymentActionRequired', data: { ...base, action_id } }];
+    }
     case 'declined':
     case 'error':
       return [

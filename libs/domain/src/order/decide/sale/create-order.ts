@@ -4,13 +4,24 @@ import type { CreateOrder } from '../../model/order-commands.js';
 import { orderError } from '../../model/order-errors.js';
 import type { OrderCreated, OrderEvent } from '../../model/order-events.js';
 import { createdOrder, evolveOrder } from '../../evolve/order-evolve.js';
-import type { ExistingOrder, OrderState } from '../../model/order-state.js';
-import { optionalList, validateId, validateMetadata, validateNotes } from '../../rules/validation/fields.js';
+import type { ExistingOrder, OrderState, SubscriptionLink } from '../../model/order-state.js';
+import { optionalList, requireRecord, validateId, validateMetadata, validateNotes } from '../../rules/validation/fields.js';
 import { validateCustomerId } from '../../rules/validation/order-details-changes.js';
 import { discountApplied } from './apply-discount.js';
 import { lineItemAdded } from './add-line-item.js';
 import { taxApplied } from './apply-tax.js';
 import { tipSet } from './set-tip.js';
+
+/** A cycle order names its subscription and cycle, and bills the subscription's customer. */
+function validateSubscriptionLink(value: unknown, customerId: unknown): { subscription?: SubscriptionLink } {
+  if (value === undefined || value === null) return {};
+  const link = requireRecord(value, 'subscription');
+  const subscription_id = validateId('sub_', link.subscription_id, 'subscription.subscription_id');
+  const cycle = link.cycle;
+  if (typeof cycle !== 'number' || !Number.isInteger(cycle) || cycle < 1) throw orderError('INVALID_REQUEST', 'subscription.cycle must be a whole number from 1', 'subscription.cycle');
+  if (customerId === undefined || customerId === null) throw orderError('CUSTOMER_REQUIRED', "a subscription's order bills its customer: name customer_id", 'customer_id');
+  return { subscription: { subscription_id, cycle } };
+}
 
 /**
  * One decision, so one atomic append: OrderCreated, then one event per line item, discount,
@@ -32,6 +43,7 @@ export function decideCreateOrder(command: CreateOrder, state: OrderState): Orde
       customer_id: validateCustomerId(data.customer_id, 'customer_id'),
       notes: validateNotes(data.notes, 'notes'),
       metadata: validateMetadata(data.metadata, 'metadata'),
+      ...validateSubscriptionLink(data.subscription, data.customer_id),
       occurred_at: now,
     },
   };

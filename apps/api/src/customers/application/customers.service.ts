@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { CustomerChanges, CustomerDetails, PaymentMethodUsage } from '#ordo/domain';
+import type { Caller } from '../../orders/application/order-commands.js';
+import { cardForToken } from '../../payments/processor/card-for-token.js';
+import { PaymentProcessors } from '../../payments/processor/payment-processors.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import { CustomerCommands } from './customer-commands.js';
+
+/** The customer and saved-method use cases: each is one customer command. */
+@Injectable()
+export class CustomersService {
+  constructor(
+    private readonly customers: CustomerCommands,
+    private readonly processors: PaymentProcessors,
+  ) {}
+
+  async create(ctx: RequestContext, details: Partial<Record<keyof CustomerDetails, unknown>>): Promise<string> {
+    const id = ctx.ids.next('cus_');
+    await this.customers.run(ctx, id, { type: 'CreateCustomer', data: { customer_id: id, ...details } });
+    return id;
+  }
+
+  async update(ctx: RequestContext, id: string, changes: Partial<Record<keyof CustomerChanges, unknown>>): Promise<void> {
+    await this.customers.run(ctx, id, { type: 'UpdateCustomer', data: { customer_id: id, changes } });
+  }
+
+  /**
+   * The processor describes the token (a token it never issued to this merchant is NO_SUCH_TOKEN);
+   * only its token, brand, last4 and expiry reach the customer's stream.
+   */
+  async savePaymentMethod(ctx: RequestContext, customerId: string, input: { token: string; usage: PaymentMethodUsage; setDefault?: boolean }): Promise<string> {
+    await this.customers.require(ctx, customerId, 'id');
+    const card = await cardForToken(this.processors.require(ctx.mode), ctx, input.token, 'token');
+    return this.saveCard(ctx, customerId, ctx.ids.next('pm_'), card, input.usage, input.setDefault);
+  }
+
+  /** Saves a card already described by the processor (a payment's card, saved once it went through). */
+  async saveCard(caller: Caller, customerId: string, paymentMethodId: string, card: { token: string; brand: string; last4: string; exp_month: number; exp_year: number }, usage: PaymentMethodUsage, setDefault?: boolean): Promise<string> {
+    const { token, brand, last4, exp_month, exp_year } = card;
+    await this.customers.run(caller, customerId, {
+      type: 'SavePaymentMethod',
+      data: { customer_id: customerId, payment_method_id: paymentMethodId, payment_method: { token, brand, last4, exp_month, exp_year }, usage, set_default: setDefault ?? null },
+    });
+    return paymentMethodId;
+  }
+
+  async setDefault(ctx: RequestContext, customerId: string, paymentMethodId: string): Promise<void> {
+    await this.customers.run(ctx, customerId, { type: 'SetDefaultPaymentMethod', data: { customer_id: customerId, payment_method_id: paymentMethodId } });
+  }
+
+  async remove(ctx: RequestContext, customerId: string, paymentMethodId: string): Promise<void> {
+    await this.customers.run(ctx, customerId, { type: 'RemovePaymentMethod', data: { customer_id: customerId, payment_method_id: paymentMethodId } });
+  }
+}
