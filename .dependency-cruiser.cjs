@@ -33,7 +33,7 @@ module.exports = {
       comment: 'core, money and the totals engine are below every aggregate: they never import one',
       severity: 'error',
       from: { path: '^libs/domain/src/(core|money|totals)/' },
-      to: { path: '^libs/domain/src/(order|customer|merchants|invoice-numbering)/' },
+      to: { path: '^libs/domain/src/(order|customer|billing|merchants|invoice-numbering)/' },
     },
     {
       name: 'order-not-on-customer',

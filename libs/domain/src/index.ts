@@ -45,3 +45,4 @@ export * from './merchants/index.js';
 // it is not part of this entry point, so nothing in production can reach it (.dependency-cruiser.cjs).
 
 export * from './customer/index.js';
+export * from './billing/index.js';

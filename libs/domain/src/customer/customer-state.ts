@@ -36,6 +36,8 @@ export type CustomerChanges = Partial<CustomerDetails>;
 export interface ExistingCustomer extends CustomerDetails {
   status: 'active';
   id: string;
+  /** The test clock whose time bills this customer (test mode); null = real time. */
+  test_clock_id: string | null;
   created_at: string;
   updated_at: string;
   /** Oldest first, removed ones included (they stay visible in the history). */

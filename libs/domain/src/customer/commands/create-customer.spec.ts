@@ -73,3 +73,13 @@ describe('CreateCustomer', () => {
     spec.given([]).when(customerCommand('CreateCustomer', { customer_id: CUS_1, metadata: { a: 1 } })).thenThrows('INVALID_METADATA');
   });
 });
+
+describe('CreateCustomer with a test clock', () => {
+  it('records the clock the customer is billed by (test mode; the application checks the clock)', () => {
+    spec
+      .given([])
+      .when(customerCommand('CreateCustomer', { customer_id: CUS_1, test_clock_id: 'clock_0000000000000001' }))
+      .then([{ type: 'CustomerCreated', data: { customer_id: CUS_1, name: null, email: null, phone: null, address: null, metadata: {}, test_clock_id: 'clock_0000000000000001', occurred_at: NOW } }]);
+    spec.given([]).when(customerCommand('CreateCustomer', { customer_id: CUS_1, test_clock_id: 'clk_1' })).thenThrows('INVALID_ID', { field: 'test_clock_id' });
+  });
+});

@@ -1,0 +1,10 @@
+export * from './billing-errors.js';
+export * from './plan.js';
+export * from './test-clock.js';
+export * from './rules/billing-period.js';
+export * from './subscription/subscription-state.js';
+export * from './subscription/subscription-decider.js';
+export { nextBillingStep, type BillingStep } from './subscription/next-billing-step.js';
+export type { CreateSubscription, SubscriptionCreated } from './subscription/create-subscription.js';
+export type * from './subscription/billing-cycles.js';
+export type * from './subscription/subscription-lifecycle.js';
