@@ -5,6 +5,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ORDER_EVENT_TYPES } from '#ordo/domain';
 import { CommandPath } from './application/command-path.js';
 import { OrderCommands } from './orders/application/order-commands.js';
+import { BillingModule } from './billing/billing.module.js';
+import { BillingStreams } from './billing/billing-streams.js';
+import { BillingProjection } from './billing/read-model/billing.projection.js';
 import { CustomerCommands } from './customers/application/customer-commands.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { CustomersProjection } from './customers/read-model/customers.projection.js';
@@ -43,6 +46,7 @@ const core = [
   CommandPath,
   OrderCommands,
   CustomerCommands,
+  BillingStreams,
   ProjectionRunner,
   MerchantsService,
   IdempotencyStore,
@@ -70,6 +74,7 @@ export class AppModule {
         PaymentsModule,
         InvoicesModule,
         CustomersModule,
+        BillingModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -88,6 +93,7 @@ export class AppModule {
               new PaymentsProjection(orders),
               new InvoicesProjection(orders),
               new CustomersProjection((stream) => sqlite.store.readStreamNow(stream)),
+              new BillingProjection((stream) => sqlite.store.readStreamNow(stream)),
             ];
           },
         },

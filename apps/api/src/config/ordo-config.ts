@@ -25,6 +25,8 @@ export interface OrdoConfig {
   paymentRecoveryGraceMs: number;
   /** How often the invoice scheduler looks for due reminders and overdue invoices; 0 = never (tests call it). */
   invoiceSchedulerMs: number;
+  /** How often subscriptions on the real clock are renewed and retried; 0 = never (tests call it). Test clocks bill when advanced. */
+  subscriptionSchedulerMs: number;
   /**
    * How long a process trusts an API key it looked up before looking again: the bound within
    * which a key revoked by another process (the CLI, another replica) is refused here too.
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     paymentRecoveryMs: wholeNumber(env, 'ORDO_PAYMENT_RECOVERY_MS', 30_000),
     paymentRecoveryGraceMs: wholeNumber(env, 'ORDO_PAYMENT_RECOVERY_GRACE_MS', 10_000),
     invoiceSchedulerMs: wholeNumber(env, 'ORDO_INVOICE_SCHEDULER_MS', 60_000),
+    subscriptionSchedulerMs: wholeNumber(env, 'ORDO_SUBSCRIPTION_SCHEDULER_MS', 60_000),
     apiKeyRecheckMs: wholeNumber(env, 'ORDO_API_KEY_RECHECK_MS', 5_000),
     rateLimitWritesPerSecond: wholeNumber(env, 'ORDO_RATE_LIMIT_WRITES', 100),
     rateLimitReadsPerSecond: wholeNumber(env, 'ORDO_RATE_LIMIT_READS', 200),

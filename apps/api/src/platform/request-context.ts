@@ -18,6 +18,8 @@ export interface RequestContext {
   /** Fingerprint of the idempotency claim (request hash + claim time) this request runs under. */
   idempotencyClaim?: string;
   ids: IdMinter;
+  /** Never set for HTTP requests: the time a background process acts at (a test clock's time). */
+  at?: string;
 }
 
 export interface OrdoRequest {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Database, Statement } from 'better-sqlite3';
-import type { EventStore } from '#ordo/event-store';
+import type { EventStore, RecordedEvent } from '#ordo/event-store';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { EVENT_STORE, SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
@@ -41,6 +41,7 @@ export class ProjectionRunner implements OnApplicationShutdown {
   private jobSeq = 0;
   private appliedSeq = 0;
   private statements?: { save: Statement; load: Statement; reset: Statement; rewind: Statement };
+  private readonly listeners: ((events: readonly RecordedEvent[]) => void)[] = [];
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -48,6 +49,14 @@ export class ProjectionRunner implements OnApplicationShutdown {
     @Inject(PROJECTIONS) private readonly projections: Projection[],
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
   ) {}
+
+  /**
+   * Processes that react to the log (the billing process learning a cycle's order got paid) are
+   * told each batch once its read models are written, so what they query already shows it.
+   */
+  onApplied(listener: (events: readonly RecordedEvent[]) => void): void {
+    this.listeners.push(listener);
+  }
 
   /** Creates tables, loads checkpoints and catches up with the log. */
   async start(): Promise<void> {
@@ -174,6 +183,7 @@ export class ProjectionRunner implements OnApplicationShutdown {
         const result = await this.sqlite.writer.write(() => this.applyNextBatch());
         this.adopt(result.snapshot);
         if (!result.applied) break;
+        for (const listener of this.listeners) listener(result.events);
       }
     } catch (error) {
       this.logger.error({ err: error }, 'projection batch failed');
@@ -184,12 +194,12 @@ export class ProjectionRunner implements OnApplicationShutdown {
   }
 
   /** Runs inside a writer job. */
-  private applyNextBatch(): { applied: boolean; snapshot: Snapshot } {
+  private applyNextBatch(): { applied: boolean; snapshot: Snapshot; events: RecordedEvent[] } {
     const stored = this.readCheckpoints();
     let lowest: bigint | undefined;
     for (const c of stored.values()) if (lowest === undefined || c < lowest) lowest = c;
     const events = this.sqlite.store.readPage(lowest ?? 0n, BATCH);
-    if (events.length === 0) return { applied: false, snapshot: this.snapshot(stored) };
+    if (events.length === 0) return { applied: false, snapshot: this.snapshot(stored), events: [] };
     for (const p of this.projections) {
       const done = stored.get(p.name) ?? 0n;
       let last = done;
@@ -205,7 +215,7 @@ export class ProjectionRunner implements OnApplicationShutdown {
         stored.set(p.name, last);
       }
     }
-    return { applied: true, snapshot: this.snapshot(stored) };
+    return { applied: true, snapshot: this.snapshot(stored), events };
   }
 
   private readCheckpoints(): Map<string, bigint> {

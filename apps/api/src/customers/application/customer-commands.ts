@@ -21,7 +21,7 @@ export class CustomerCommands {
   ) {}
 
   async run(caller: Caller, customerId: string, command: Omit<CustomerCommand, 'now'>): Promise<{ customer: ExistingCustomer; appended: number; revision: bigint }> {
-    const outcome = await this.path.run(customerDecider, customerStreamName(customerId), { ...command, now: this.clock.nowIso() } as CustomerCommand, caller, 'CUSTOMER_CONFLICT');
+    const outcome = await this.path.run(customerDecider, customerStreamName(customerId), { ...command, now: caller.at ?? this.clock.nowIso() } as CustomerCommand, caller, 'CUSTOMER_CONFLICT');
     if (outcome.state.status === 'none') throw new Error('an accepted customer command left no customer');
     return { customer: outcome.state, appended: outcome.appended.length, revision: outcome.revision };
   }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { CustomerChanges, CustomerDetails, PaymentMethodUsage } from '#ordo/domain';
+import { billingError, type CustomerChanges, type CustomerDetails, type PaymentMethodUsage } from '#ordo/domain';
+import { BillingStreams } from '../../billing/billing-streams.js';
+import { ApiError } from '../../platform/api-error.js';
 import type { Caller } from '../../orders/application/order-commands.js';
 import { cardForToken } from '../../payments/processor/card-for-token.js';
 import { PaymentProcessors } from '../../payments/processor/payment-processors.js';
@@ -12,11 +14,17 @@ export class CustomersService {
   constructor(
     private readonly customers: CustomerCommands,
     private readonly processors: PaymentProcessors,
+    private readonly billing: BillingStreams,
   ) {}
 
-  async create(ctx: RequestContext, details: Partial<Record<keyof CustomerDetails, unknown>>): Promise<string> {
+  /** A test clock the customer is attached to must exist in this merchant's test mode. */
+  async create(ctx: RequestContext, details: Partial<Record<keyof CustomerDetails, unknown>>, testClockId?: string): Promise<string> {
+    if (testClockId !== undefined) {
+      if (ctx.mode !== 'test') throw new ApiError(403, 'TEST_MODE_ONLY', 'test clocks exist in test mode only: use a test key', 'test_clock_id');
+      if (!(await this.billing.clocks.load(ctx, testClockId))) throw billingError('TEST_CLOCK_NOT_FOUND', `no test clock ${testClockId}`, 'test_clock_id');
+    }
     const id = ctx.ids.next('cus_');
-    await this.customers.run(ctx, id, { type: 'CreateCustomer', data: { customer_id: id, ...details } });
+    await this.customers.run(ctx, id, { type: 'CreateCustomer', data: { customer_id: id, ...details, ...(testClockId !== undefined ? { test_clock_id: testClockId } : {}) } });
     return id;
   }
 

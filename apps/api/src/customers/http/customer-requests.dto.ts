@@ -82,6 +82,14 @@ export class CreateCustomerDto {
 /** Named fields change; null clears one (metadata: null empties it). */
 export class UpdateCustomerDto extends CreateCustomerDto {}
 
+export class CreateCustomerWithClockDto extends CreateCustomerDto {
+  @ApiPropertyOptional({ example: 'clock_…', description: 'Test mode: bill this customer (and their subscriptions) at a test clock’s time' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^clock_[A-Za-z0-9]{1,64}$/, { message: 'test_clock_id must be an id starting with clock_' })
+  test_clock_id?: string;
+}
+
 export class SavePaymentMethodDto {
   @ApiProperty({ description: 'A token from POST /v1/tokens (or a ready-made test token such as tok_visa)', example: 'tok_visa' })
   @IsDefined()

@@ -188,6 +188,8 @@ export class CustomerResponse {
   address!: AddressResponse | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
   metadata!: Record<string, string>;
+  @ApiProperty({ type: String, nullable: true, description: "test mode: the test clock whose time bills this customer" })
+  test_clock_id!: string | null;
   @ApiProperty({ type: SavedPaymentMethodResponse, nullable: true })
   default_payment_method!: SavedPaymentMethodResponse | null;
   @ApiProperty({ type: CustomerReceivablesSummaryResponse })

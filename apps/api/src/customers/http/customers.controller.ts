@@ -10,7 +10,7 @@ import { CustomersService } from '../application/customers.service.js';
 import { CustomerTimelineQueries } from '../read-model/customer-timeline.queries.js';
 import { CustomersQueries } from '../read-model/customers.queries.js';
 import { ReceivablesQueries } from '../read-model/receivables.queries.js';
-import { CreateCustomerDto, ListCustomersQueryDto, ListPaymentMethodsQueryDto, SavePaymentMethodDto, UpdateCustomerDto } from './customer-requests.dto.js';
+import { CreateCustomerWithClockDto, ListCustomersQueryDto, ListPaymentMethodsQueryDto, SavePaymentMethodDto, UpdateCustomerDto } from './customer-requests.dto.js';
 import { CustomerResponse, CustomerTimelineEntryResponse, SavedPaymentMethodResponse, ReceivablesResponse } from './customer.responses.js';
 
 const customerId = new IdPipe('cus_', 'id');
@@ -40,8 +40,9 @@ export class CustomersController {
   @Post()
   @ApiData(CustomerResponse, 201, 'Created')
   @ApiOperation({ summary: 'Create a customer (name, email, E.164 phone, billing address with ISO country, metadata; all optional)' })
-  async create(@Ctx() ctx: RequestContext, @Body() dto: CreateCustomerDto) {
-    const id = await this.service.create(ctx, named(dto));
+  async create(@Ctx() ctx: RequestContext, @Body() dto: CreateCustomerWithClockDto) {
+    const { test_clock_id, ...details } = named(dto);
+    const id = await this.service.create(ctx, details, test_clock_id);
     return this.customers.get(ctx, id, this.clock.now());
   }
 

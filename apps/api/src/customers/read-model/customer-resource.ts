@@ -31,6 +31,7 @@ export function toCustomerResource(customer: ExistingCustomer, revision: bigint)
     phone: customer.phone,
     address: customer.address,
     metadata: customer.metadata,
+    test_clock_id: customer.test_clock_id ?? null,
     default_payment_method: method ? toPaymentMethodResource(customer, method) : null,
     version: Number(revision),
     created_at: customer.created_at,

@@ -53,7 +53,7 @@ interface CustomerTimelineTable {
  */
 @Injectable()
 export class CustomerTimelineQueries {
-  private readonly sql: Kysely<{ orders: OrdersTable; order_timeline: TimelineTable; customer_timeline: CustomerTimelineTable }> = sqliteQueryBuilder();
+  private readonly sql: Kysely<{ orders: OrdersTable; order_timeline: TimelineTable; customer_timeline: CustomerTimelineTable; subscription_timeline: CustomerTimelineTable }> = sqliteQueryBuilder();
 
   constructor(@Inject(SQLITE) private readonly sqlite: SqlitePersistence) {}
 
@@ -103,16 +103,20 @@ export class CustomerTimelineQueries {
     return rows.map((row) => ({ position: row.position, ...toCustomerTimelineEntry(row) }));
   }
 
-  /** The customer's own facts (details, saved methods): no order, no amounts. */
+  /** The customer's own facts (details, saved methods) and their subscriptions': no order, no amounts. */
   private ownEntries(tenant: Tenant, customerId: string, filter: TimelineFilter, after: number, limit: number): Positioned[] {
+    return (['customer_timeline', 'subscription_timeline'] as const).flatMap((table) => this.factsOf(table, tenant, customerId, filter, after, limit));
+  }
+
+  private factsOf(table: 'customer_timeline' | 'subscription_timeline', tenant: Tenant, customerId: string, filter: TimelineFilter, after: number, limit: number): Positioned[] {
     let q = this.sql
-      .selectFrom('customer_timeline')
+      .selectFrom(table)
       .select(['position', 'revision', 'type', 'occurred_at', 'summary', 'request_id'])
       .where('customer_id', '=', customerId)
       .where('merchant_id', '=', tenant.merchantId)
       .where('mode', '=', tenant.mode)
       .where('position', '>', after);
-    for (const condition of timelineConditions(filter, 'customer_timeline')) q = q.where(condition);
+    for (const condition of timelineConditions(filter, table)) q = q.where(condition);
     const compiled = q.orderBy('position', 'asc').limit(limit).compile();
     const rows = this.sqlite.db.prepare(compiled.sql).all(...compiled.parameters) as Omit<CustomerTimelineTable, 'customer_id' | 'merchant_id' | 'mode'>[];
     return rows.map((row) => ({

@@ -8,7 +8,11 @@ import { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import { orderStreamName } from '../order-stream.js';
 
-export type Caller = Pick<RequestContext, 'merchantId' | 'mode' | 'requestId' | 'idempotencyKey' | 'idempotencyClaim' | 'expectedVersion'>;
+/**
+ * Who runs a command. `at`: the time a process acts at instead of the clock's now — the billing
+ * process acting for a test clock's customer, or at the instant a step fell due.
+ */
+export type Caller = Pick<RequestContext, 'merchantId' | 'mode' | 'requestId' | 'idempotencyKey' | 'idempotencyClaim' | 'expectedVersion' | 'at'>;
 
 /** The well-formed customer id a command names (a malformed one is the decider's INVALID_ID to give). */
 function customerNamedBy(given: Omit<OrderCommand, 'now'>): string[] {
@@ -46,7 +50,7 @@ export class OrderCommands {
    */
   async execute(caller: Caller, orderId: string, commands: readonly Omit<OrderCommand, 'now'>[]): Promise<CommandOutcome<OrderState>> {
     for (const customerId of new Set(commands.flatMap(customerNamedBy))) await this.customers.require(caller, customerId);
-    const now = this.clock.nowIso();
+    const now = caller.at ?? this.clock.nowIso();
     return this.path.runAll(orderDecider, orderStreamName(orderId), commands.map((c) => ({ ...c, now }) as OrderCommand), caller, 'ORDER_CONFLICT');
   }
 

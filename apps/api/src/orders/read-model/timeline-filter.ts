@@ -1,12 +1,12 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { CUSTOMER_EVENT_TYPES, ORDER_EVENT_TYPES, type CustomerEventType, type OrderEventType } from '#ordo/domain';
+import { CUSTOMER_EVENT_TYPES, ORDER_EVENT_TYPES, SUBSCRIPTION_EVENT_TYPES, type CustomerEventType, type OrderEventType, type SubscriptionEventType } from '#ordo/domain';
 import { ApiError } from '../../platform/api-error.js';
 
 /**
  * The filters both timelines (an order's, a customer's) take: `type` is a comma-separated list of
  * event types and/or categories, `from` / `to` bound `occurred_at` (both inclusive).
  */
-export const TIMELINE_CATEGORIES = ['order', 'payment', 'invoice', 'manual_payment', 'customer'] as const;
+export const TIMELINE_CATEGORIES = ['order', 'payment', 'invoice', 'manual_payment', 'customer', 'subscription'] as const;
 export type TimelineCategory = (typeof TIMELINE_CATEGORIES)[number];
 
 /**
@@ -14,7 +14,8 @@ export type TimelineCategory = (typeof TIMELINE_CATEGORIES)[number];
  * until it is filed here (classifying by name prefix once filed manual refunds under payments).
  * payment: card money and its processor calls; invoice: invoice facts; manual_payment: money moved
  * outside Ordo; order: what is sold, and the balance adjustments (write-offs, reductions);
- * customer: the customer's own facts (details, saved payment methods), in customer timelines only.
+ * customer: the customer's own facts (details, saved payment methods), subscription: their
+ * subscriptions' facts (renewals, failed charges, past_due, recovery) — both in customer timelines only.
  */
 const CATEGORY_OF: { [T in OrderEventType]: TimelineCategory } = {
   OrderCreated: 'order',
@@ -68,11 +69,27 @@ const CUSTOMER_CATEGORY_OF: { [T in CustomerEventType]: 'customer' } = {
   PaymentMethodRemoved: 'customer',
 };
 
-export function timelineCategory(type: OrderEventType | CustomerEventType): TimelineCategory {
-  return type in CATEGORY_OF ? CATEGORY_OF[type as OrderEventType] : CUSTOMER_CATEGORY_OF[type as CustomerEventType];
+const SUBSCRIPTION_CATEGORY_OF: { [T in SubscriptionEventType]: 'subscription' } = {
+  SubscriptionCreated: 'subscription',
+  BillingCycleStarted: 'subscription',
+  RenewalPaymentFailed: 'subscription',
+  SubscriptionMarkedPastDue: 'subscription',
+  BillingCyclePaid: 'subscription',
+  SubscriptionCanceled: 'subscription',
+  SubscriptionCancellationScheduled: 'subscription',
+  SubscriptionPaused: 'subscription',
+  SubscriptionResumed: 'subscription',
+};
+
+type TimelineEventType = OrderEventType | CustomerEventType | SubscriptionEventType;
+
+export function timelineCategory(type: TimelineEventType): TimelineCategory {
+  if (type in CATEGORY_OF) return CATEGORY_OF[type as OrderEventType];
+  if (type in CUSTOMER_CATEGORY_OF) return CUSTOMER_CATEGORY_OF[type as CustomerEventType];
+  return SUBSCRIPTION_CATEGORY_OF[type as SubscriptionEventType];
 }
 
-const TIMELINE_EVENT_TYPES: readonly (OrderEventType | CustomerEventType)[] = [...ORDER_EVENT_TYPES, ...CUSTOMER_EVENT_TYPES];
+const TIMELINE_EVENT_TYPES: readonly TimelineEventType[] = [...ORDER_EVENT_TYPES, ...CUSTOMER_EVENT_TYPES, ...SUBSCRIPTION_EVENT_TYPES];
 const EVENT_TYPES: ReadonlySet<string> = new Set(TIMELINE_EVENT_TYPES);
 const CATEGORIES: ReadonlySet<string> = new Set(TIMELINE_CATEGORIES);
 

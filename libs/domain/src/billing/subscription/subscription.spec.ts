@@ -2,7 +2,7 @@ import { fold } from '../../core/decider.js';
 import { activePlan, CLOCK_1, cycleStarted, intentOf, orderOfCycle, renewalFailed, START, SUB_1, subCommand, subscriptionCreated } from '../../testing/billing-fixtures.js';
 import { deciderSpec } from '../../testing/decider-spec.js';
 import { CUS_1 } from '../../testing/order-fixtures.js';
-import type { PlanState } from '../plan.js';
+import type { ExistingPlan, PlanState } from '../plan.js';
 import { nextBillingStep } from './next-billing-step.js';
 import { subscriptionDecider, type SubscriptionEvent } from './subscription-decider.js';
 import type { ExistingSubscription } from './subscription-state.js';
@@ -34,7 +34,7 @@ describe('CreateSubscription', () => {
   });
 
   it('refuses an archived or unknown plan and an id in use', () => {
-    spec.given([]).when(create({ ...(activePlan() as Extract<PlanState, { status: 'active' }>), status: 'archived' })).thenThrows('PLAN_ARCHIVED', { kind: 'conflict' });
+    spec.given([]).when(create({ ...(activePlan() as ExistingPlan), status: 'archived' })).thenThrows('PLAN_ARCHIVED', { kind: 'conflict' });
     spec.given([]).when(create({ status: 'none' })).thenThrows('PLAN_NOT_FOUND');
     spec.given([subscriptionCreated()]).when(create()).thenThrows('SUBSCRIPTION_ALREADY_EXISTS');
     spec.given([]).when(subCommand('CreateSubscription', { subscription_id: SUB_1, customer_id: 'cus_x', plan: activePlan() })).thenThrows('INVALID_ID', { field: 'customer_id' });
