@@ -10,6 +10,12 @@ export interface OrderRow {
   merchant_id: string;
   mode: string;
   revision: bigint;
+  /**
+   * When the last event of this batch for the order was appended (the store's real clock). Set
+   * when the batch touched the order; jobs that wait real time (the recovery grace) read it, since
+   * a test clock's customer has events dated at the clock's time.
+   */
+  recorded_at?: string;
 }
 
 /**
@@ -25,7 +31,7 @@ export abstract class OrderCopyProjection implements Projection {
   abstract readonly tables: readonly string[];
   abstract readonly handles: ReadonlySet<string>;
   private orderRow!: Statement;
-  private readonly touched = new Set<string>();
+  private readonly touched = new Map<string, string>();
 
   /** `orders`: the OrdersProjection registered before this one, whose batch hands over the folded orders. */
   constructor(private readonly orders?: Pick<OrdersProjection, 'foldedInThisBatch'>) {}
@@ -41,18 +47,18 @@ export abstract class OrderCopyProjection implements Projection {
 
   apply(recorded: RecordedEvent): void {
     const orderId = orderIdOfStream(recorded.streamName);
-    if (orderId !== undefined) this.touched.add(orderId);
+    if (orderId !== undefined) this.touched.set(orderId, recorded.recordedAt);
   }
 
   endBatch(): void {
-    for (const orderId of this.touched) {
+    for (const [orderId, recorded_at] of this.touched) {
       const fresh = this.orders?.foldedInThisBatch(orderId);
       if (fresh) {
-        this.write(fresh.state, { merchant_id: fresh.merchantId, mode: fresh.mode, revision: fresh.revision });
+        this.write(fresh.state, { merchant_id: fresh.merchantId, mode: fresh.mode, revision: fresh.revision, recorded_at });
         continue;
       }
       const row = this.orderRow.get(orderId) as (OrderRow & { state: string }) | undefined;
-      if (row) this.write(JSON.parse(row.state) as ExistingOrder, row);
+      if (row) this.write(JSON.parse(row.state) as ExistingOrder, { merchant_id: row.merchant_id, mode: row.mode, revision: row.revision, recorded_at });
     }
     this.touched.clear();
   }

@@ -68,7 +68,8 @@ export class PaymentsProjection extends OrderCopyProjection {
         captured: intent.captured,
         refunded: intent.refunded,
         pending_key: intent.pending?.attempt_key ?? null,
-        pending_since: intent.pending ? intent.updated_at : null,
+        // Real time (the append), not the event's date: a test clock's attempt is dated in its future.
+        pending_since: intent.pending ? (row.recorded_at ?? intent.updated_at) : null,
         expires_at: intent.expires_at,
         created_at: intent.created_at,
         resource: JSON.stringify(toPaymentIntentResource(order, intent)),
