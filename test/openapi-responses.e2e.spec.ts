@@ -194,6 +194,24 @@ describe('Every answer matches the OpenAPI document (e2e)', () => {
     await data('post', '/v1/payment-intents', { amount_money: usd(990), customer_id: ada.id, off_session: true, payment_method_id: visa.id }, 201);
     await data('get', `/v1/customers/${ada.id}/timeline`, undefined, 200);
 
+    // Plans, subscriptions, test clocks.
+    const testClock = await data('post', '/v1/test-clocks', { frozen_time: '2027-03-01T00:00:00Z', name: 'tour' }, 201);
+    await data('get', `/v1/test-clocks/${testClock.id}`, undefined, 200);
+    const onClock = await data('post', '/v1/customers', { name: 'Clocked', test_clock_id: testClock.id }, 201);
+    await data('post', `/v1/customers/${onClock.id}/payment-methods`, { token: 'tok_visa' }, 201);
+    const monthly = await data('post', '/v1/plans', { name: 'Monthly', currency: 'USD', interval: 'month', line_items: [{ name: 'Seat', quantity: 2, unit_price_money: usd(1500) }], metadata: { tier: 'pro' } }, 201);
+    await data('get', `/v1/plans/${monthly.id}`, undefined, 200);
+    await data('get', '/v1/plans?page_size=5', undefined, 200);
+    const subscribed = await data('post', '/v1/subscriptions', { customer_id: onClock.id, plan_id: monthly.id }, 201);
+    await data('post', `/v1/test-clocks/${testClock.id}/advance`, { frozen_time: '2027-04-02T00:00:00Z' }, 200);
+    await data('get', `/v1/subscriptions/${subscribed.id}`, undefined, 200);
+    await data('get', `/v1/subscriptions?customer_id=${onClock.id}`, undefined, 200);
+    await data('post', `/v1/subscriptions/${subscribed.id}/pause`, undefined, 200);
+    await data('post', `/v1/subscriptions/${subscribed.id}/resume`, undefined, 200);
+    await data('post', `/v1/subscriptions/${subscribed.id}/cancel`, { at_period_end: true }, 200);
+    await data('post', `/v1/plans/${monthly.id}/archive`, undefined, 200);
+    await data('get', `/v1/customers/${onClock.id}/timeline?type=subscription`, undefined, 200);
+
     // Refusals are documented too: each answer must be the error envelope under a documented status.
     for (const [method, url, body] of [
       ['get', '/v1/orders/ord_000000000000000000000000', undefined],

@@ -7,6 +7,7 @@ import { CommandPath } from './application/command-path.js';
 import { OrderCommands } from './orders/application/order-commands.js';
 import { BillingModule } from './billing/billing.module.js';
 import { BillingStreams } from './billing/billing-streams.js';
+import { TestClockTime } from './billing/application/test-clock-time.js';
 import { BillingProjection } from './billing/read-model/billing.projection.js';
 import { CustomerCommands } from './customers/application/customer-commands.js';
 import { CustomersModule } from './customers/customers.module.js';
@@ -47,6 +48,7 @@ const core = [
   OrderCommands,
   CustomerCommands,
   BillingStreams,
+  TestClockTime,
   ProjectionRunner,
   MerchantsService,
   IdempotencyStore,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { billingError, chargeableMethod, type ExistingSubscription } from '#ordo/domain';
 import { CustomerCommands } from '../../customers/application/customer-commands.js';
+import { InvoiceScheduler } from '../../invoices/application/invoice-scheduler.js';
+import { AuthorizationExpiry } from '../../payments/application/authorization-expiry.js';
 import type { Caller } from '../../orders/application/order-commands.js';
 import { ApiError } from '../../platform/api-error.js';
 import type { RequestContext } from '../../platform/request-context.js';
@@ -29,6 +31,8 @@ export class BillingService {
     private readonly customers: CustomerCommands,
     private readonly billing: SubscriptionBilling,
     private readonly queries: BillingQueries,
+    private readonly expiry: AuthorizationExpiry,
+    private readonly invoices: InvoiceScheduler,
   ) {}
 
   async createPlan(ctx: RequestContext, input: CreatePlanInput): Promise<string> {
@@ -91,7 +95,8 @@ export class BillingService {
 
   /**
    * Moves the clock, then bills every subscription of its customers up to the new time, each
-   * step at the instant it fell due (renewals, retries, past_due), before answering.
+   * step at the instant it fell due (renewals, retries, past_due), then expires their holds and
+   * marks their invoices overdue and reminds (at the new time), before answering.
    */
   async advanceTestClock(ctx: RequestContext, id: string, frozenTime: unknown): Promise<void> {
     if (ctx.mode !== 'test') throw new ApiError(403, 'TEST_MODE_ONLY', 'test clocks exist in test mode only: use a test key');
@@ -102,6 +107,10 @@ export class BillingService {
     };
     await Promise.all(Array.from({ length: ADVANCE_CONCURRENCY }, worker));
     await this.billing.reconcilePaid();
+    // The clock's customers' other time-driven facts: holds that expired, invoices overdue and reminded.
+    const scope = { merchantId: ctx.merchantId, mode: ctx.mode, testClockId: id };
+    await this.expiry.expireForTestClock(scope, state.frozen_time);
+    await this.invoices.runForTestClock(scope, state.frozen_time);
   }
 
   /** The test clock a new customer is attached to must exist in this merchant's test mode. */

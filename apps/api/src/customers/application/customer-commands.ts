@@ -3,6 +3,7 @@ import { customerDecider, customerError, isValidId, type CustomerCommand, type C
 import type { EventStore } from '#ordo/event-store';
 import { CommandPath } from '../../application/command-path.js';
 import type { Caller } from '../../orders/application/order-commands.js';
+import { TestClockTime } from '../../billing/application/test-clock-time.js';
 import { EVENT_STORE } from '../../persistence/tokens.js';
 import { Clock } from '../../platform/clock.js';
 import { customerStreamName } from '../customer-stream.js';
@@ -18,10 +19,11 @@ export class CustomerCommands {
     private readonly path: CommandPath,
     private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clockTime: TestClockTime,
   ) {}
 
   async run(caller: Caller, customerId: string, command: Omit<CustomerCommand, 'now'>): Promise<{ customer: ExistingCustomer; appended: number; revision: bigint }> {
-    const outcome = await this.path.run(customerDecider, customerStreamName(customerId), { ...command, now: caller.at ?? this.clock.nowIso() } as CustomerCommand, caller, 'CUSTOMER_CONFLICT');
+    const outcome = await this.path.run(customerDecider, customerStreamName(customerId), { ...command, now: caller.at ?? this.clockTime.forCustomer(caller, customerId) ?? this.clock.nowIso() } as CustomerCommand, caller, 'CUSTOMER_CONFLICT');
     if (outcome.state.status === 'none') throw new Error('an accepted customer command left no customer');
     return { customer: outcome.state, appended: outcome.appended.length, revision: outcome.revision };
   }

@@ -14,12 +14,15 @@ import { describeCustomerEvent } from './describe-customer-event.js';
  */
 export class CustomersProjection implements Projection {
   readonly name = 'customers';
+  // 2: test_clock_id (time-driven jobs tell a test clock's customers from the real clock's).
+  readonly version = 2;
   readonly schema = [
     `CREATE TABLE IF NOT EXISTS customers (
        id TEXT PRIMARY KEY, merchant_id TEXT NOT NULL, mode TEXT NOT NULL, seq INTEGER NOT NULL,
-       name_lower TEXT, email_lower TEXT, created_at TEXT NOT NULL, revision INTEGER NOT NULL, state TEXT NOT NULL, resource TEXT NOT NULL)`,
+       name_lower TEXT, email_lower TEXT, test_clock_id TEXT, created_at TEXT NOT NULL, revision INTEGER NOT NULL, state TEXT NOT NULL, resource TEXT NOT NULL)`,
     'CREATE INDEX IF NOT EXISTS customers_by_tenant ON customers (merchant_id, mode, seq DESC)',
     'CREATE INDEX IF NOT EXISTS customers_by_email ON customers (merchant_id, mode, email_lower, seq DESC)',
+    'CREATE INDEX IF NOT EXISTS customers_by_test_clock ON customers (test_clock_id) WHERE test_clock_id IS NOT NULL',
     `CREATE TABLE IF NOT EXISTS customer_payment_methods (
        id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, merchant_id TEXT NOT NULL, mode TEXT NOT NULL,
        saved_seq INTEGER NOT NULL, removed INTEGER NOT NULL, resource TEXT NOT NULL)`,
@@ -38,8 +41,8 @@ export class CustomersProjection implements Projection {
   prepare(db: Database): void {
     this.statements = {
       find: db.prepare('SELECT revision, state FROM customers WHERE id = ?').safeIntegers(true),
-      upsert: db.prepare(`INSERT INTO customers (id, merchant_id, mode, seq, name_lower, email_lower, created_at, revision, state, resource)
-          VALUES (@id, @merchant_id, @mode, @seq, @name_lower, @email_lower, @created_at, @revision, @state, @resource)
+      upsert: db.prepare(`INSERT INTO customers (id, merchant_id, mode, seq, name_lower, email_lower, test_clock_id, created_at, revision, state, resource)
+          VALUES (@id, @merchant_id, @mode, @seq, @name_lower, @email_lower, @test_clock_id, @created_at, @revision, @state, @resource)
         ON CONFLICT (id) DO UPDATE SET name_lower = excluded.name_lower, email_lower = excluded.email_lower,
           revision = excluded.revision, state = excluded.state, resource = excluded.resource`),
       method: db.prepare(`INSERT INTO customer_payment_methods (id, customer_id, merchant_id, mode, saved_seq, removed, resource)
@@ -73,6 +76,7 @@ export class CustomersProjection implements Projection {
       seq: recorded.position,
       name_lower: after.name?.toLowerCase() ?? null,
       email_lower: after.email?.toLowerCase() ?? null,
+      test_clock_id: after.test_clock_id ?? null,
       created_at: after.created_at,
       revision: recorded.revision,
       state: JSON.stringify(after),

@@ -7,7 +7,8 @@ import { Clock } from '../../platform/clock.js';
 import { randomId } from '../../platform/ids.js';
 import type { Caller } from '../../orders/application/order-commands.js';
 import { InvoicesService } from './invoices.service.js';
-import { reminderDue } from './reminder-schedule.js';
+import { reminderDue, REMINDER_SCHEDULE } from './reminder-schedule.js';
+import { customersOn, type TestClockScope } from '../../customers/read-model/clock-scope.js';
 
 interface OpenInvoiceRow {
   id: string;
@@ -49,23 +50,39 @@ export class InvoiceScheduler implements OnApplicationBootstrap, OnApplicationSh
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** One pass over the open invoices; returns what it did. One pass at a time. */
+  /** One pass over the open invoices of customers on the real clock; returns what it did. One pass at a time. */
   runOnce(): Promise<{ overdue: number; reminders: number }> {
-    this.running ??= this.pass().finally(() => (this.running = undefined));
+    this.running ??= this.pass(this.clock.nowIso()).finally(() => (this.running = undefined));
     return this.running;
   }
 
-  private async pass(): Promise<{ overdue: number; reminders: number }> {
-    const now = this.clock.nowIso();
+  /**
+   * The invoices of a test clock's customers, at the clock's time (called when it advances):
+   * passes until nothing is left to do, so a long advance sends every reminder due by then.
+   */
+  async runForTestClock(scope: TestClockScope, now: string): Promise<{ overdue: number; reminders: number }> {
+    const total = { overdue: 0, reminders: 0 };
+    for (let i = 0; i < REMINDER_SCHEDULE.length + 2; i++) {
+      const done = await this.pass(now, scope);
+      total.overdue += done.overdue;
+      total.reminders += done.reminders;
+      if (done.overdue + done.reminders === 0) break;
+    }
+    return total;
+  }
+
+  private async pass(now: string, scope?: TestClockScope): Promise<{ overdue: number; reminders: number }> {
+    const customers = customersOn('i.customer_id', scope);
     const rows = this.sqlite.db
       .prepare(
         `SELECT i.id, i.order_id, i.merchant_id, i.mode, i.due_at, i.overdue, i.resource FROM invoices i JOIN orders o ON o.id = i.order_id
-         WHERE i.status IN ('open', 'partially_paid') AND i.due_at IS NOT NULL AND o.status = 'open'`,
+         WHERE i.status IN ('open', 'partially_paid') AND i.due_at IS NOT NULL AND o.status = 'open' AND ${customers.sql}`,
       )
-      .all() as OpenInvoiceRow[];
+      .all(...customers.params) as OpenInvoiceRow[];
     const done = { overdue: 0, reminders: 0 };
     for (const row of rows) {
-      const caller: Caller = { merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_') };
+      // A test clock's invoices are dated at the clock's time.
+      const caller: Caller = { merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_'), ...(scope ? { at: now } : {}) };
       try {
         if (!row.overdue && row.due_at < now) {
           await this.invoices.markOverdue(caller, row.order_id, row.id);

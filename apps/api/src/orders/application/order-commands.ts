@@ -3,6 +3,7 @@ import { isValidId, orderDecider, type ExistingOrder, type OrderCommand, type Or
 import type { EventStore } from '#ordo/event-store';
 import { CommandPath, type CommandOutcome } from '../../application/command-path.js';
 import { EVENT_STORE } from '../../persistence/tokens.js';
+import { TestClockTime } from '../../billing/application/test-clock-time.js';
 import { CustomerCommands } from '../../customers/application/customer-commands.js';
 import { Clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/request-context.js';
@@ -41,6 +42,7 @@ export class OrderCommands {
     private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly customers: CustomerCommands,
+    private readonly clockTime: TestClockTime,
   ) {}
 
   /**
@@ -49,8 +51,10 @@ export class OrderCommands {
    * for every feature. Customers are never deleted, so the check cannot go stale before the append.
    */
   async execute(caller: Caller, orderId: string, commands: readonly Omit<OrderCommand, 'now'>[]): Promise<CommandOutcome<OrderState>> {
-    for (const customerId of new Set(commands.flatMap(customerNamedBy))) await this.customers.require(caller, customerId);
-    const now = caller.at ?? this.clock.nowIso();
+    const named = [...new Set(commands.flatMap(customerNamedBy))];
+    for (const customerId of named) await this.customers.require(caller, customerId);
+    // A test clock's customer's orders live at the clock's time (due dates, expiries, dates of facts).
+    const now = caller.at ?? this.clockTime.forOrder(caller, orderId, named[0]) ?? this.clock.nowIso();
     return this.path.runAll(orderDecider, orderStreamName(orderId), commands.map((c) => ({ ...c, now }) as OrderCommand), caller, 'ORDER_CONFLICT');
   }
 

@@ -7,6 +7,7 @@ import { CHALLENGE_VALIDITY_MS } from '#ordo/domain';
 import { Clock } from '../../platform/clock.js';
 import { randomId } from '../../platform/ids.js';
 import { PaymentSteps } from './payment-steps.js';
+import { customersOn, type TestClockScope } from '../../customers/read-model/clock-scope.js';
 
 /**
  * Uncaptured authorizations expire 7 days after they were granted (the domain computes
@@ -40,21 +41,26 @@ export class AuthorizationExpiry implements OnApplicationBootstrap, OnApplicatio
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Voids every hold past its expiry; returns how many it started. One pass at a time. */
+  /** Voids every hold past its expiry (customers on the real clock); returns how many it started. One pass at a time. */
   expireDue(): Promise<number> {
-    this.running ??= this.pass().finally(() => (this.running = undefined));
+    this.running ??= this.pass(this.clock.nowIso()).finally(() => (this.running = undefined));
     return this.running;
   }
 
-  private async pass(): Promise<number> {
-    await this.cancelAbandonedChallenges();
-    const now = this.clock.nowIso();
+  /** The holds and challenges of a test clock's customers, at the clock's time (called when it advances). */
+  expireForTestClock(scope: TestClockScope, now: string): Promise<number> {
+    return this.pass(now, scope);
+  }
+
+  private async pass(now: string, scope?: TestClockScope): Promise<number> {
+    await this.cancelAbandonedChallenges(now, scope);
+    const customers = customersOn('customer_id', scope);
     const due = this.sqlite.db
-      .prepare(`SELECT id, order_id, merchant_id, mode FROM payment_intents WHERE status = 'requires_capture' AND pending_key IS NULL AND expires_at <= ? AND mode = 'test'`)
-      .all(now) as { id: string; order_id: string; merchant_id: string; mode: 'test' }[];
+      .prepare(`SELECT id, order_id, merchant_id, mode FROM payment_intents WHERE status = 'requires_capture' AND pending_key IS NULL AND expires_at <= ? AND mode = 'test' AND ${customers.sql}`)
+      .all(now, ...customers.params) as { id: string; order_id: string; merchant_id: string; mode: 'test' }[];
     let started = 0;
     for (const row of due) {
-      const caller: Caller = { merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_') };
+      const caller: Caller = { merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_'), ...(scope ? { at: now } : {}) };
       try {
         const attemptKey = randomId('att_');
         const order = await this.orders.run(caller, row.order_id, { type: 'ExpireAuthorization', data: { order_id: row.order_id, payment_intent_id: row.id, attempt_key: attemptKey } });
@@ -76,9 +82,10 @@ export class AuthorizationExpiry implements OnApplicationBootstrap, OnApplicatio
    * collect it): after CHALLENGE_VALIDITY_MS the intent is canceled as abandoned. Nothing was
    * authorized, so there is nothing to release at the processor.
    */
-  private async cancelAbandonedChallenges(): Promise<void> {
-    const cutoff = new Date(this.clock.now().getTime() - CHALLENGE_VALIDITY_MS).toISOString();
-    const rows = this.sqlite.db.prepare(`SELECT id, order_id, merchant_id, mode, resource FROM payment_intents WHERE status = 'requires_action'`).all() as {
+  private async cancelAbandonedChallenges(now: string, scope?: TestClockScope): Promise<void> {
+    const cutoff = new Date(Date.parse(now) - CHALLENGE_VALIDITY_MS).toISOString();
+    const customers = customersOn('customer_id', scope);
+    const rows = this.sqlite.db.prepare(`SELECT id, order_id, merchant_id, mode, resource FROM payment_intents WHERE status = 'requires_action' AND ${customers.sql}`).all(...customers.params) as {
       id: string;
       order_id: string;
       merchant_id: string;
@@ -87,7 +94,7 @@ export class AuthorizationExpiry implements OnApplicationBootstrap, OnApplicatio
     }[];
     for (const row of rows) {
       if ((JSON.parse(row.resource) as { updated_at: string }).updated_at > cutoff) continue;
-      const caller: Caller = { merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_') };
+      const caller: Caller = { merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_'), ...(scope ? { at: now } : {}) };
       try {
         await this.orders.run(caller, row.order_id, { type: 'StartCancel', data: { order_id: row.order_id, payment_intent_id: row.id, attempt_key: randomId('att_'), reason: 'abandoned' } });
       } catch (err) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrderCommands, type OrderHistory } from '../../orders/application/order-commands.js';
 import { chargeableMethod, DomainError, type CancellationReason, type CaptureMethod, type CardSummary, type ExistingOrder, type Money, type OrderCommand, type PaymentIntent } from '#ordo/domain';
+import { TestClockTime } from '../../billing/application/test-clock-time.js';
 import { CustomerCommands } from '../../customers/application/customer-commands.js';
 import { ApiError } from '../../platform/api-error.js';
 import { Clock } from '../../platform/clock.js';
@@ -62,6 +63,7 @@ export class PaymentIntentsService {
     private readonly processors: PaymentProcessors,
     private readonly customers: CustomerCommands,
     private readonly clock: Clock,
+    private readonly clockTime: TestClockTime,
   ) {}
 
   /** Creating, attaching a card and starting the confirmation are one append: all or nothing. */
@@ -148,7 +150,7 @@ export class PaymentIntentsService {
   /** The saved card to charge, checked by the customer's rules (removed, expired, not for off-session use). */
   private async savedCard(ctx: RequestContext, customerId: string, input: CreateIntentInput): Promise<CardSummary> {
     const customer = await this.customers.require(ctx, customerId);
-    const method = chargeableMethod(customer, { customer_id: customerId, payment_method_id: input.payment_method_id ?? null, off_session: input.off_session === true, now: ctx.at ?? this.clock.nowIso() });
+    const method = chargeableMethod(customer, { customer_id: customerId, payment_method_id: input.payment_method_id ?? null, off_session: input.off_session === true, now: ctx.at ?? this.clockTime.forCustomer(ctx, customerId) ?? this.clock.nowIso() });
     return { ...method.card, payment_method_id: method.id };
   }
 
