@@ -1,3 +1,7 @@
+import { fold, subscriptionDecider, type SubscriptionEvent } from '#ordo/domain';
+import type { EventStore } from '#ordo/event-store';
+import { ProjectionRunner } from '../apps/api/src/application/projections/projection-runner.js';
+import { EVENT_STORE } from '../apps/api/src/persistence/tokens.js';
 import { createCustomer } from './support/customers.js';
 import { bearer, startTestApp, usd, type TestApp } from './support/test-app.js';
 
@@ -44,5 +48,19 @@ describe('a test clock advanced by a year with 100 monthly subscriptions (HTTP)'
     expect(captured.n).toBe(SUBSCRIPTIONS * 12);
     const sample = (await t.http.get(`/v1/subscriptions/${subs[0]}`).set(a).expect(200)).body.data;
     expect(sample).toMatchObject({ status: 'active', current_cycle: 12, current_period_start: '2028-12-31T12:00:00.000Z', current_period_end: '2029-01-31T12:00:00.000Z' });
+
+    // The read model is the fold of the streams: every row equals what the decider folds, and a
+    // rebuild from position 0 writes the very same rows.
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    for (const id of subs) {
+      const folded = fold(subscriptionDecider, (await store.readStream(`subscription-${id}`)).map((e) => ({ type: e.type, data: e.data }) as SubscriptionEvent));
+      const row = t.db.prepare('SELECT state FROM subscriptions WHERE id = ?').get(id) as { state: string };
+      expect(JSON.parse(row.state)).toEqual(JSON.parse(JSON.stringify(folded)));
+    }
+    const tables = ['subscriptions', 'subscription_cycles', 'subscription_timeline', 'plans', 'test_clocks'];
+    const snapshot = () => tables.map((table) => t.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all());
+    const before = snapshot();
+    await t.app.get(ProjectionRunner).rebuild(['billing']);
+    expect(snapshot()).toEqual(before);
   }, 240_000);
 });
