@@ -125,6 +125,9 @@ describe('subscriptions billed over a test clock (HTTP)', () => {
       'DefaultPaymentMethodSet',
       'BillingCyclePaid',
     ]);
+    // Dated at the clock's time: the customer when created, each cycle paid when its charge went through.
+    expect(timeline[0]).toMatchObject({ type: 'CustomerCreated', occurred_at: '2027-01-15T09:00:00.000Z' });
+    expect(timeline.filter((e) => e.type === 'BillingCyclePaid').map((e) => e.occurred_at).slice(0, 3)).toEqual(['2027-01-15T09:00:00.000Z', '2027-02-15T09:00:00.000Z', '2027-03-15T09:00:00.000Z']);
     expect(timeline.filter((e) => e.type === 'RenewalPaymentFailed').map((e) => e.occurred_at)).toEqual([
       '2027-04-15T09:00:00.000Z',
       '2027-04-16T09:00:00.000Z',

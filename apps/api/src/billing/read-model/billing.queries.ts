@@ -83,12 +83,12 @@ export class BillingQueries {
   }
 
   /** Open cycles whose order has nothing left outstanding: paid by a charge, a wire, an invoice… */
-  cyclesPaidMeanwhile(): { subscription_id: string; cycle: number; merchant_id: string; mode: 'test' | 'live' }[] {
+  cyclesPaidMeanwhile(): { subscription_id: string; cycle: number; merchant_id: string; mode: 'test' | 'live'; paid_at: string }[] {
     return this.sqlite.db
       .prepare(
-        `SELECT c.subscription_id, c.cycle, c.merchant_id, c.mode FROM subscription_cycles c JOIN orders o ON o.id = c.order_id
+        `SELECT c.subscription_id, c.cycle, c.merchant_id, c.mode, o.updated_at AS paid_at FROM subscription_cycles c JOIN orders o ON o.id = c.order_id
          WHERE c.paid = 0 AND o.outstanding = 0 AND o.payment_status = 'paid'`,
       )
-      .all() as { subscription_id: string; cycle: number; merchant_id: string; mode: 'test' | 'live' }[];
+      .all() as { subscription_id: string; cycle: number; merchant_id: string; mode: 'test' | 'live'; paid_at: string }[];
   }
 }

@@ -19,12 +19,16 @@ export class CustomersService {
 
   /** A test clock the customer is attached to must exist in this merchant's test mode. */
   async create(ctx: RequestContext, details: Partial<Record<keyof CustomerDetails, unknown>>, testClockId?: string): Promise<string> {
+    let at: string | undefined;
     if (testClockId !== undefined) {
       if (ctx.mode !== 'test') throw new ApiError(403, 'TEST_MODE_ONLY', 'test clocks exist in test mode only: use a test key', 'test_clock_id');
-      if (!(await this.billing.clocks.load(ctx, testClockId))) throw billingError('TEST_CLOCK_NOT_FOUND', `no test clock ${testClockId}`, 'test_clock_id');
+      const clock = await this.billing.clocks.load(ctx, testClockId);
+      if (!clock) throw billingError('TEST_CLOCK_NOT_FOUND', `no test clock ${testClockId}`, 'test_clock_id');
+      at = clock.frozen_time;
     }
     const id = ctx.ids.next('cus_');
-    await this.customers.run(ctx, id, { type: 'CreateCustomer', data: { customer_id: id, ...details, ...(testClockId !== undefined ? { test_clock_id: testClockId } : {}) } });
+    // A test clock's customer is created at the clock's time, like everything after.
+    await this.customers.run(at ? { ...ctx, at } : ctx, id, { type: 'CreateCustomer', data: { customer_id: id, ...details, ...(testClockId !== undefined ? { test_clock_id: testClockId } : {}) } });
     return id;
   }
 
