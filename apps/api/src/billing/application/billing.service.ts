@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { billingError, chargeableMethod, type ExistingSubscription } from '#ordo/domain';
+import { billingError, chargeableMethod } from '#ordo/domain';
 import { CustomerCommands } from '../../customers/application/customer-commands.js';
 import { InvoiceScheduler } from '../../invoices/application/invoice-scheduler.js';
 import { AuthorizationExpiry } from '../../payments/application/authorization-expiry.js';
@@ -111,15 +111,5 @@ export class BillingService {
     const scope = { merchantId: ctx.merchantId, mode: ctx.mode, testClockId: id };
     await this.expiry.expireForTestClock(scope, state.frozen_time);
     await this.invoices.runForTestClock(scope, state.frozen_time);
-  }
-
-  /** The test clock a new customer is attached to must exist in this merchant's test mode. */
-  async requireTestClock(ctx: RequestContext, id: string): Promise<void> {
-    if (ctx.mode !== 'test') throw new ApiError(403, 'TEST_MODE_ONLY', 'test clocks exist in test mode only: use a test key', 'test_clock_id');
-    if (!(await this.streams.clocks.load(ctx, id))) throw billingError('TEST_CLOCK_NOT_FOUND', `no test clock ${id}`, 'test_clock_id');
-  }
-
-  subscriptionState(ctx: RequestContext, id: string): Promise<ExistingSubscription | undefined> {
-    return this.streams.subscriptions.load(ctx, id);
   }
 }
