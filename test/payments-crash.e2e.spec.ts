@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { SandboxProcessor } from '#ordo/processor';
 import { buildOnce, kill, killAll, startBuiltServer } from './support/built-server.js';
+import { leftInFlight } from './support/in-flight.js';
 
 /**
  * Crash safety of confirm: the real server (built to dist/) is SIGKILLed at random moments while
@@ -26,16 +26,6 @@ const startServer = (dir: string, port: number, firstStart = false) =>
     },
     firstStart,
   );
-
-/** What a kill left for recovery, read before the next start repairs it. */
-function leftInFlight(dir: string): number {
-  const db = new Database(join(dir, 'ordo.db'), { readonly: true });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM payment_intents WHERE pending_key IS NOT NULL').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
 
 describe('Payments crash safety (SIGKILL, real server)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ordo-crash-'));

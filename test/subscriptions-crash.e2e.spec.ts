@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SandboxProcessor } from '#ordo/processor';
 import { buildOnce, kill, killAll, startBuiltServer } from './support/built-server.js';
+import { leftInFlight } from './support/in-flight.js';
 
 /**
  * Crash safety of renewals: the real server is SIGKILLed at random moments while a test clock
@@ -32,16 +33,6 @@ const startServer = (dir: string, port: number, firstStart = false) =>
     },
     firstStart,
   );
-
-/** Charges a kill left in flight (processing, no outcome): what the restart's recovery pass must settle. */
-function leftInFlight(dir: string): number {
-  const db = new Database(join(dir, 'ordo.db'), { readonly: true });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM payment_intents WHERE pending_key IS NOT NULL').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
 
 const month = (n: number) => new Date(Date.UTC(2028, 0 + n, 10, 8, 0, 0)).toISOString();
 

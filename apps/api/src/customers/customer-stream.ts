@@ -1,7 +1,6 @@
 /** The customer's stream: details and saved payment methods (brief §3: other aggregates have their own). */
 export const CUSTOMER_STREAM_PREFIX = 'customer-';
 
-export const customerStreamName = (customerId: string) => `${CUSTOMER_STREAM_PREFIX}${customerId}`;
 
 /** The customer id of a customer stream's name, or undefined for any other stream. */
 export const customerIdOfStream = (streamName: string): string | undefined =>
