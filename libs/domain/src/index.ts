@@ -38,6 +38,7 @@ export { activeInvoice, issuedInvoice, dueAt } from './order/rules/collection-gu
 export { invoiceStatus } from './order/rules/invoice-status.js';
 export { DEFAULT_DAYS_UNTIL_DUE } from './order/decide/collection/create-invoice.js';
 export * from './invoice-numbering/invoice-numbering.js';
+export * from './order/checkout/index.js';
 
 export * from './merchants/index.js';
 

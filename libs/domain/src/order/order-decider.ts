@@ -39,20 +39,27 @@ import type { OrderEvent } from './model/order-events.js';
 import { evolveOrder } from './evolve/order-evolve.js';
 import { initialOrderState, type OrderState } from './model/order-state.js';
 import { computeOrderTotals } from './rules/order-totals.js';
+import { isCheckoutCommand } from './checkout/checkout-model.js';
+import { decideCheckout } from './checkout/checkout-decider.js';
+import { checkoutFollowUps } from './checkout/complete-on-payment.js';
 
 /**
  * Decides a command, then computes the totals of the order as it would be after the new
  * events: a decision that would push any amount past MAX_AMOUNT is refused as a whole
- * (AMOUNT_TOO_LARGE), so no stored order ever has totals the engine cannot produce.
+ * (AMOUNT_TOO_LARGE), so no stored order ever has totals the engine cannot produce. What the
+ * decision means for an open checkout session (completed, closed) is appended with it.
  */
 export function decideOrder(command: OrderCommand, state: OrderState): OrderEvent[] {
-  const events = decideCommand(command, state);
-  const after = events.reduce<OrderState>((current, event) => evolveOrder(current, event), state);
+  const decided = decideCommand(command, state);
+  const settled = decided.reduce<OrderState>((current, event) => evolveOrder(current, event), state);
+  const followUps = checkoutFollowUps(settled, decided, command.now);
+  const after = followUps.reduce<OrderState>((current, event) => evolveOrder(current, event), settled);
   if (after.status !== 'none') computeOrderTotals(after);
-  return events;
+  return [...decided, ...followUps];
 }
 
 function decideCommand(command: OrderCommand, state: OrderState): OrderEvent[] {
+  if (isCheckoutCommand(command)) return decideCheckout(command, state);
   switch (command.type) {
     case 'CreateOrder':
       return decideCreateOrder(command, state);

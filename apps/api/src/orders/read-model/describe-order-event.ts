@@ -138,6 +138,16 @@ export function describeOrderEvent(event: OrderEvent, before: OrderState): strin
       const d = event.data;
       return `${orderMoney(before, d.amount)} refunded by ${d.method.replaceAll('_', ' ')} on ${d.refunded_at.slice(0, 10)} outside Ordo${d.reference ? ` (reference ${d.reference})` : ''}, recorded as ${d.manual_refund_id}`;
     }
+    case 'CheckoutSessionOpened':
+      return `Hosted checkout ${event.data.checkout_session_id} opened${event.data.payment_link_id ? ` from payment link ${event.data.payment_link_id}` : ''}, expires ${event.data.expires_at}`;
+    case 'CheckoutSessionCompleted':
+      return `Hosted checkout ${event.data.checkout_session_id} completed: ${orderMoney(before, event.data.amount)} paid by payment ${event.data.payment_intent_id}`;
+    case 'CheckoutSessionExpired':
+      return `Hosted checkout ${event.data.checkout_session_id} expired unpaid`;
+    case 'CheckoutSessionClosed': {
+      const why = { closed: 'closed by the merchant', replaced: 'replaced by a new session', order_paid: 'closed: the order was paid otherwise', order_closed: 'closed with the order' }[event.data.reason];
+      return `Hosted checkout ${event.data.checkout_session_id} ${why}`;
+    }
     default:
       return assertNever(event);
   }

@@ -6,14 +6,14 @@ import { ApiError } from '../../platform/api-error.js';
  * The filters both timelines (an order's, a customer's) take: `type` is a comma-separated list of
  * event types and/or categories, `from` / `to` bound `occurred_at` (both inclusive).
  */
-export const TIMELINE_CATEGORIES = ['order', 'payment', 'invoice', 'manual_payment', 'customer', 'subscription'] as const;
+export const TIMELINE_CATEGORIES = ['order', 'payment', 'invoice', 'manual_payment', 'customer', 'subscription', 'checkout'] as const;
 export type TimelineCategory = (typeof TIMELINE_CATEGORIES)[number];
 
 /**
  * Each event type's category, listed: the mapped type makes a new event type a compile error
  * until it is filed here (classifying by name prefix once filed manual refunds under payments).
  * payment: card money and its processor calls; invoice: invoice facts; manual_payment: money moved
- * outside Ordo; order: what is sold, and the balance adjustments (write-offs, reductions);
+ * outside Ordo; checkout: hosted checkout sessions; order: what is sold, and the balance adjustments (write-offs, reductions);
  * customer: the customer's own facts (details, saved payment methods), subscription: their
  * subscriptions' facts (renewals, failed charges, past_due, recovery) — both in customer timelines only.
  */
@@ -32,6 +32,10 @@ const CATEGORY_OF: { [T in OrderEventType]: TimelineCategory } = {
   OrderBalanceWrittenOff: 'order',
   OrderBalanceReduced: 'order',
   OrderClosed: 'order',
+  CheckoutSessionOpened: 'checkout',
+  CheckoutSessionCompleted: 'checkout',
+  CheckoutSessionExpired: 'checkout',
+  CheckoutSessionClosed: 'checkout',
   PaymentIntentCreated: 'payment',
   PaymentMethodAttached: 'payment',
   PaymentProcessingStarted: 'payment',

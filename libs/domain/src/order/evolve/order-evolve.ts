@@ -3,6 +3,8 @@ import { isCollectionEvent } from '../model/collection-events.js';
 import { creditInvoice, evolveCollection } from './collection-evolve.js';
 import { isPaymentEvent } from '../model/payment-events.js';
 import { evolveLedger } from './ledger-evolve.js';
+import { isCheckoutEvent } from '../checkout/checkout-model.js';
+import { evolveCheckout } from '../checkout/checkout-decider.js';
 import { evolvePayment } from './payment-evolve.js';
 import type { DiscountApplied, LineItemChanges, OrderCreated, OrderDetailsChanges, OrderEvent, TipSet } from '../model/order-events.js';
 import type { Discount, ExistingOrder, LineItem, OrderState, Tip } from '../model/order-state.js';
@@ -40,6 +42,7 @@ export function createdOrder(data: OrderCreated['data']): ExistingOrder {
     invoices: [],
     manual_payments: [],
     manual_refunds: [],
+    checkout_sessions: [],
     reopened: 0,
     captured: 0,
     manual_recorded: 0,
@@ -64,6 +67,7 @@ function evolveExisting(order: ExistingOrder, event: Exclude<OrderEvent, { type:
     return credited ? creditInvoice(next, credited, event.data.amount, event.data.occurred_at) : next;
   }
   if (isCollectionEvent(event)) return evolveCollection(order, event);
+  if (isCheckoutEvent(event)) return evolveCheckout(order, event);
   switch (event.type) {
     case 'LineItemAdded': {
       const { line_item_id, name, quantity, unit_price_money, sku, metadata } = event.data;

@@ -14,7 +14,7 @@ export function evolvePayment(order: ExistingOrder, event: PaymentEvent): Existi
   switch (event.type) {
     case 'PaymentIntentCreated': {
       const { payment_intent_id, amount, currency, capture_method, customer_id } = event.data;
-      const intent = { ...newIntent(payment_intent_id, amount, currency, capture_method, customer_id, at), off_session: event.data.off_session === true };
+      const intent = { ...newIntent(payment_intent_id, amount, currency, capture_method, customer_id, at), off_session: event.data.off_session === true, checkout_session_id: event.data.checkout_session_id ?? null };
       return { ...order, payment_intents: [...order.payment_intents, intent] };
     }
     case 'PaymentMethodAttached':
@@ -139,6 +139,7 @@ function newIntent(
     capture_method,
     customer_id,
     off_session: false,
+    checkout_session_id: null,
     payment_method: null,
     authorization_id: null,
     authorized: 0,

@@ -1,3 +1,4 @@
+import type { CheckoutCommand } from '../checkout/checkout-model.js';
 import type { CollectionCommand } from './collection-commands.js';
 import type { Command } from '../../core/decider.js';
 import type { PaymentCommand } from './payment-commands.js';
@@ -77,6 +78,7 @@ export type CloseOrder = Command<'CloseOrder', { order_id: string; reason?: Clos
 export type WriteOffBalance = Command<'WriteOffBalance', { order_id: string }>;
 
 export type OrderCommand =
+  | CheckoutCommand
   | CreateOrder
   | AddLineItem
   | UpdateLineItem

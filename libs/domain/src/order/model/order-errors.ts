@@ -1,6 +1,7 @@
 import { DomainError, type DomainErrorKind } from '../../core/domain-error.js';
 import { MONEY_ERROR_KINDS } from '../../money/money-errors.js';
 import { COLLECTION_ERROR_KINDS } from './collection-errors.js';
+import { CHECKOUT_ERROR_KINDS } from '../checkout/checkout-model.js';
 import { PAYMENT_ERROR_KINDS } from './payment-errors.js';
 
 /**
@@ -44,6 +45,7 @@ export const ORDER_ERROR_KINDS = {
   TIP_NOT_SET: 'conflict',
   ...PAYMENT_ERROR_KINDS,
   ...COLLECTION_ERROR_KINDS,
+  ...CHECKOUT_ERROR_KINDS,
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type OrderErrorCode = keyof typeof ORDER_ERROR_KINDS;

@@ -1,3 +1,4 @@
+import { CHECKOUT_EVENT_TYPES, type CheckoutEvent } from '../checkout/checkout-model.js';
 import type { DomainEvent } from '../../core/decider.js';
 import { COLLECTION_EVENT_TYPES, type CollectionEvent } from './collection-events.js';
 import { PAYMENT_EVENT_TYPES, type PaymentEvent } from './payment-events.js';
@@ -101,12 +102,13 @@ export type OrderEvent =
   | OrderBalanceReduced
   | OrderClosed
   | PaymentEvent
-  | CollectionEvent;
+  | CollectionEvent
+  | CheckoutEvent;
 
 export type OrderEventType = OrderEvent['type'];
 
 // A mapped type makes the compiler insist on every event type being listed exactly once.
-const EVENT_TYPES: { [T in Exclude<OrderEventType, PaymentEvent['type'] | CollectionEvent['type']>]: T } = {
+const EVENT_TYPES: { [T in Exclude<OrderEventType, PaymentEvent['type'] | CollectionEvent['type'] | CheckoutEvent['type']>]: T } = {
   OrderCreated: 'OrderCreated',
   LineItemAdded: 'LineItemAdded',
   LineItemUpdated: 'LineItemUpdated',
@@ -124,4 +126,4 @@ const EVENT_TYPES: { [T in Exclude<OrderEventType, PaymentEvent['type'] | Collec
 };
 
 /** The stable wire names of every order event, payment, refund, invoice and manual-payment events included. */
-export const ORDER_EVENT_TYPES: readonly OrderEventType[] = Object.freeze([...Object.values(EVENT_TYPES), ...PAYMENT_EVENT_TYPES, ...COLLECTION_EVENT_TYPES]);
+export const ORDER_EVENT_TYPES: readonly OrderEventType[] = Object.freeze([...Object.values(EVENT_TYPES), ...PAYMENT_EVENT_TYPES, ...COLLECTION_EVENT_TYPES, ...CHECKOUT_EVENT_TYPES]);

@@ -3,6 +3,7 @@ import type { Invoice, ManualPayment, ManualRefund } from './invoice-state.js';
 import type { PaymentIntent, Refund } from './payment-state.js';
 import type { MoneyFacts } from './balance.js';
 import type { Scope, TaxInclusion } from '../../totals/totals-types.js';
+import type { CheckoutSlice } from '../checkout/checkout-model.js';
 
 export type Metadata = Record<string, string>;
 
@@ -88,7 +89,7 @@ export interface LedgerSlice extends MoneyFacts {
 }
 
 /** An order that exists: its header and its slices. */
-export interface ExistingOrder extends SaleSlice, PaymentsSlice, InvoicesSlice, LedgerSlice {
+export interface ExistingOrder extends SaleSlice, PaymentsSlice, InvoicesSlice, CheckoutSlice, LedgerSlice {
   status: 'open' | 'closed';
   id: string;
   currency: string;

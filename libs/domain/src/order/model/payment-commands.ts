@@ -25,6 +25,10 @@ export type CreatePaymentIntent = Command<
     invoice_id?: string | null;
     /** No buyer present: needs a customer; the card is the customer's saved method. */
     off_session?: boolean | null;
+    /** Paying through this hosted checkout session: it must be open and not past its expiry. */
+    checkout_session_id?: string | null;
+    /** The amount the buyer was shown (hosted pages): refused unless it is what the order can take now. */
+    expected_amount?: number | null;
   }
 >;
 export type AttachPaymentMethod = Command<'AttachPaymentMethod', { order_id: string; payment_intent_id: string; payment_method: CardSummary }>;

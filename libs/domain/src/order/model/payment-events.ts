@@ -24,7 +24,7 @@ interface IntentEventData {
 /** `off_session` is written only when true (absent = the buyer is present, as in every older event). */
 export type PaymentIntentCreated = DomainEvent<
   'PaymentIntentCreated',
-  IntentEventData & { amount: number | null; currency: string; capture_method: CaptureMethod; customer_id: string | null; off_session?: true }
+  IntentEventData & { amount: number | null; currency: string; capture_method: CaptureMethod; customer_id: string | null; off_session?: true; checkout_session_id?: string }
 >;
 export type PaymentMethodAttached = DomainEvent<'PaymentMethodAttached', IntentEventData & { payment_method: CardSummary }>;
 /** The authorization (with immediate capture when `capture`) is about to be asked for. */

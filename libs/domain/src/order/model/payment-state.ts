@@ -70,6 +70,8 @@ export interface PaymentIntent {
   customer_id: string | null;
   /** Charged without the buyer present (a saved method): a challenge cannot be answered, so it fails the attempt. */
   off_session: boolean;
+  /** The hosted checkout session this payment was made through (null for API payments). */
+  checkout_session_id: string | null;
   payment_method: CardSummary | null;
   authorization_id: string | null;
   authorized: number;

@@ -5,6 +5,7 @@ import type { OrderState } from '../../model/order-state.js';
 import { validateId } from '../../rules/validation/fields.js';
 import type { CreateInvoice } from '../../model/collection-commands.js';
 import type { InvoiceCreated } from '../../model/collection-events.js';
+import { openSession } from '../../checkout/checkout-guards.js';
 import { activeInvoice, MAX_MEMO_LENGTH, optionalText, outstandingBalance, validateDaysUntilDue, validateDueDate } from '../../rules/collection-guards.js';
 
 export const DEFAULT_DAYS_UNTIL_DUE = 30;
@@ -20,6 +21,8 @@ export function decideCreateInvoice(command: CreateInvoice, state: OrderState): 
   const order = requireOpenOrder(state, order_id);
   const invoiceId = validateId('inv_', command.data.invoice_id, 'invoice_id');
   if (order.invoices.some((inv) => inv.id === invoiceId)) throw orderError('INVOICE_ALREADY_EXISTS', `invoice ${invoiceId} already exists`, 'invoice_id');
+  const checkout = openSession(order);
+  if (checkout) throw orderError('ORDER_HELD_BY_CHECKOUT', `checkout session ${checkout.id} is open on order ${order.id}: close it first`);
   const active = activeInvoice(order);
   if (active) throw orderError('ORDER_ALREADY_INVOICED', `order ${order.id} already has invoice ${active.id} (${active.lifecycle}); void it first`);
   const given = command.data.customer_id === undefined || command.data.customer_id === null ? null : validateId('cus_', command.data.customer_id, 'customer_id');

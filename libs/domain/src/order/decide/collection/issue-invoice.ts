@@ -8,6 +8,7 @@ import type { IssueInvoice } from '../../model/collection-commands.js';
 import type { InvoiceIssued } from '../../model/collection-events.js';
 import { dueAt, requireInvoice } from '../../rules/collection-guards.js';
 import type { InvoiceSnapshot } from '../../model/invoice-state.js';
+import { openSession } from '../../checkout/checkout-guards.js';
 
 const NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 const PAY_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
@@ -30,6 +31,8 @@ export function decideIssueInvoice(command: IssueInvoice, state: OrderState): In
   const balance = orderBalance(totals.total, order);
   if (balance.outstanding <= 0) throw orderError('NOTHING_OUTSTANDING', `order ${order.id} has nothing left to collect`);
   if (hasPaymentInFlight(order)) throw orderError('PAYMENT_IN_PROGRESS', `an online payment of order ${order.id} is in flight or holds an authorization: capture or cancel it first`);
+  const checkout = openSession(order);
+  if (checkout) throw orderError('ORDER_HELD_BY_CHECKOUT', `checkout session ${checkout.id} is open on order ${order.id}: close it first`);
   const due = dueAt(invoice, command.now);
   if (due < command.now) throw orderError('INVALID_DUE_DATE', `the due date ${invoice.due_date} is already past`, 'due_date');
   const currency = order.currency;

@@ -8,6 +8,21 @@ import type { PaymentIntentCreated } from '../../model/payment-events.js';
 import { requireInvoice } from '../../rules/collection-guards.js';
 import { outstandingOf, validateOrderMoney } from '../../rules/payment-guards.js';
 import type { CaptureMethod } from '../../model/payment-state.js';
+import { requirePayableSession } from '../../checkout/checkout-guards.js';
+import { collectibleNow, onlinePaymentResolving } from '../../rules/collection-guards.js';
+import type { ExistingOrder } from '../../model/order-state.js';
+
+/**
+ * A buyer on a hosted page pays what the page showed: while another payment of the order is being
+ * decided nothing more is taken (PAYMENT_IN_PROGRESS: a second click, another tab), and if what the
+ * order can take now differs — the merchant changed the order, a wire came in — AMOUNT_DUE_CHANGED.
+ */
+function requireAmountDue(order: ExistingOrder, expected: unknown): void {
+  if (typeof expected !== 'number' || !Number.isSafeInteger(expected)) throw orderError('INVALID_REQUEST', 'expected_amount must be a whole number of minor units', 'expected_amount');
+  if (onlinePaymentResolving(order)) throw orderError('PAYMENT_IN_PROGRESS', `a payment of order ${order.id} is being decided`);
+  const due = collectibleNow(order);
+  if (due !== expected) throw orderError('AMOUNT_DUE_CHANGED', `order ${order.id} now owes ${due}, not the ${expected} shown`, 'expected_amount');
+}
 
 /**
  * An intent is always in the order's currency. A fixed amount must fit in what the order still
@@ -28,6 +43,9 @@ export function decideCreatePaymentIntent(command: CreatePaymentIntent, state: O
     if (paying.lifecycle !== 'issued') throw orderError('INVOICE_NOT_OPEN', `invoice ${paying.id} is ${paying.lifecycle}: it collects nothing`, 'invoice_id');
     if (outstandingOf(order) <= 0) throw orderError('INVOICE_PAID', `invoice ${paying.id} is paid`, 'invoice_id');
   }
+  const session = command.data.checkout_session_id === undefined || command.data.checkout_session_id === null ? null : requirePayableSession(order, command.data.checkout_session_id, command.now);
+  if (session && method !== 'automatic') throw orderError('CHECKOUT_REQUIRES_AUTOMATIC_CAPTURE', `hosted checkout ${session.id} always captures`, 'capture_method');
+  if (command.data.expected_amount !== undefined && command.data.expected_amount !== null) requireAmountDue(order, command.data.expected_amount);
   const invoice = order.invoices.find((inv) => inv.lifecycle === 'issued');
   if (invoice && method === 'manual') {
     throw orderError('INVOICE_REQUIRES_AUTOMATIC_CAPTURE', `invoice ${invoice.id} holds order ${order.id}: its card payments are captured at once`, 'capture_method');
@@ -60,6 +78,7 @@ export function decideCreatePaymentIntent(command: CreatePaymentIntent, state: O
         capture_method: method,
         customer_id: customer,
         ...(offSession ? { off_session: true as const } : {}),
+        ...(session ? { checkout_session_id: session.id } : {}),
         occurred_at: command.now,
       },
     },
