@@ -6,6 +6,9 @@ import { ORDER_EVENT_TYPES } from '#ordo/domain';
 import { CommandPath } from './application/command-path.js';
 import { OrderCommands } from './orders/application/order-commands.js';
 import { BillingModule } from './billing/billing.module.js';
+import { CheckoutModule } from './checkout/checkout.module.js';
+import { HostedModule } from './hosted/hosted.module.js';
+import { CheckoutSessionsProjection } from './checkout/read-model/checkout-sessions.projection.js';
 import { BillingStreams } from './billing/billing-streams.js';
 import { TestClockTime } from './billing/application/test-clock-time.js';
 import { BillingProjection } from './billing/read-model/billing.projection.js';
@@ -77,6 +80,8 @@ export class AppModule {
         InvoicesModule,
         CustomersModule,
         BillingModule,
+        CheckoutModule,
+        HostedModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -94,6 +99,7 @@ export class AppModule {
               orders,
               new PaymentsProjection(orders),
               new InvoicesProjection(orders),
+              new CheckoutSessionsProjection(orders),
               new CustomersProjection((stream) => sqlite.store.readStreamNow(stream)),
               new BillingProjection((stream) => sqlite.store.readStreamNow(stream)),
             ];

@@ -34,7 +34,7 @@ export * from './order/model/invoice-state.js';
 export * from './order/model/collection-events.js';
 export * from './order/model/collection-commands.js';
 export { COLLECTION_ERROR_KINDS } from './order/model/collection-errors.js';
-export { activeInvoice, issuedInvoice, dueAt } from './order/rules/collection-guards.js';
+export { activeInvoice, issuedInvoice, dueAt, collectibleNow, onlinePaymentResolving } from './order/rules/collection-guards.js';
 export { invoiceStatus } from './order/rules/invoice-status.js';
 export { DEFAULT_DAYS_UNTIL_DUE } from './order/decide/collection/create-invoice.js';
 export * from './invoice-numbering/invoice-numbering.js';

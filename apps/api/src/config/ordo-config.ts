@@ -38,6 +38,10 @@ export interface OrdoConfig {
    */
   rateLimitWritesPerSecond: number;
   rateLimitReadsPerSecond: number;
+  /** The address buyers reach this service at: the base of hosted page URLs (checkout, payment links, invoices). */
+  publicUrl: string;
+  /** How often open checkout sessions past their expiry are expired; 0 = never (tests call it). */
+  checkoutExpiryMs: number;
 }
 
 export const ORDO_CONFIG = Symbol('ORDO_CONFIG');
@@ -77,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     apiKeyRecheckMs: wholeNumber(env, 'ORDO_API_KEY_RECHECK_MS', 5_000),
     rateLimitWritesPerSecond: wholeNumber(env, 'ORDO_RATE_LIMIT_WRITES', 100),
     rateLimitReadsPerSecond: wholeNumber(env, 'ORDO_RATE_LIMIT_READS', 200),
+    publicUrl: (env.ORDO_PUBLIC_URL ?? `http://localhost:${wholeNumber(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
+    checkoutExpiryMs: wholeNumber(env, 'ORDO_CHECKOUT_EXPIRY_MS', 60_000),
     ...overrides,
   };
 }

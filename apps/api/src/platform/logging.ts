@@ -4,6 +4,7 @@ import { randomId } from './ids.js';
 
 // 12+ digits, also when spaces, dashes or %20 break them up (4242-4242-4242-4242).
 const LONG_DIGITS = /\d(?:(?:[ -]|%20)?\d){11,}/g;
+const HOSTED_TOKEN = /^\/(checkout|i|l)\/[^/]+/;
 
 /**
  * What of a request URL may be logged: the path and the names of its query parameters. Query
@@ -12,7 +13,8 @@ const LONG_DIGITS = /\d(?:(?:[ -]|%20)?\d){11,}/g;
  */
 export function redactUrl(url: string): string {
   const at = url.indexOf('?');
-  const path = (at < 0 ? url : url.slice(0, at)).replace(LONG_DIGITS, '[redacted]');
+  // A hosted page's token is a bearer capability (whoever has the URL can pay or read the invoice).
+  const path = (at < 0 ? url : url.slice(0, at)).replace(LONG_DIGITS, '[redacted]').replace(HOSTED_TOKEN, '/$1/[token]');
   if (at < 0) return path;
   const names = url
     .slice(at + 1)

@@ -26,6 +26,10 @@ export interface CreateIntentInput {
   payment_method_id?: string;
   /** Save the card given with `token` to the customer for later off-session charges, once the payment goes through. */
   save_payment_method?: boolean;
+  /** Paying through this hosted checkout session. */
+  checkout_session_id?: string;
+  /** The amount a hosted page showed the buyer (AMOUNT_DUE_CHANGED otherwise). */
+  expected_amount?: number;
 }
 
 export interface IntentRef {
@@ -99,6 +103,8 @@ export class PaymentIntentsService {
         ...(input.customer_id ? { customer_id: input.customer_id } : {}),
         ...(input.invoice_id ? { invoice_id: input.invoice_id } : {}),
         ...(input.off_session ? { off_session: true } : {}),
+        ...(input.checkout_session_id ? { checkout_session_id: input.checkout_session_id } : {}),
+        ...(input.expected_amount !== undefined ? { expected_amount: input.expected_amount } : {}),
       },
     });
     const ref = { orderId, intentId };

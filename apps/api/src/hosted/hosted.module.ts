@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CheckoutModule } from '../checkout/checkout.module.js';
+import { OrdersModule } from '../orders/orders.module.js';
+import { PaymentsModule } from '../payments/payments.module.js';
+import { HostedInvoices } from './hosted-invoices.js';
+import { HostedPagesController } from './hosted-pages.controller.js';
+import { HostedPayments } from './hosted-payments.js';
+import { PageRenderer } from './page-renderer.js';
+
+/** The buyer-facing pages: server-rendered HTML, no client framework, no script. */
+@Module({
+  imports: [CheckoutModule, OrdersModule, PaymentsModule],
+  controllers: [HostedPagesController],
+  providers: [PageRenderer, HostedPayments, HostedInvoices],
+})
+export class HostedModule {}
