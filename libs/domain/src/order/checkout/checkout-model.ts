@@ -42,7 +42,8 @@ export type CheckoutSessionOpened = DomainEvent<
   'CheckoutSessionOpened',
   SessionData & { pay_token: string; success_url: string; cancel_url: string; expires_at: string; allow_save_card: boolean; payment_link_id: string | null }
 >;
-export type CheckoutSessionCompleted = DomainEvent<'CheckoutSessionCompleted', SessionData & { payment_intent_id: string; amount: number }>;
+/** payment_link_id: the link that made the session (its completion counts there). */
+export type CheckoutSessionCompleted = DomainEvent<'CheckoutSessionCompleted', SessionData & { payment_intent_id: string; amount: number; payment_link_id?: string }>;
 export type CheckoutSessionExpired = DomainEvent<'CheckoutSessionExpired', SessionData>;
 export type CheckoutSessionClosed = DomainEvent<'CheckoutSessionClosed', SessionData & { reason: CheckoutCloseReason }>;
 

@@ -20,7 +20,7 @@ export function checkoutFollowUps(after: OrderState, events: readonly OrderEvent
   const own = ownCaptures(after, session, events);
   if (own.length === 0) return [{ type: 'CheckoutSessionClosed', data: { ...base, reason: 'order_paid' } }];
   const amount = own.reduce((sum, e) => sum + e.amount, 0);
-  return [{ type: 'CheckoutSessionCompleted', data: { ...base, payment_intent_id: own[own.length - 1].payment_intent_id, amount } }];
+  return [{ type: 'CheckoutSessionCompleted', data: { ...base, payment_intent_id: own[own.length - 1].payment_intent_id, amount, ...(session.payment_link_id ? { payment_link_id: session.payment_link_id } : {}) } }];
 }
 
 function ownCaptures(order: ExistingOrder, session: CheckoutSession, events: readonly OrderEvent[]): { payment_intent_id: string; amount: number }[] {
