@@ -69,8 +69,11 @@ describe('Invoices and hybrid collection (e2e, real SQLite file, sandbox process
     expect(draft).toMatchObject({ status: 'draft', customer_id: CUSTOMER, number: null, amount_due_money: usd(10000), amount_remaining_money: usd(10000) });
     const issued = (await t.http.post(`/v1/invoices/${draft.id}/issue`).set(auth).expect(200)).body.data;
     expect(issued).toMatchObject({ status: 'open', number: expect.stringMatching(/^INV-\d{6}$/), amount_due_money: usd(10000), amount_remaining_money: usd(10000) });
-    // No pay link until the hosted invoice page exists: a path that answers 404 is worse than none (issue 14.6).
-    expect(issued).not.toHaveProperty('hosted_invoice_path');
+    // The hosted invoice page exists now, and the link to it answers (issue 14.6: never a link to a 404).
+    expect(draft.hosted_invoice_url).toBeNull();
+    expect(issued.hosted_invoice_url).toMatch(/\/i\/ipt_[A-Za-z0-9]+$/);
+    const page = await t.http.get(new URL(issued.hosted_invoice_url).pathname).expect(200);
+    expect(page.text).toContain(issued.number);
     // The invoice now holds the order: what is sold is locked, and manual capture is refused.
     const line = order.line_items[0].id;
     expect((await t.http.patch(`/v1/orders/${order.id}/line-items/${line}`).set(auth).send({ quantity: 1 }).expect(409)).body.error.code).toBe('LINE_ITEMS_LOCKED');

@@ -8,6 +8,8 @@ import { OrderCommands } from './orders/application/order-commands.js';
 import { BillingModule } from './billing/billing.module.js';
 import { CheckoutModule } from './checkout/checkout.module.js';
 import { HostedModule } from './hosted/hosted.module.js';
+import { PaymentLinksModule } from './payment-links/payment-links.module.js';
+import { PaymentLinksProjection } from './payment-links/read-model/payment-links.projection.js';
 import { CheckoutSessionsProjection } from './checkout/read-model/checkout-sessions.projection.js';
 import { BillingStreams } from './billing/billing-streams.js';
 import { TestClockTime } from './billing/application/test-clock-time.js';
@@ -81,6 +83,7 @@ export class AppModule {
         CustomersModule,
         BillingModule,
         CheckoutModule,
+        PaymentLinksModule,
         HostedModule,
       ],
       controllers: [HealthController],
@@ -100,6 +103,7 @@ export class AppModule {
               new PaymentsProjection(orders),
               new InvoicesProjection(orders),
               new CheckoutSessionsProjection(orders),
+              new PaymentLinksProjection((stream) => sqlite.store.readStreamNow(stream)),
               new CustomersProjection((stream) => sqlite.store.readStreamNow(stream)),
               new BillingProjection((stream) => sqlite.store.readStreamNow(stream)),
             ];

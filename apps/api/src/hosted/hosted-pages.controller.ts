@@ -176,7 +176,7 @@ export class HostedPagesController {
     const { ctx, order, session } = found;
     if (session.status === 'completed') {
       const paid = order.payment_intents.find((pi) => pi.id === session.payment_intent_id)?.captured ?? 0;
-      return this.message(res, 200, ctx, { heading: 'Payment successful', message: `Thank you: ${formatMoney(paid, order.currency)} was paid.`, tone: 'good', link: { href: this.successUrl(session), text: 'Return to the shop' } }, [origin(session.success_url)]);
+      return this.message(res, 200, ctx, { heading: 'Payment successful', message: `Thank you: ${formatMoney(paid, order.currency)} was paid.`, tone: 'good', link: session.payment_link_id ? null : { href: this.successUrl(session), text: 'Return to the shop' } }, [origin(session.success_url)]);
     }
     if (session.status === 'expired' || (session.status === 'open' && !this.payable(session))) {
       return this.message(res, status === 200 ? 410 : status, ctx, { heading: 'This checkout has expired', message: 'Nothing was charged. Go back to the shop to start again.', tone: 'bad', link: { href: session.cancel_url, text: 'Return to the shop' } });

@@ -4,13 +4,15 @@ import { OrdersModule } from '../orders/orders.module.js';
 import { PaymentsModule } from '../payments/payments.module.js';
 import { HostedInvoices } from './hosted-invoices.js';
 import { HostedPagesController } from './hosted-pages.controller.js';
+import { HostedLinkPagesController } from './hosted-link-pages.controller.js';
+import { PaymentLinksModule } from '../payment-links/payment-links.module.js';
 import { HostedPayments } from './hosted-payments.js';
 import { PageRenderer } from './page-renderer.js';
 
 /** The buyer-facing pages: server-rendered HTML, no client framework, no script. */
 @Module({
-  imports: [CheckoutModule, OrdersModule, PaymentsModule],
-  controllers: [HostedPagesController],
+  imports: [CheckoutModule, OrdersModule, PaymentsModule, PaymentLinksModule],
+  controllers: [HostedPagesController, HostedLinkPagesController],
   providers: [PageRenderer, HostedPayments, HostedInvoices],
 })
 export class HostedModule {}

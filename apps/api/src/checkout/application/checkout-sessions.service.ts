@@ -26,6 +26,8 @@ export interface CreateSessionInput {
   /** Set by payment links. */
   payment_link_id?: string;
   metadata?: Record<string, string>;
+  /** Ids minted by the caller (a payment link records them on its own stream first). */
+  ids?: { sessionId: string; orderId: string; payToken: string };
 }
 
 /** Hosted checkout sessions: opening (on an order or a quick-pay sale), closing. */
@@ -38,12 +40,12 @@ export class CheckoutSessionsService {
   ) {}
 
   async create(ctx: RequestContext, input: CreateSessionInput): Promise<{ sessionId: string; orderId: string; payToken: string }> {
-    const sessionId = ctx.ids.next('cs_');
-    const payToken = ctx.ids.next('cst_');
+    const sessionId = input.ids?.sessionId ?? ctx.ids.next('cs_');
+    const payToken = input.ids?.payToken ?? ctx.ids.next('cst_');
     const commands: Omit<OrderCommand, 'now'>[] = [];
     let orderId = input.order_id;
     if (!orderId) {
-      orderId = ctx.ids.next('ord_');
+      orderId = input.ids?.orderId ?? ctx.ids.next('ord_');
       commands.push({
         type: 'CreateOrder',
         data: {

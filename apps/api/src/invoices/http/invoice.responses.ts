@@ -137,6 +137,9 @@ export class InvoiceResponse {
   @ApiProperty({ example: 'inv_…' })
   id!: string;
 
+  @ApiProperty({ type: 'string', nullable: true, description: 'The hosted invoice page the buyer pays on (set once issued; no API key needed)' })
+  hosted_invoice_url!: string | null;
+
   @ApiProperty({ enum: ['invoice'] })
   object!: 'invoice';
 

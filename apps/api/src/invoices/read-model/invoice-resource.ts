@@ -38,8 +38,8 @@ export function toManualRefundResource(order: ExistingOrder, refund: ManualRefun
  * The API representation of an invoice. Money figures: amount_due (what it billed when issued;
  * while a draft, what the order still owes), amount_paid (collected since it was issued),
  * amount_remaining (what the order still owes, for a draft and an issued invoice alike; 0 once
- * void or uncollectible), amount_written_off (when uncollectible). No pay link is shown until
- * the hosted invoice page exists (a path that answers 404 is worse than none).
+ * void or uncollectible), amount_written_off (when uncollectible). The queries add
+ * hosted_invoice_url (from the configured public address) once the invoice is issued.
  */
 export function toInvoiceResource(order: ExistingOrder, invoice: Invoice) {
   const m = (amount: number): Money => ({ amount, currency: order.currency });
@@ -89,4 +89,4 @@ export function toInvoiceResource(order: ExistingOrder, invoice: Invoice) {
   };
 }
 
-export type InvoiceResource = ReturnType<typeof toInvoiceResource>;
+export type InvoiceResource = ReturnType<typeof toInvoiceResource> & { hosted_invoice_url?: string | null };

@@ -6,6 +6,7 @@ import { Page } from '../../platform/envelope.interceptor.js';
 import { decodePageToken, encodePageToken } from '../../platform/pagination.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { InvoiceResource } from './invoice-resource.js';
+import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 
 type Tenant = Pick<RequestContext, 'merchantId' | 'mode'>;
 
@@ -25,10 +26,19 @@ export interface InvoiceFilters {
 /** Reads of invoices, always scoped to the caller (another merchant's invoice is a 404 like an unknown one). */
 @Injectable()
 export class InvoicesQueries {
-  constructor(@Inject(SQLITE) private readonly sqlite: SqlitePersistence) {}
+  constructor(
+    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
+  ) {}
 
   invoice(tenant: Tenant, id: string): InvoiceResource {
-    return JSON.parse(this.row(tenant, id).resource) as InvoiceResource;
+    return this.withUrl(this.row(tenant, id));
+  }
+
+  /** The hosted invoice page, once issued (a draft has no page; a void one keeps its status page). */
+  private withUrl(row: { pay_token: string | null; resource: string }): InvoiceResource {
+    const resource = JSON.parse(row.resource) as InvoiceResource;
+    return { ...resource, hosted_invoice_url: row.pay_token ? `${this.config.publicUrl}/i/${row.pay_token}` : null };
   }
 
   /** The order an invoice bills (the route → stream look-up). */
@@ -64,19 +74,19 @@ export class InvoicesQueries {
       params.push(createdAt, createdAt, id);
     }
     const rows = this.sqlite.db
-      .prepare(`SELECT id, created_at, resource FROM invoices WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`)
-      .all(...params, pageSize + 1) as { id: string; created_at: string; resource: string }[];
+      .prepare(`SELECT id, created_at, pay_token, resource FROM invoices WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`)
+      .all(...params, pageSize + 1) as { id: string; created_at: string; pay_token: string | null; resource: string }[];
     const page = rows.slice(0, pageSize);
     const last = page[page.length - 1];
     return new Page(
-      page.map((r) => JSON.parse(r.resource) as InvoiceResource),
+      page.map((r) => this.withUrl(r)),
       rows.length > pageSize && last ? encodePageToken([last.created_at, last.id]) : null,
     );
   }
 
-  private row(tenant: Tenant, id: string): { order_id: string; resource: string } {
-    const row = this.sqlite.db.prepare('SELECT order_id, resource FROM invoices WHERE id = ? AND merchant_id = ? AND mode = ?').get(id, tenant.merchantId, tenant.mode) as
-      | { order_id: string; resource: string }
+  private row(tenant: Tenant, id: string): { order_id: string; pay_token: string | null; resource: string } {
+    const row = this.sqlite.db.prepare('SELECT order_id, pay_token, resource FROM invoices WHERE id = ? AND merchant_id = ? AND mode = ?').get(id, tenant.merchantId, tenant.mode) as
+      | { order_id: string; pay_token: string | null; resource: string }
       | undefined;
     if (!row) throw new DomainError('INVOICE_NOT_FOUND', 'not_found', `no invoice ${id}`);
     return row;
