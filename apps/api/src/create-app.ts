@@ -8,6 +8,7 @@ import { ProjectionRunner } from './application/projections/projection-runner.js
 import type { OrdoConfig } from './config/ordo-config.js';
 import type { Clock } from './platform/clock.js';
 import { PaymentRecovery } from './payments/application/payment-recovery.js';
+import { PaymentLinksService } from './payment-links/application/payment-links.service.js';
 import { randomId } from './platform/ids.js';
 import { setupOpenApi } from './platform/openapi/setup-openapi.js';
 import { PinoLoggerService } from './platform/request-logging.js';
@@ -35,6 +36,7 @@ export async function createApp({ config, clock, silent }: CreateAppOptions): Pr
   // Finish processor calls a crash left unanswered (its timer keeps doing so); not awaited so a
   // slow processor never delays start-up.
   void app.get(PaymentRecovery).recoverPending().catch(() => undefined);
+  void app.get(PaymentLinksService).recordMissedCompletions().catch(() => undefined);
   return app;
 }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, linkOpenFor } from '#ordo/domain';
-import { formatMoney } from '../orders/read-model/money-format.js';
+import { buyerMoney as formatMoney } from './buyer-money.js';
 import { PaymentLinksService } from '../payment-links/application/payment-links.service.js';
 import { PaymentLinksQueries, type LinkOwner } from '../payment-links/read-model/payment-links.queries.js';
 import { Public } from '../platform/auth.guard.js';

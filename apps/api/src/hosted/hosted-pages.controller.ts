@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { invoiceStatus, type CheckoutSession, type ExistingOrder, type Invoice } from '#ordo/domain';
 import { CheckoutSessionsQueries } from '../checkout/read-model/checkout-sessions.queries.js';
 import { OrdersQueries } from '../orders/read-model/orders.queries.js';
-import { formatMoney } from '../orders/read-model/money-format.js';
+import { buyerMoney as formatMoney } from './buyer-money.js';
 import { Public } from '../platform/auth.guard.js';
 import type { OrdoRequest, RequestContext } from '../platform/request-context.js';
 import { ServerSecrets } from '../platform/server-secrets.js';
@@ -82,7 +82,7 @@ export class HostedPagesController {
     if (!found) return this.notFound(res);
     const intent = found.order.payment_intents.find((pi) => pi.checkout_session_id === found.session.id && pi.status === 'requires_action');
     if (!intent || !this.payable(found.session)) return this.pages.redirect(res, `/checkout/${token}`);
-    this.showChallenge(res, found, intent.id, `/checkout/${token}/challenge`, token);
+    this.showChallenge(res, found, intent.id, `/checkout/${token}/challenge`, token, [origin(found.session.success_url)]);
   }
 
   @Post('checkout/:token/challenge')
@@ -256,7 +256,7 @@ export class HostedPagesController {
     this.showInvoice(res, token, this.invoice_(token)!, 402, outcome.message);
   }
 
-  private showChallenge(res: unknown, found: Found, intentId: string, action: string, token: string): void {
+  private showChallenge(res: unknown, found: Found, intentId: string, action: string, token: string, formTargets: string[] = []): void {
     const intent = found.order.payment_intents.find((pi) => pi.id === intentId)!;
     this.pages.send(
       res,
@@ -269,7 +269,7 @@ export class HostedPagesController {
         action,
         csrf: formToken(this.secrets.idSecret, token),
       },
-      { title: 'Confirm your payment', testMode: found.ctx.mode === 'test' },
+      { title: 'Confirm your payment', testMode: found.ctx.mode === 'test', formTargets },
     );
   }
 

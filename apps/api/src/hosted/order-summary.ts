@@ -1,5 +1,5 @@
 import { collectibleNow, computeOrderTotals, orderBalance, type ExistingOrder } from '#ordo/domain';
-import { formatMoney } from '../orders/read-model/money-format.js';
+import { buyerMoney as formatMoney } from './buyer-money.js';
 
 /** What a hosted page shows of an order: lines, discounts, tax, tip, total, paid, due now — from the same state the API reads. */
 export function orderSummary(order: ExistingOrder) {

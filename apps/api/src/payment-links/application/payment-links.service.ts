@@ -43,14 +43,20 @@ export class PaymentLinksService implements OnApplicationBootstrap {
         void this.recordCompletion(caller, data.payment_link_id, data.checkout_session_id);
       }
     });
-    // Completions a crash kept from reaching their link (the reactor runs after the commit).
+  }
+
+  /**
+   * Completions a crash kept from reaching their link (the reactor runs after the commit): run
+   * once the read models have caught up at start-up.
+   */
+  async recordMissedCompletions(): Promise<void> {
     const missed = this.sqlite.db
       .prepare(
         `SELECT s.id, s.payment_link_id, s.merchant_id, s.mode FROM checkout_sessions s JOIN payment_links l ON l.id = s.payment_link_id
           WHERE s.status = 'completed' AND NOT EXISTS (SELECT 1 FROM json_each(l.state, '$.slots') WHERE json_extract(value, '$.checkout_session_id') = s.id AND json_extract(value, '$.completed') = 1)`,
       )
       .all() as { id: string; payment_link_id: string; merchant_id: string; mode: 'test' | 'live' }[];
-    for (const row of missed) void this.recordCompletion({ merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_') }, row.payment_link_id, row.id);
+    for (const row of missed) await this.recordCompletion({ merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_') }, row.payment_link_id, row.id);
   }
 
   async create(ctx: RequestContext, input: { currency: string; line_items: unknown[]; completion_limit?: number; metadata?: Record<string, string> }): Promise<string> {
