@@ -99,6 +99,10 @@ describeInBrowser('hosted pages in Chromium', () => {
     const response = await visit(page, session.url, 'checkout');
     expect(response!.headers()['content-security-policy']).toContain("default-src 'none'");
     await expect(page.getByTestId('amount-due').textContent()).resolves.toBe('$53.00');
+    // Mobile: one column, nothing wider than the screen.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await screenshot(page, 'checkout-mobile');
+    expect(await page.evaluate('document.documentElement.scrollWidth <= 375')).toBe(true);
     await fillCard(page, SUCCESS_CARD);
     await page.getByRole('button', { name: 'Pay $53.00' }).click();
     await page.waitForURL(`${shopUrl}/thanks?session=${session.id}`);

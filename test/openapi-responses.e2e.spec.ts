@@ -212,6 +212,17 @@ describe('Every answer matches the OpenAPI document (e2e)', () => {
     await data('post', `/v1/plans/${monthly.id}/archive`, undefined, 200);
     await data('get', `/v1/customers/${onClock.id}/timeline?type=subscription`, undefined, 200);
 
+    // Checkout sessions and payment links.
+    const quick = await data('post', '/v1/checkout-sessions', { line_items: [{ name: 'Ticket', quantity: 2, unit_price_money: usd(1500) }], success_url: 'https://shop.example/ok', cancel_url: 'https://shop.example/cart' }, 201);
+    await data('get', `/v1/checkout-sessions/${quick.id}`, undefined, 200);
+    await data('get', `/v1/checkout-sessions?order_id=${quick.order_id}`, undefined, 200);
+    await data('post', `/v1/checkout-sessions/${quick.id}/close`, undefined, 200);
+    const link = await data('post', '/v1/payment-links', { currency: 'USD', line_items: [{ name: 'Shirt', unit_price_money: usd(2000), adjustable_quantity: { minimum: 1, maximum: 3 } }], completion_limit: 5, metadata: { drop: 'a' } }, 201);
+    await data('get', `/v1/payment-links/${link.id}`, undefined, 200);
+    await data('get', '/v1/payment-links?page_size=5', undefined, 200);
+    await data('post', `/v1/payment-links/${link.id}/deactivate`, undefined, 200);
+    await data('post', `/v1/payment-links/${link.id}/activate`, undefined, 200);
+
     // Refusals are documented too: each answer must be the error envelope under a documented status.
     for (const [method, url, body] of [
       ['get', '/v1/orders/ord_000000000000000000000000', undefined],
