@@ -15,6 +15,10 @@ describe('order decider catalogue', () => {
     expect([...ORDER_EVENT_TYPES].sort()).toEqual(
       [
         'OrderCreated',
+        'CheckoutSessionOpened',
+        'CheckoutSessionCompleted',
+        'CheckoutSessionExpired',
+        'CheckoutSessionClosed',
         'LineItemAdded',
         'LineItemUpdated',
         'LineItemRemoved',
@@ -149,6 +153,17 @@ describe('order decider catalogue', () => {
       INVALID_REFERENCE: 'validation',
       INVALID_NOTE: 'validation',
       INVALID_REASON: 'validation',
+      CHECKOUT_SESSION_NOT_FOUND: 'not_found',
+      CHECKOUT_SESSION_ALREADY_EXISTS: 'conflict',
+      ORDER_HELD_BY_CHECKOUT: 'conflict',
+      CHECKOUT_SESSION_REPLACE_MISMATCH: 'conflict',
+      CHECKOUT_SESSION_NOT_OPEN: 'conflict',
+      CHECKOUT_SESSION_EXPIRED: 'conflict',
+      CHECKOUT_SESSION_NOT_EXPIRED: 'conflict',
+      AMOUNT_DUE_CHANGED: 'conflict',
+      CHECKOUT_REQUIRES_AUTOMATIC_CAPTURE: 'business',
+      INVALID_REDIRECT_URL: 'validation',
+      INVALID_EXPIRES_AT: 'validation',
     });
     expect([...ORDER_ERROR_CODES].sort()).toEqual(Object.keys(ORDER_ERROR_KINDS).sort());
   });

@@ -11,6 +11,7 @@ import { invoiceStatus } from './rules/invoice-status.js';
 import { PAYMENT_EVENT_TYPES } from './model/payment-events.js';
 import { heldAmount } from './rules/payment-guards.js';
 import { lineRefunds } from './rules/refund-lines.js';
+import { CHECKOUT_EVENT_TYPES } from './checkout/checkout-model.js';
 
 /*
  * Model-based test of the money invariants: random sequences of payment and refund commands
@@ -56,6 +57,18 @@ function checkInvariants(order: ExistingOrder): void {
   same(order.refunded, order.refunds.filter((r) => r.status === 'succeeded').reduce((s, r) => s + r.amount, 0) + manualRefunded, 'order.refunded = card refunds + manual refunds');
   atMost(balance.refunded, balance.paid, 'refunded ≤ paid');
   checkInvoices(order, balance.outstanding, totals);
+  // One collector at a time, and never an open checkout on an order with nothing left to collect.
+  const open = order.checkout_sessions.filter((s) => s.status === 'open');
+  atMost(open.length, 1, 'open checkout sessions');
+  if (open.length === 1) {
+    same(order.status, 'open', 'an open checkout session is on an open order');
+    same(order.invoices.some((inv) => inv.lifecycle === 'issued'), false, 'no issued invoice beside an open checkout session');
+    atMost(1, balance.outstanding, 'an open checkout session has something to collect');
+  }
+  for (const s of order.checkout_sessions.filter((x) => x.status === 'completed')) {
+    same(order.payment_intents.find((pi) => pi.id === s.payment_intent_id)?.checkout_session_id, s.id, 'a completed session was paid by its own payment');
+  }
+  for (const pi of order.payment_intents) if (pi.checkout_session_id) same(pi.capture_method, 'automatic', 'checkout payments capture at once');
   same(balance.outstanding, totals.total - balance.paid - order.written_off - order.reduced, 'balance.outstanding');
   atMost(0, balance.outstanding, 'balance.outstanding ≥ 0');
   atMost(0, order.written_off, 'order.written_off ≥ 0');
@@ -209,6 +222,9 @@ describe('payments, invoices and manual payments: money invariants over random c
     expect(paths.reversalDebited).toBeGreaterThan(15);
     expect(seen.events.get('InvoiceIssued')).toBeGreaterThan(60);
     expect(COLLECTION_EVENT_TYPES.filter((type) => !seen.events.has(type))).toEqual([]);
+    // Hosted checkout sessions are collectors too: every checkout fact is reached.
+    expect(CHECKOUT_EVENT_TYPES.filter((type) => !seen.events.has(type))).toEqual([]);
+    expect(seen.events.get('CheckoutSessionCompleted')).toBeGreaterThan(0);
     expect([...seen.invoiceStatuses].sort()).toEqual(['draft', 'open', 'paid', 'partially_paid', 'uncollectible', 'void']);
   });
 });

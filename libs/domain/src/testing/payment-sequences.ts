@@ -52,7 +52,8 @@ export type Step =
   | { t: 'invoice'; o: number; action: 'create' | 'issue' | 'void' | 'uncollectible' | 'remind' | 'overdue' | 'edit'; reuse: boolean }
   | { t: 'manual'; o: number; amount: number; viaInvoice: boolean; full: boolean }
   | { t: 'reverse'; o: number; m: number }
-  | { t: 'manualRefund'; o: number; amount: number };
+  | { t: 'manualRefund'; o: number; amount: number }
+  | { t: 'checkout'; o: number; action: 'open' | 'replace' | 'close' | 'expire' | 'pay' };
 
 
 /** The orders of these sequences are in USD; money inputs carry the currency like the API's. */
@@ -109,6 +110,7 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   },
   { arbitrary: fc.record({ t: fc.constant('reverse' as const), o, m: fc.integer({ min: 0, max: 3 }) }), weight: 3 },
   { arbitrary: fc.record({ t: fc.constant('manualRefund' as const), o, amount: fc.integer({ min: 1, max: 4000 }) }), weight: 2 },
+  { arbitrary: fc.record({ t: fc.constant('checkout' as const), o, action: fc.constantFrom('open', 'open', 'replace', 'close', 'expire', 'pay', 'pay', 'pay') }), weight: 3 },
 );
 
 const invoiceId = (order: number, n: number) => nthId('inv_', order * 10 + n + 1);
@@ -153,7 +155,7 @@ export function toCommand(step: Step, state: OrderState, n: number, now: string)
   const pendingKey = (p: number) => intentOf(p)?.pending?.attempt_key ?? intentOf(p)?.attempt_keys.at(-1) ?? 'none';
   const intents = order?.payment_intents ?? [];
   // Nothing exists yet on this order: most steps would only be refused, so create instead.
-  const money_in_or_out = step.t === 'invoice' || step.t === 'manual' || step.t === 'reverse' || step.t === 'manualRefund';
+  const money_in_or_out = step.t === 'invoice' || step.t === 'manual' || step.t === 'reverse' || step.t === 'manualRefund' || step.t === 'checkout';
   if (intents.length === 0 && step.t !== 'create' && step.t !== 'close' && !money_in_or_out) step = { t: 'create', o: step.o, pi: 1, amount: null, automatic: n % 2 === 0 };
   if ('pi' in step && step.pi !== null) step = { ...step, pi: intentIndex(step, intents) };
   switch (step.t) {
@@ -267,6 +269,41 @@ export function toCommand(step: Step, state: OrderState, n: number, now: string)
       const target = pool[step.m % Math.max(pool.length, 1)];
       return c('ReverseManualPayment', { order_id, manual_payment_id: target?.id ?? nthId('mp_', 9999), reason: 'bounced' });
     }
+    case 'checkout': {
+      const sessions = order?.checkout_sessions ?? [];
+      const current = sessions.find((s) => s.status === 'open') ?? sessions.at(-1);
+      const sessionId = current?.id ?? nthId('cs_', 1);
+      const open = (replace: string | null) =>
+        c('OpenCheckoutSession', {
+          order_id,
+          checkout_session_id: nthId('cs_', 100 + n),
+          pay_token: `cst_token_${n}_abcdefghij`,
+          success_url: 'https://shop.example/ok',
+          cancel_url: 'https://shop.example/cart',
+          expires_at: new Date(Date.parse(now) + 24 * HOUR).toISOString(),
+          ...(replace ? { replace_checkout_session_id: replace } : {}),
+        });
+      switch (step.action) {
+        case 'open':
+          return open(null);
+        case 'replace':
+          return open(sessionId);
+        case 'close':
+          return c('CloseCheckoutSession', { order_id, checkout_session_id: sessionId });
+        case 'expire':
+          return c('ExpireCheckoutSession', { order_id, checkout_session_id: sessionId }, new Date(Date.parse(now) + 25 * HOUR).toISOString());
+        case 'pay':
+          return c('CreatePaymentIntent', {
+            order_id,
+            payment_intent_id: piId(step.o, intents.length),
+            amount_money: null,
+            capture_method: 'automatic',
+            checkout_session_id: sessionId,
+            expected_amount: order ? collectibleNow(order) : 0,
+          });
+      }
+      break;
+    }
     case 'manualRefund':
       return c('RecordManualRefund', { order_id, manual_refund_id: nthId('ref_', 500 + n), amount_money: { amount: step.amount, currency: 'USD' }, method: 'bank_transfer', refunded_at: '2025-03-01' });
   }
@@ -306,6 +343,7 @@ export const collectionStepsArb: fc.Arbitrary<Step[]> = fc.array(
     { arbitrary: fc.record({ t: fc.constant('refund' as const), o, pi: fc.constant(null), amount: fc.integer({ min: 1, max: 2000 }), lines: fc.constant(null) }), weight: 2 },
     { arbitrary: fc.record({ t: fc.constant('refundOutcome' as const), o, r: fc.integer({ min: 0, max: 4 }), ok: fc.boolean() }), weight: 2 },
     { arbitrary: fc.record({ t: fc.constant('close' as const), o }), weight: 1 },
+    { arbitrary: fc.record({ t: fc.constant('checkout' as const), o, action: fc.constantFrom('open', 'open', 'replace', 'close', 'expire', 'pay', 'pay', 'pay') }), weight: 5 },
   ),
   { minLength: 30, maxLength: 80 },
 );

@@ -25,6 +25,7 @@ describe('evolveOrder', () => {
       invoices: [],
       manual_payments: [],
       manual_refunds: [],
+      checkout_sessions: [],
       reopened: 0,
       captured: 0,
       manual_recorded: 0,
