@@ -117,6 +117,24 @@ describe.each(['express', 'fastify'] as const)('checkout sessions (%s)', (adapte
     expect((await t.http.get(`/v1/orders/${o.id}`).set(auth())).body.data.payment_status).toBe('paid');
   });
 
+  it('"save my card" on a known customer\'s checkout saves the card for later off-session charges', async () => {
+    const customer = (await t.http.post('/v1/customers').set(auth()).send({ name: 'Saver' }).expect(201)).body.data;
+    const o = (await t.http.post('/v1/orders').set(auth()).send({ currency: 'USD', customer_id: customer.id, line_items: [{ name: 'Plant', quantity: 1, unit_price_money: usd(1800) }] }).expect(201)).body.data;
+    const session = (await open(o.id, { allow_save_card: true }).expect(201)).body.data;
+    const page = await t.http.get(pagePath(session)).expect(200);
+    expect(page.text).toContain('Save my card for future payments');
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)![1]!;
+    await t.http.post(`${pagePath(session)}/pay`).type('form').send({ csrf, expected_amount: '1800', card_number: '4242424242424242', exp_month: '12', exp_year: '2030', cvc: '123', save_card: 'yes' }).expect(303);
+    const methods = (await t.http.get(`/v1/customers/${customer.id}/payment-methods`).set(auth()).expect(200)).body.data;
+    expect(methods).toEqual([expect.objectContaining({ card: expect.objectContaining({ last4: '4242' }), usage: 'off_session' })]);
+    // Without the box ticked nothing is saved.
+    const other = (await t.http.post('/v1/orders').set(auth()).send({ currency: 'USD', customer_id: customer.id, line_items: [{ name: 'Pot', quantity: 1, unit_price_money: usd(700) }] }).expect(201)).body.data;
+    const second = (await open(other.id, { allow_save_card: true }).expect(201)).body.data;
+    const csrf2 = /name="csrf" value="([^"]+)"/.exec((await t.http.get(pagePath(second))).text)![1]!;
+    await t.http.post(`${pagePath(second)}/pay`).type('form').send({ csrf: csrf2, expected_amount: '700', card_number: '5555555555554444', exp_month: '12', exp_year: '2030', cvc: '123' }).expect(303);
+    expect((await t.http.get(`/v1/customers/${customer.id}/payment-methods`).set(auth())).body.data).toHaveLength(1);
+  });
+
   it("another merchant's (or the other mode's) session is 404", async () => {
     const o = await order();
     const session = (await open(o.id).expect(201)).body.data;
