@@ -115,6 +115,8 @@ describe.each(['express', 'fastify'] as const)('checkout sessions (%s)', (adapte
     expect(paid.headers.location).toBe('https://shop.example/thanks');
     expect((await t.http.get(`/v1/checkout-sessions/${session.id}`).set(auth())).body.data).toMatchObject({ status: 'completed', amount_due_money: usd(1500) });
     expect((await t.http.get(`/v1/orders/${o.id}`).set(auth())).body.data.payment_status).toBe('paid');
+    const summaries = (await t.http.get(`/v1/orders/${o.id}/timeline`).set(auth())).body.data.map((e: { summary: string }) => e.summary);
+    expect(summaries).toEqual(expect.arrayContaining([expect.stringContaining(`on hosted checkout ${session.id}`), expect.stringMatching(/^Hosted checkout cs_\w+ completed: USD 15\.00 paid by payment pi_/)]));
   });
 
   it('"save my card" on a known customer\'s checkout saves the card for later off-session charges', async () => {

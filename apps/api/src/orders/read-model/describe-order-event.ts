@@ -61,7 +61,7 @@ export function describeOrderEvent(event: OrderEvent, before: OrderState): strin
     case 'PaymentIntentCreated': {
       const d = event.data;
       const amount = d.amount === null ? 'the outstanding balance' : formatMoney(d.amount, d.currency);
-      return `Payment ${d.payment_intent_id} created for ${amount} (${d.capture_method} capture${d.off_session ? ', off-session: charged without the customer present' : ''})`;
+      return `Payment ${d.payment_intent_id} created for ${amount} (${d.capture_method} capture${d.off_session ? ', off-session: charged without the customer present' : ''}${d.checkout_session_id ? `, on hosted checkout ${d.checkout_session_id}` : ''})`;
     }
     case 'PaymentMethodAttached': {
       const pm = event.data.payment_method;
