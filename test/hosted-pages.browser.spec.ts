@@ -163,6 +163,21 @@ describeInBrowser('hosted pages in Chromium', () => {
     await context.close();
   });
 
+  it("a payment made through the API sends the buyer to its hosted 3-D Secure page (next_action.redirect_url)", async () => {
+    const created = await api(keyA, 'POST', '/v1/payment-intents', { amount_money: usd(4200), payment_method: { token: 'tok_threeDSecureRequired' }, confirm: true });
+    expect(created.data).toMatchObject({ status: 'requires_action', next_action: { type: 'authenticate_card', redirect_url: expect.stringContaining('/authenticate/') } });
+    const { context, page } = await payPage();
+    await visit(page, created.data.next_action.redirect_url, 'challenge-api');
+    await expect(page.getByRole('main').textContent()).resolves.toContain('$42.00');
+    await page.getByRole('button', { name: 'Complete authentication' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Payment confirmed');
+    expect((await api(keyA, 'GET', `/v1/payment-intents/${created.data.id}`)).data).toMatchObject({ status: 'succeeded', next_action: null });
+    // The signature is the credential: a wrong one is the 404 page.
+    const forged = created.data.next_action.redirect_url.replace(/\/[^/]+$/, '/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    expect((await page.goto(forged))!.status()).toBe(404);
+    await context.close();
+  });
+
   it('a payment link used twice makes two orders, and counts two completions', async () => {
     const link = await api(keyA, 'POST', '/v1/payment-links', {
       currency: 'USD',

@@ -14,6 +14,11 @@ describe('request URLs in logs', () => {
     ['/v1/orders/4242-4242-4242-4242', '/v1/orders/[redacted]'],
     ['/v1/orders/4242%204242%204242%204242/timeline', '/v1/orders/[redacted]/timeline'],
     ['/v1/orders/ord_2026-12-02', '/v1/orders/ord_2026-12-02'],
+    // Hosted pages: the token in the path is a credential.
+    ['/checkout/cst_0123456789abcdefABCDEF12/pay', '/checkout/[token]/pay'],
+    ['/i/ipt_0123456789abcdefABCDEF12', '/i/[token]'],
+    ['/l/plt_0123456789abcdefABCDEF12', '/l/[token]'],
+    ['/authenticate/pi_0123456789abcdef/sigSIGsig-_0123', '/authenticate/pi_0123456789abcdef/[token]'],
   ])('%s is logged as %s', (url, logged) => {
     expect(redactUrl(url)).toBe(logged);
   });

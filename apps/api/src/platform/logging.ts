@@ -4,7 +4,7 @@ import { randomId } from './ids.js';
 
 // 12+ digits, also when spaces, dashes or %20 break them up (4242-4242-4242-4242).
 const LONG_DIGITS = /\d(?:(?:[ -]|%20)?\d){11,}/g;
-const HOSTED_TOKEN = /^\/(checkout|i|l)\/[^/]+/;
+const HOSTED_TOKEN = /^\/(checkout|i|l|authenticate\/pi_[A-Za-z0-9]+)\/[^/]+/;
 
 /**
  * What of a request URL may be logged: the path and the names of its query parameters. Query

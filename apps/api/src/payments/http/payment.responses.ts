@@ -60,6 +60,9 @@ export class NextActionResponse {
 
   @ApiProperty()
   action_id!: string;
+
+  @ApiProperty({ description: "The hosted 3-D Secure page: send the buyer's browser here" })
+  redirect_url!: string;
 }
 
 export class PaymentIntentResponse {

@@ -26,8 +26,8 @@ export function toPaymentIntentResource(order: ExistingOrder, intent: PaymentInt
       : null,
     captures: intent.captures.map((c) => ({ id: c.capture_id, amount_money: m(c.amount) })),
     last_payment_error: intent.last_error,
-    // In test mode the challenge is completed with POST …/complete-action (the hosted page comes later).
-    next_action: intent.status === 'requires_action' && intent.next_action ? { type: 'authenticate_card', action_id: intent.next_action.action_id } : null,
+    // The buyer completes the challenge on the hosted page (the queries add its redirect_url); in test mode POST …/complete-action stands in too.
+    next_action: intent.status === 'requires_action' && intent.next_action ? ({ type: 'authenticate_card', action_id: intent.next_action.action_id } as { type: 'authenticate_card'; action_id: string; redirect_url?: string }) : null,
     authorized_at: intent.authorized_at,
     expires_at: intent.expires_at,
     cancellation_reason: intent.cancellation_reason,

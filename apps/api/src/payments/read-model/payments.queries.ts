@@ -1,4 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
+import { pageSignature } from '../../platform/page-signature.js';
+import { ServerSecrets } from '../../platform/server-secrets.js';
 import { DomainError } from '#ordo/domain';
 import { SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
@@ -27,7 +30,18 @@ const FILTER_COLUMNS = ['order_id', 'customer_id', 'status', 'payment_intent_id'
  */
 @Injectable()
 export class PaymentsQueries {
-  constructor(@Inject(SQLITE) private readonly sqlite: SqlitePersistence) {}
+  constructor(
+    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
+    private readonly secrets: ServerSecrets,
+  ) {}
+
+  /** A challenge waiting for the buyer links to its hosted 3-D Secure page. */
+  private withChallengePage(resource: PaymentIntentResource): PaymentIntentResource {
+    if (!resource.next_action) return resource;
+    const url = `${this.config.publicUrl}/authenticate/${resource.id}/${pageSignature(this.secrets.idSecret, 'challenge', resource.id)}`;
+    return { ...resource, next_action: { ...resource.next_action, redirect_url: url } };
+  }
 
   /** The order an intent belongs to (the route → stream look-up). */
   intentOrder(tenant: Tenant, id: string): string {
@@ -35,7 +49,7 @@ export class PaymentsQueries {
   }
 
   intent(tenant: Tenant, id: string): PaymentIntentResource {
-    return JSON.parse(this.intentRow(tenant, id).resource) as PaymentIntentResource;
+    return this.withChallengePage(JSON.parse(this.intentRow(tenant, id).resource) as PaymentIntentResource);
   }
 
   refund(tenant: Tenant, id: string): RefundResource {
@@ -47,7 +61,8 @@ export class PaymentsQueries {
   }
 
   listIntents(tenant: Tenant, f: ListFilters): Page<PaymentIntentResource> {
-    return this.list<PaymentIntentResource>('payment_intents', tenant, { ...f, payment_intent_id: undefined });
+    const page = this.list<PaymentIntentResource>('payment_intents', tenant, { ...f, payment_intent_id: undefined });
+    return new Page(page.items.map((r) => this.withChallengePage(r)), page.nextPageToken);
   }
 
   listRefunds(tenant: Tenant, f: ListFilters): Page<RefundResource> {
