@@ -89,6 +89,15 @@ describe('payment links', () => {
     expect(eventCount(t.db)).toBe(before);
   });
 
+  it('lists links newest first in cursor pages, without overlap', async () => {
+    const made = [await createLink(), await createLink(), await createLink()].map((l) => l.id).reverse();
+    const first = (await t.http.get('/v1/payment-links?page_size=2').set(auth()).expect(200)).body;
+    const second = (await t.http.get(`/v1/payment-links?page_size=2&page_token=${first.next_page_token}`).set(auth()).expect(200)).body;
+    expect(first.data.map((l: { id: string }) => l.id)).toEqual(made.slice(0, 2));
+    expect(second.data[0].id).toBe(made[2]);
+    expect((await t.http.get('/v1/payment-links?page_token=nonsense').set(auth()).expect(400)).body.error.code).toBe('INVALID_PAGE_TOKEN');
+  });
+
   it("another merchant's (or the other mode's) link is 404", async () => {
     const link = await createLink();
     for (const key of [t.keys.bTest, t.keys.aLive]) {

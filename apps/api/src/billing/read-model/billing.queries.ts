@@ -4,7 +4,7 @@ import { SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
 import { ApiError } from '../../platform/api-error.js';
 import { Page } from '../../platform/envelope.interceptor.js';
-import { decodePageToken, encodePageToken } from '../../platform/pagination.js';
+import { pageBySeq } from '../../platform/seq-page.js';
 import type { RequestContext } from '../../platform/request-context.js';
 
 type Tenant = Pick<RequestContext, 'merchantId' | 'mode'>;
@@ -25,22 +25,8 @@ export class BillingQueries {
     return JSON.parse(row.resource);
   }
 
-  private page(table: 'plans' | 'subscriptions', tenant: Tenant, page: PageRequest, where = '', params: unknown[] = []): Page<unknown> {
-    let seq = Number.MAX_SAFE_INTEGER;
-    if (page.page_token) {
-      const [value] = decodePageToken(page.page_token, 1);
-      if (typeof value !== 'number') throw new ApiError(400, 'INVALID_PAGE_TOKEN', 'page_token is not one this API issued', 'page_token');
-      seq = value;
-    }
-    const rows = this.sqlite.db
-      .prepare(`SELECT seq, resource FROM ${table} WHERE merchant_id = ? AND mode = ? AND seq < ? ${where} ORDER BY seq DESC LIMIT ?`)
-      .all(tenant.merchantId, tenant.mode, seq, ...params, page.page_size + 1) as { seq: number; resource: string }[];
-    const served = rows.slice(0, page.page_size);
-    const last = served.at(-1);
-    return new Page(
-      served.map((r) => JSON.parse(r.resource) as unknown),
-      rows.length > page.page_size && last ? encodePageToken([last.seq]) : null,
-    );
+  private page(table: 'plans' | 'subscriptions', tenant: Tenant, page: PageRequest, filters: [string, unknown][] = []): Page<unknown> {
+    return pageBySeq<{ resource: string }, unknown>(this.sqlite.db, { table, columns: 'resource', tenant, page, filters }, (r) => JSON.parse(r.resource));
   }
 
   plan(tenant: Tenant, id: string) {
@@ -56,11 +42,10 @@ export class BillingQueries {
   }
 
   subscriptions(tenant: Tenant, page: PageRequest, filters: { customer_id?: string; status?: string }) {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filters.customer_id) (where.push('AND customer_id = ?'), params.push(filters.customer_id));
-    if (filters.status) (where.push('AND status = ?'), params.push(filters.status));
-    return this.page('subscriptions', tenant, page, where.join(' '), params);
+    const where: [string, unknown][] = [];
+    if (filters.customer_id) where.push(['customer_id = ?', filters.customer_id]);
+    if (filters.status) where.push(['status = ?', filters.status]);
+    return this.page('subscriptions', tenant, page, where);
   }
 
   testClock(tenant: Tenant, id: string) {

@@ -3,9 +3,8 @@ import { DomainError } from '#ordo/domain';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
-import { ApiError } from '../../platform/api-error.js';
 import { Page } from '../../platform/envelope.interceptor.js';
-import { decodePageToken, encodePageToken } from '../../platform/pagination.js';
+import { pageBySeq } from '../../platform/seq-page.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { CheckoutSessionResource } from './checkout-session-resource.js';
 
@@ -41,28 +40,8 @@ export class CheckoutSessionsQueries {
   }
 
   list(tenant: Tenant, page: { page_size: number; page_token?: string }, filters: { order_id?: string; status?: string; payment_link_id?: string }): Page<CheckoutSessionResource> {
-    let seq = Number.MAX_SAFE_INTEGER;
-    if (page.page_token) {
-      const [value] = decodePageToken(page.page_token, 1);
-      if (typeof value !== 'number') throw new ApiError(400, 'INVALID_PAGE_TOKEN', 'page_token is not one this API issued', 'page_token');
-      seq = value;
-    }
-    const where: string[] = [];
-    const params: unknown[] = [];
-    for (const [column, value] of Object.entries(filters)) {
-      if (value === undefined) continue;
-      where.push(`AND ${column} = ?`);
-      params.push(value);
-    }
-    const rows = this.sqlite.db
-      .prepare(`SELECT seq, pay_token, resource FROM checkout_sessions WHERE merchant_id = ? AND mode = ? AND seq < ? ${where.join(' ')} ORDER BY seq DESC LIMIT ?`)
-      .all(tenant.merchantId, tenant.mode, seq, ...params, page.page_size + 1) as { seq: number; pay_token: string; resource: string }[];
-    const served = rows.slice(0, page.page_size);
-    const last = served.at(-1);
-    return new Page(
-      served.map((r) => this.withUrl(r)),
-      rows.length > page.page_size && last ? encodePageToken([last.seq]) : null,
-    );
+    const where = Object.entries(filters).flatMap(([column, value]) => (value === undefined ? [] : [[`${column} = ?`, value] as const]));
+    return pageBySeq<{ pay_token: string; resource: string }, CheckoutSessionResource>(this.sqlite.db, { table: 'checkout_sessions', columns: 'pay_token, resource', tenant, page, filters: where }, (r) => this.withUrl(r));
   }
 
   /** The session behind a hosted page's token; undefined for a token nobody was given. */

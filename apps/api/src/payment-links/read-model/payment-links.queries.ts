@@ -3,9 +3,8 @@ import { DomainError, type ExistingPaymentLink } from '#ordo/domain';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
-import { ApiError } from '../../platform/api-error.js';
 import { Page } from '../../platform/envelope.interceptor.js';
-import { decodePageToken, encodePageToken } from '../../platform/pagination.js';
+import { pageBySeq } from '../../platform/seq-page.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { PaymentLinkResource } from './payment-link-resource.js';
 
@@ -34,21 +33,7 @@ export class PaymentLinksQueries {
   }
 
   list(tenant: Tenant, page: { page_size: number; page_token?: string }): Page<PaymentLinkResource> {
-    let seq = Number.MAX_SAFE_INTEGER;
-    if (page.page_token) {
-      const [value] = decodePageToken(page.page_token, 1);
-      if (typeof value !== 'number') throw new ApiError(400, 'INVALID_PAGE_TOKEN', 'page_token is not one this API issued', 'page_token');
-      seq = value;
-    }
-    const rows = this.sqlite.db
-      .prepare('SELECT seq, pay_token, resource FROM payment_links WHERE merchant_id = ? AND mode = ? AND seq < ? ORDER BY seq DESC LIMIT ?')
-      .all(tenant.merchantId, tenant.mode, seq, page.page_size + 1) as { seq: number; pay_token: string; resource: string }[];
-    const served = rows.slice(0, page.page_size);
-    const last = served.at(-1);
-    return new Page(
-      served.map((r) => this.withUrl(r)),
-      rows.length > page.page_size && last ? encodePageToken([last.seq]) : null,
-    );
+    return pageBySeq<{ pay_token: string; resource: string }, PaymentLinkResource>(this.sqlite.db, { table: 'payment_links', columns: 'pay_token, resource', tenant, page }, (r) => this.withUrl(r));
   }
 
   byToken(token: string): LinkOwner | undefined {

@@ -1,0 +1,39 @@
+import type { Database } from 'better-sqlite3';
+import { ApiError } from './api-error.js';
+import { Page } from './envelope.interceptor.js';
+import { decodePageToken, encodePageToken } from './pagination.js';
+
+export interface SeqPageQuery {
+  /** A table with `seq` (log position or autoincrement), `merchant_id` and `mode`. */
+  table: string;
+  /** Columns to select besides `seq`. */
+  columns: string;
+  tenant: { merchantId: string; mode: string };
+  page: { page_size: number; page_token?: string };
+  /** Extra `AND …` conditions with their parameters, in order. */
+  filters?: readonly (readonly [clause: string, value: unknown])[];
+}
+
+/**
+ * One page of a tenant's rows, newest first by `seq`; the cursor is the last row's `seq`. The
+ * shared list query of read models keyed by a sequence (plans, subscriptions, checkout sessions,
+ * payment links).
+ */
+export function pageBySeq<R, T>(db: Database, q: SeqPageQuery, map: (row: R) => T): Page<T> {
+  let seq = Number.MAX_SAFE_INTEGER;
+  if (q.page.page_token) {
+    const [value] = decodePageToken(q.page.page_token, 1);
+    if (typeof value !== 'number') throw new ApiError(400, 'INVALID_PAGE_TOKEN', 'page_token is not one this API issued', 'page_token');
+    seq = value;
+  }
+  const filters = q.filters ?? [];
+  const rows = db
+    .prepare(`SELECT seq, ${q.columns} FROM ${q.table} WHERE merchant_id = ? AND mode = ? AND seq < ? ${filters.map(([clause]) => `AND ${clause}`).join(' ')} ORDER BY seq DESC LIMIT ?`)
+    .all(q.tenant.merchantId, q.tenant.mode, seq, ...filters.map(([, value]) => value), q.page.page_size + 1) as (R & { seq: number })[];
+  const served = rows.slice(0, q.page.page_size);
+  const last = served.at(-1);
+  return new Page(
+    served.map(map),
+    rows.length > q.page.page_size && last ? encodePageToken([last.seq]) : null,
+  );
+}
