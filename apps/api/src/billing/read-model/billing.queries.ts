@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '#ordo/domain';
 import { SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
-import { ApiError } from '../../platform/api-error.js';
 import { Page } from '../../platform/envelope.interceptor.js';
 import { pageBySeq } from '../../platform/seq-page.js';
 import type { RequestContext } from '../../platform/request-context.js';
