@@ -1,31 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
-import { MoneyDto } from '../../orders/http/money.dto.js';
+import { PricedLineDto } from '../../orders/http/priced-line.dto.js';
 import { IsMetadata } from '../../orders/http/metadata.validator.js';
 import { PageQueryDto } from '../../platform/page-query.dto.js';
 
 /* Shapes only; the rules (interval counts, trial length, currencies) are the domain's, with their codes. */
 
-export class PlanLineDto {
-  @ApiProperty({ example: 'Pro seat' })
-  @IsDefined()
-  @IsString()
-  @MaxLength(1000)
-  name!: string;
-
-  @ApiPropertyOptional({ type: 'integer', default: 1 })
-  @IsOptional()
-  @IsInt()
-  quantity?: number;
-
-  @ApiProperty({ type: MoneyDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MoneyDto)
-  unit_price_money!: MoneyDto;
-}
+export class PlanLineDto extends PricedLineDto {}
 
 export class CreatePlanDto {
   @ApiProperty({ example: 'Pro monthly' })

@@ -1,31 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { MoneyDto } from '../../orders/http/money.dto.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { PricedLineDto } from '../../orders/http/priced-line.dto.js';
 import { IsMetadata } from '../../orders/http/metadata.validator.js';
 import { PageQueryDto } from '../../platform/page-query.dto.js';
 
 /* Shapes only; the rules (URLs, expiry window, who holds the order) are the domain's, with their codes. */
 
-export class QuickPayLineDto {
-  @ApiProperty({ example: 'Concert ticket' })
-  @IsDefined()
-  @IsString()
-  @MaxLength(1000)
-  name!: string;
-
-  @ApiPropertyOptional({ type: 'integer', default: 1 })
-  @IsOptional()
-  @IsInt()
-  quantity?: number;
-
-  @ApiProperty({ type: MoneyDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MoneyDto)
-  unit_price_money!: MoneyDto;
-}
+export class QuickPayLineDto extends PricedLineDto {}
 
 export class CreateCheckoutSessionDto {
   @ApiPropertyOptional({ example: 'ord_…', description: 'The order to collect; or give line_items (a quick-pay sale: a new order)' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { MoneyDto } from '../../orders/http/money.dto.js';
+import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsObject, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { PricedLineDto } from '../../orders/http/priced-line.dto.js';
 import { IsMetadata } from '../../orders/http/metadata.validator.js';
 import { MoneyResponse } from '../../platform/openapi/envelope.js';
 
@@ -17,25 +17,7 @@ export class AdjustableQuantityDto {
   maximum?: number;
 }
 
-export class PaymentLinkLineDto {
-  @ApiProperty({ example: 'T-shirt' })
-  @IsDefined()
-  @IsString()
-  @MaxLength(1000)
-  name!: string;
-
-  @ApiProperty({ type: MoneyDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MoneyDto)
-  unit_price_money!: MoneyDto;
-
-  @ApiPropertyOptional({ type: 'integer', default: 1, description: 'The quantity (the default one when adjustable)' })
-  @IsOptional()
-  @IsInt()
-  quantity?: number;
-
+export class PaymentLinkLineDto extends PricedLineDto {
   @ApiPropertyOptional({ type: AdjustableQuantityDto, description: 'Let the buyer choose the quantity in this range' })
   @IsOptional()
   @IsObject()
