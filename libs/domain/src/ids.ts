@@ -17,6 +17,7 @@ export const ID_PREFIXES = {
   subscription: 'sub_',
   plan: 'plan_',
   webhook_endpoint: 'whep_',
+  webhook_delivery: 'whd_',
   test_clock: 'clock_',
   event: 'evt_',
   merchant: 'mer_',

@@ -48,3 +48,4 @@ export * from './merchants/index.js';
 export * from './customer/index.js';
 export * from './billing/index.js';
 export * from './payment-link/payment-link.js';
+export * from './webhook-endpoint/index.js';
