@@ -45,6 +45,7 @@ import { IdempotencyStore } from './platform/idempotency/idempotency.store.js';
 import { loggerOptions } from './platform/logging.js';
 import { RequestLoggingModule } from './platform/request-logging.js';
 import { ServerSecrets } from './platform/server-secrets.js';
+import { SecretBox } from './platform/secret-box.js';
 import { createValidationPipe } from './platform/validation.js';
 
 /** Providers every feature module may inject. */
@@ -59,6 +60,7 @@ const core = [
   IdempotencyStore,
   IdempotencyJanitor,
   ServerSecrets,
+  SecretBox,
 ];
 
 export interface AppModuleOptions {

@@ -42,6 +42,18 @@ export interface OrdoConfig {
   publicUrl: string;
   /** How often open checkout sessions past their expiry are expired; 0 = never (tests call it). */
   checkoutExpiryMs: number;
+  /** Seals webhook signing secrets at rest: ORDO_SECRETS_KEY (32 bytes, base64), else a key file made on first start. */
+  secretsKey: string | undefined;
+  secretsKeyFile: string;
+  /** How often the webhook dispatcher looks for due deliveries besides being woken by new events; 0 = only when woken (tests call it). */
+  webhookPollMs: number;
+  /** One delivery attempt waits at most this long for the receiver's answer. */
+  webhookTimeoutMs: number;
+  /** Attempts in flight at once, in all, and per endpoint (a slow receiver holds only its own share). */
+  webhookConcurrency: number;
+  webhookConcurrencyPerEndpoint: number;
+  /** The event feed (GET /v1/events) lists events this many days old at most. */
+  eventRetentionDays: number;
 }
 
 export const ORDO_CONFIG = Symbol('ORDO_CONFIG');
@@ -83,6 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimitReadsPerSecond: wholeNumber(env, 'ORDO_RATE_LIMIT_READS', 200),
     publicUrl: (env.ORDO_PUBLIC_URL ?? `http://localhost:${wholeNumber(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
     checkoutExpiryMs: wholeNumber(env, 'ORDO_CHECKOUT_EXPIRY_MS', 60_000),
+    secretsKey: env.ORDO_SECRETS_KEY || undefined,
+    secretsKeyFile: env.ORDO_SECRETS_KEY_FILE ?? resolve(dataDir, 'secrets.key'),
+    webhookPollMs: wholeNumber(env, 'ORDO_WEBHOOK_POLL_MS', 1_000),
+    webhookTimeoutMs: wholeNumber(env, 'ORDO_WEBHOOK_TIMEOUT_MS', 10_000),
+    webhookConcurrency: Math.max(1, wholeNumber(env, 'ORDO_WEBHOOK_CONCURRENCY', 16)),
+    webhookConcurrencyPerEndpoint: Math.max(1, wholeNumber(env, 'ORDO_WEBHOOK_CONCURRENCY_PER_ENDPOINT', 4)),
+    eventRetentionDays: Math.max(1, wholeNumber(env, 'ORDO_EVENT_RETENTION_DAYS', 30)),
     ...overrides,
   };
 }

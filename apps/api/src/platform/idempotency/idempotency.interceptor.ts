@@ -12,6 +12,8 @@ import { IdMinter } from '../ids.js';
 import { headerOf, requestIdOf, type OrdoRequest } from '../request-context.js';
 import { ServerSecrets } from '../server-secrets.js';
 import { IdempotencyStore, type IdempotencyScope } from './idempotency.store.js';
+import { SecretBox } from '../secret-box.js';
+import { openFromStorage, sealForStorage } from './sealed-secrets.js';
 import { requestHash } from './request-hash.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -53,6 +55,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly clock: Clock,
     private readonly secrets: ServerSecrets,
     private readonly reflector: Reflector,
+    private readonly box: SecretBox,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
   ) {}
 
@@ -76,7 +79,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new ApiError(409, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request', 'Idempotency-Key');
     }
     if (live?.state === 'completed') {
-      const body = JSON.parse(live.response ?? 'null') as { meta?: Record<string, unknown> };
+      const body = openFromStorage(JSON.parse(live.response ?? 'null'), this.box) as { meta?: Record<string, unknown> };
       if (body && typeof body === 'object' && 'data' in body) body.meta = { ...(body.meta ?? {}), idempotent_replayed: true };
       throw new ReplayedResponse(live.status_code ?? 200, body);
     }
@@ -97,7 +100,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     const finish = async (statusCode: number, body: unknown, outcome: 'store' | 'forget' | 'reopen') => {
       try {
-        if (outcome === 'store') await this.store.complete(scope, this.owner, statusCode, JSON.stringify(body));
+        if (outcome === 'store') await this.store.complete(scope, this.owner, statusCode, JSON.stringify(sealForStorage(body, this.box)));
         else if (outcome === 'forget') await this.store.release(scope, this.owner);
         else await this.store.reopen(scope, this.owner);
       } finally {

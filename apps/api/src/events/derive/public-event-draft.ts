@@ -1,0 +1,15 @@
+/** A public event about to be recorded: its type, the object it is about and that object's snapshot. */
+export interface PublicEventDraft {
+  type: string;
+  object_id: string;
+  /** The order it belongs to (payments, refunds, invoices, sessions), so the feed can filter by order. */
+  order_id: string | null;
+  object: Record<string, unknown>;
+}
+
+/** URLs a resource gets at read time (hosted pages), added to snapshots too, so a payload equals what GET shows. */
+export interface ResourceLinks {
+  invoice(payToken: string | null): string | null;
+  checkoutSession(payToken: string): string;
+  challenge(paymentIntentId: string): string;
+}

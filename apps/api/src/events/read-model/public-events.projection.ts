@@ -1,0 +1,133 @@
+import type { Database, Statement } from 'better-sqlite3';
+import {
+  CUSTOMER_EVENT_TYPES,
+  ORDER_EVENT_TYPES,
+  PUBLIC_EVENT_PAYLOAD_VERSION,
+  SUBSCRIPTION_EVENT_TYPES,
+  customerDecider,
+  orderDecider,
+  subscribesTo,
+  subscriptionDecider,
+  type Decider,
+} from '#ordo/domain';
+import type { RecordedEvent } from '#ordo/event-store';
+import type { Projection } from '../../application/projections/projection.js';
+import { SUBSCRIPTION_STREAM_PREFIX } from '../../billing/billing-streams.js';
+import { CUSTOMER_STREAM_PREFIX } from '../../customers/customer-stream.js';
+import { ORDER_STREAM_PREFIX } from '../../orders/order-stream.js';
+import { DELIVERY_SCHEMA } from '../../webhooks/delivery/deliveries-schema.js';
+import { customerPublicEvents } from '../derive/customer-public-events.js';
+import { orderPublicEvents } from '../derive/order-public-events.js';
+import type { PublicEventDraft, ResourceLinks } from '../derive/public-event-draft.js';
+import { subscriptionPublicEvents } from '../derive/subscription-public-events.js';
+import { deliveryId, publicEventId } from '../public-event-id.js';
+
+type AnyState = { status: string };
+type Derive = (type: string, data: Record<string, unknown>, before: AnyState, after: AnyState, revision: bigint, links: ResourceLinks) => PublicEventDraft[];
+
+interface Kind {
+  prefix: string;
+  decider: Decider<never, { type: string; data: Record<string, unknown> }, AnyState>;
+  derive: Derive;
+}
+
+/** Public events in one log position are numbered below this (seq = position × SLOTS + index). */
+const SLOTS = 64n;
+
+/**
+ * The event feed and the webhook fan-out. For each order, customer or subscription fact it folds
+ * the aggregate to just before and just after it, maps the change to public events with the
+ * resources as they then were, writes them to `public_events` and, in the same transaction,
+ * queues a delivery for every endpoint that was subscribed at that log position. Nothing is
+ * published that was not committed, and everything committed is queued (the checkpoint moves in
+ * the same transaction). Must be registered after WebhookEndpointsProjection.
+ */
+export class PublicEventsProjection implements Projection {
+  readonly name = 'public_events';
+  readonly schema = [
+    `CREATE TABLE IF NOT EXISTS public_events (
+       id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, merchant_id TEXT NOT NULL, mode TEXT NOT NULL,
+       type TEXT NOT NULL, object_id TEXT NOT NULL, order_id TEXT, created_at TEXT NOT NULL, body TEXT NOT NULL)`,
+    'CREATE INDEX IF NOT EXISTS public_events_by_tenant ON public_events (merchant_id, mode, seq DESC)',
+    'CREATE INDEX IF NOT EXISTS public_events_by_object ON public_events (merchant_id, mode, object_id, seq DESC)',
+    'CREATE INDEX IF NOT EXISTS public_events_by_order ON public_events (merchant_id, mode, order_id, seq DESC)',
+    ...DELIVERY_SCHEMA,
+  ];
+  readonly tables = ['public_events'];
+  readonly handles: ReadonlySet<string> = new Set([...ORDER_EVENT_TYPES, ...CUSTOMER_EVENT_TYPES, ...SUBSCRIPTION_EVENT_TYPES]);
+  private readonly kinds: Kind[] = [
+    { prefix: ORDER_STREAM_PREFIX, decider: orderDecider as unknown as Kind['decider'], derive: orderPublicEvents as unknown as Derive },
+    { prefix: CUSTOMER_STREAM_PREFIX, decider: customerDecider as unknown as Kind['decider'], derive: customerPublicEvents as unknown as Derive },
+    { prefix: SUBSCRIPTION_STREAM_PREFIX, decider: subscriptionDecider as unknown as Kind['decider'], derive: subscriptionPublicEvents as unknown as Derive },
+  ];
+  /** Each stream folded so far in this batch, to the revision it reached. */
+  private readonly folded = new Map<string, { state: AnyState; revision: bigint }>();
+  private statements!: Record<'insert' | 'subscribers' | 'queue', Statement>;
+
+  constructor(
+    private readonly readStream: (streamName: string) => RecordedEvent[],
+    private readonly links: ResourceLinks,
+  ) {}
+
+  prepare(db: Database): void {
+    this.statements = {
+      insert: db.prepare(`INSERT OR IGNORE INTO public_events (id, seq, merchant_id, mode, type, object_id, order_id, created_at, body)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      // Each endpoint's version in force just before this position: who was subscribed when the fact was committed.
+      subscribers: db.prepare(`SELECT v.endpoint_id, v.enabled_events FROM webhook_endpoint_versions v
+        WHERE v.merchant_id = ? AND v.mode = ? AND v.active = 1
+          AND v.from_position = (SELECT MAX(w.from_position) FROM webhook_endpoint_versions w WHERE w.endpoint_id = v.endpoint_id AND w.from_position < ?)`),
+      queue: db.prepare(`INSERT OR IGNORE INTO webhook_deliveries (id, endpoint_id, event_id, event_type, merchant_id, mode, seq, status, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)`),
+    };
+  }
+
+  beginBatch(): void {
+    this.folded.clear();
+  }
+
+  apply(recorded: RecordedEvent): void {
+    const kind = this.kinds.find((k) => recorded.streamName.startsWith(k.prefix));
+    if (!kind) return;
+    const before = this.stateBefore(kind, recorded);
+    const after = kind.decider.evolve(before, { type: recorded.type, data: recorded.data });
+    this.folded.set(recorded.streamName, { state: after, revision: recorded.revision });
+    if (after.status === 'none') return;
+    const drafts = kind.derive(recorded.type, recorded.data, before, after, recorded.revision, this.links);
+    if (drafts.length === 0) return;
+    const { merchant_id, mode } = recorded.metadata;
+    const subscribers = this.statements.subscribers.all(merchant_id, mode, recorded.position) as { endpoint_id: string; enabled_events: string }[];
+    const wanted = subscribers.map((s) => ({ id: s.endpoint_id, types: JSON.parse(s.enabled_events) as string[] }));
+    const createdAt = typeof recorded.data.occurred_at === 'string' ? recorded.data.occurred_at : recorded.recordedAt;
+    drafts.slice(0, Number(SLOTS)).forEach((draft, i) => {
+      const id = publicEventId(recorded.id, draft.type, draft.object_id);
+      const seq = recorded.position * SLOTS + BigInt(i);
+      const body = JSON.stringify({
+        id,
+        object: 'event',
+        type: draft.type,
+        payload_version: PUBLIC_EVENT_PAYLOAD_VERSION,
+        mode,
+        created_at: createdAt,
+        request_id: recorded.metadata.request_id ?? null,
+        data: { object: draft.object },
+      });
+      this.statements.insert.run(id, seq, merchant_id, mode, draft.type, draft.object_id, draft.order_id, createdAt, body);
+      for (const endpoint of wanted) {
+        if (subscribesTo(endpoint.types, draft.type)) this.statements.queue.run(deliveryId(endpoint.id, id), endpoint.id, id, draft.type, merchant_id, mode, seq, recorded.recordedAt);
+      }
+    });
+  }
+
+  /** The aggregate just before this event: from this batch's fold, else from its stream (normally a few rows). */
+  private stateBefore(kind: Kind, recorded: RecordedEvent): AnyState {
+    const cached = this.folded.get(recorded.streamName);
+    if (cached && cached.revision === recorded.revision - 1n) return cached.state;
+    let state = kind.decider.initialState();
+    for (const e of this.readStream(recorded.streamName)) {
+      if (e.revision >= recorded.revision) break;
+      state = kind.decider.evolve(state, { type: e.type, data: e.data });
+    }
+    return state;
+  }
+}
