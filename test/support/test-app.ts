@@ -27,7 +27,7 @@ export interface TestApp {
 export async function startTestApp(overrides: Partial<OrdoConfig> = {}, clock?: Clock): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'ordo-test-'));
   // Rate limits are off unless a test is about them: many tests send bursts on one key.
-  const config = loadConfig({ ORDO_DATA_DIR: dir, LOG_LEVEL: 'silent' }, { projectionPollMs: 0, rateLimitWritesPerSecond: 0, rateLimitReadsPerSecond: 0, ...overrides });
+  const config = loadConfig({ ORDO_DATA_DIR: dir, LOG_LEVEL: 'silent' }, { projectionPollMs: 0, webhookPollMs: 0, rateLimitWritesPerSecond: 0, rateLimitReadsPerSecond: 0, ...overrides });
   const app = await createApp({ config, silent: true, ...(clock ? { clock } : {}) });
   const merchants = app.get(MerchantsService);
   const a = await merchants.createMerchant('Merchant A');

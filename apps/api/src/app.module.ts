@@ -9,6 +9,11 @@ import { BillingModule } from './billing/billing.module.js';
 import { CheckoutModule } from './checkout/checkout.module.js';
 import { HostedModule } from './hosted/hosted.module.js';
 import { PaymentLinksModule } from './payment-links/payment-links.module.js';
+import { EventsModule } from './events/events.module.js';
+import { PublicEventsProjection } from './events/read-model/public-events.projection.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
+import { WebhookEndpointsProjection } from './webhooks/read-model/webhook-endpoints.projection.js';
+import { pageSignature } from './platform/page-signature.js';
 import { PaymentLinksProjection } from './payment-links/read-model/payment-links.projection.js';
 import { CheckoutSessionsProjection } from './checkout/read-model/checkout-sessions.projection.js';
 import { BillingStreams } from './billing/billing-streams.js';
@@ -87,6 +92,8 @@ export class AppModule {
         CheckoutModule,
         PaymentLinksModule,
         HostedModule,
+        WebhooksModule,
+        EventsModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -95,9 +102,10 @@ export class AppModule {
         { provide: ApiKeyCache, useValue: new ApiKeyCache(config.apiKeyRecheckMs) },
         {
           provide: PROJECTIONS,
-          inject: [ApiKeyCache, SQLITE],
-          useFactory: (keys: ApiKeyCache, sqlite: SqlitePersistence) => {
-            const orders = new OrdersProjection(ORDER_EVENT_TYPES, (stream) => sqlite.store.readStreamNow(stream));
+          inject: [ApiKeyCache, SQLITE, ORDO_CONFIG, ServerSecrets],
+          useFactory: (keys: ApiKeyCache, sqlite: SqlitePersistence, config: OrdoConfig, secrets: ServerSecrets) => {
+            const readStream = (stream: string) => sqlite.store.readStreamNow(stream);
+            const orders = new OrdersProjection(ORDER_EVENT_TYPES, readStream);
             // After OrdersProjection: they copy intents, refunds and invoices from the orders it folded.
             return [
               new MerchantsProjection(keys),
@@ -108,6 +116,13 @@ export class AppModule {
               new PaymentLinksProjection((stream) => sqlite.store.readStreamNow(stream)),
               new CustomersProjection((stream) => sqlite.store.readStreamNow(stream)),
               new BillingProjection((stream) => sqlite.store.readStreamNow(stream)),
+              // Endpoints before the event fan-out, which asks who was subscribed at each position.
+              new WebhookEndpointsProjection(readStream),
+              new PublicEventsProjection(readStream, {
+                invoice: (token) => (token ? `${config.publicUrl}/i/${token}` : null),
+                checkoutSession: (token) => `${config.publicUrl}/checkout/${token}`,
+                challenge: (id) => `${config.publicUrl}/authenticate/${id}/${pageSignature(secrets.idSecret, 'challenge', id)}`,
+              }),
             ];
           },
         },

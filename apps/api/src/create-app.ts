@@ -9,6 +9,7 @@ import type { OrdoConfig } from './config/ordo-config.js';
 import type { Clock } from './platform/clock.js';
 import { PaymentRecovery } from './payments/application/payment-recovery.js';
 import { PaymentLinksService } from './payment-links/application/payment-links.service.js';
+import { WebhookDispatcher } from './webhooks/delivery/webhook-dispatcher.js';
 import { randomId } from './platform/ids.js';
 import { setupOpenApi } from './platform/openapi/setup-openapi.js';
 import { PinoLoggerService } from './platform/request-logging.js';
@@ -37,6 +38,8 @@ export async function createApp({ config, clock, silent }: CreateAppOptions): Pr
   // slow processor never delays start-up.
   void app.get(PaymentRecovery).recoverPending().catch(() => undefined);
   void app.get(PaymentLinksService).recordMissedCompletions().catch(() => undefined);
+  // Deliveries a restart left pending go out now, not at the first poll.
+  app.get(WebhookDispatcher).kick();
   return app;
 }
 
