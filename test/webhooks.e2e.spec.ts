@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { Webhook } from 'standardwebhooks';
-import { RETRY_DELAYS_MS, RETRY_JITTER } from '#ordo/domain';
+import { MAX_DELIVERY_ATTEMPTS, RETRY_DELAYS_MS, RETRY_JITTER } from '#ordo/domain';
 import { WebhookDispatcher } from '../apps/api/src/webhooks/delivery/webhook-dispatcher.js';
 import { MovableClock } from './support/movable-clock.js';
 import { bearer, startTestApp, usd, type TestApp } from './support/test-app.js';
@@ -53,6 +53,8 @@ describe('webhooks', () => {
     await t.http.post(`/v1/orders/${o.id}/manual-payments`).set(auth()).send({ amount_money: usd(4000), method: 'wire', received_at: '2026-12-01' }).expect(201);
     await dispatcher.deliverDue();
     const mine = r.received.filter((x) => JSON.parse(x.body).data.object.id === o.id);
+    // Snapshots are taken after the whole append: the new order shows the lines it was created with.
+    expect(JSON.parse(mine.find((x) => JSON.parse(x.body).type === 'order.created')!.body).data.object.line_items).toHaveLength(1);
     expect(mine.map((x) => JSON.parse(x.body).type).sort()).toEqual(['order.created', 'order.paid']);
     const wh = new Webhook(ep.secret);
     for (const got of mine) {
@@ -114,5 +116,100 @@ describe('webhooks', () => {
     expect(new Set(r.received.map((x) => x.headers['webhook-id'])).size).toBe(1);
     expect(JSON.parse(r.received[3]!.body).data.object.id).toBe(o.id);
     await disable(ep.id);
+  });
+
+  it('disables an endpoint that keeps failing (the documented rule), and queues nothing more for it', async () => {
+    const r = await receiver(() => ({ status: 500 }));
+    const ep = await endpoint(r.url, ['order.created']);
+    await order();
+    await dispatcher.deliverDue();
+    for (let i = 0; i < 12; i++) {
+      const [d] = (await deliveries(ep.id)) as { status: string; next_attempt_at: string | null }[];
+      if (d!.status !== 'pending') break;
+      clock.offsetMs += Date.parse(d!.next_attempt_at!) - clock.now().getTime() + 1;
+      await dispatcher.deliverDue();
+    }
+    const [d] = (await deliveries(ep.id)) as { status: string; attempt_count: number }[];
+    expect(d).toMatchObject({ status: 'failed', attempt_count: MAX_DELIVERY_ATTEMPTS });
+    expect(r.received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
+    const after = (await t.http.get(`/v1/webhook-endpoints/${ep.id}`).set(auth()).expect(200)).body.data;
+    expect(after).toMatchObject({ status: 'disabled', disabled_reason: 'failing', disabled_at: expect.any(String) });
+    // A disabled endpoint is not sent new events, nor can one be redelivered to it.
+    await order();
+    await dispatcher.deliverDue();
+    expect(await deliveries(ep.id)).toHaveLength(1);
+    const [failed] = (await deliveries(ep.id)) as { id: string }[];
+    expect((await t.http.post(`/v1/webhook-endpoints/${ep.id}/deliveries/${failed!.id}/redeliver`).set(auth()).expect(409)).body.error.code).toBe('WEBHOOK_ENDPOINT_DISABLED');
+    // Enabled again and fixed: a manual redelivery goes out at once.
+    r.answer = () => ({ status: 200 });
+    await t.http.patch(`/v1/webhook-endpoints/${ep.id}`).set(auth()).send({ disabled: false }).expect(200);
+    expect((await t.http.post(`/v1/webhook-endpoints/${ep.id}/deliveries/${failed!.id}/redeliver`).set(auth()).expect(202)).body.data).toMatchObject({ status: 'pending', next_attempt_at: null });
+    await dispatcher.deliverDue();
+    expect((await deliveries(ep.id))[0]).toMatchObject({ status: 'succeeded', attempt_count: MAX_DELIVERY_ATTEMPTS + 1, last_response_code: 200 });
+    await disable(ep.id);
+  });
+
+  it('rotates the secret: both sign during the grace period, then only the new one', async () => {
+    const r = await receiver();
+    const ep = await endpoint(r.url, ['order.created']);
+    const rotated = (await t.http.post(`/v1/webhook-endpoints/${ep.id}/rotate-secret`).set(auth()).send({ expire_previous_in_seconds: 3600 }).expect(200)).body.data;
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(ep.secret);
+    expect(Date.parse(rotated.previous_secret_expires_at) - clock.now().getTime()).toBeGreaterThan(3_590_000);
+    await order();
+    await dispatcher.deliverDue();
+    const during = r.received[0]!;
+    expect(String(during.headers['webhook-signature']).split(' ')).toHaveLength(2);
+    for (const secret of [ep.secret, rotated.secret]) expect(new Webhook(secret).verify(during.body, during.headers as Record<string, string>)).toMatchObject({ type: 'order.created' });
+    clock.offsetMs += 3_601_000;
+    await order();
+    await dispatcher.deliverDue();
+    const after = r.received[1]!;
+    expect(String(after.headers['webhook-signature']).split(' ')).toHaveLength(1);
+    expect(new Webhook(rotated.secret).verify(after.body, after.headers as Record<string, string>)).toMatchObject({ type: 'order.created' });
+    expect(() => new Webhook(ep.secret).verify(after.body, after.headers as Record<string, string>)).toThrow('No matching signature found');
+    expect((await t.http.get(`/v1/webhook-endpoints/${ep.id}`).set(auth()).expect(200)).body.data).not.toHaveProperty('secret');
+    const bad = await t.http.post(`/v1/webhook-endpoints/${ep.id}/rotate-secret`).set(auth()).send({ expire_previous_in_seconds: 8 * 24 * 3600 }).expect(400);
+    expect(bad.body.error.code).toBe('INVALID_SECRET_GRACE');
+    await disable(ep.id);
+  });
+
+  it('a slow receiver holds only its own slots: a fast one gets every event meanwhile', async () => {
+    const slow = await receiver(() => ({ status: 200, delayMs: 5_000 }));
+    const fast = await receiver();
+    const slowEp = await endpoint(slow.url, ['order.created']);
+    const fastEp = await endpoint(fast.url, ['order.created']);
+    for (let i = 0; i < 10; i++) await order();
+    await fast.waitFor(10);
+    // The slow one has not answered anything yet: the fast one never waited behind it.
+    expect(slow.received).toHaveLength(0);
+    await dispatcher.deliverDue();
+    const slowOnes = (await deliveries(slowEp.id)) as { status: string; attempt_count: number; last_error: string | null }[];
+    // At most four at a time went to the slow one; each timed out and waits for its retry.
+    expect(slowOnes.filter((d) => d.attempt_count === 1)).toHaveLength(10);
+    expect(slowOnes.every((d) => d.status === 'pending' && d.last_error === 'no answer within 1500 ms')).toBe(true);
+    expect(((await deliveries(fastEp.id)) as { status: string }[]).every((d) => d.status === 'succeeded')).toBe(true);
+    await disable(slowEp.id);
+    await disable(fastEp.id);
+  });
+
+  it('redelivers on request with the same event id; a deleted endpoint is gone and gets nothing', async () => {
+    const r = await receiver();
+    const ep = await endpoint(r.url, ['order.created']);
+    await order();
+    await dispatcher.deliverDue();
+    const [d] = (await deliveries(ep.id)) as { id: string }[];
+    await t.http.post(`/v1/webhook-endpoints/${ep.id}/deliveries/${d!.id}/redeliver`).set(auth()).expect(202);
+    await dispatcher.deliverDue();
+    expect(r.received).toHaveLength(2);
+    expect(r.received[1]!.headers['webhook-id']).toBe(r.received[0]!.headers['webhook-id']);
+    expect((await t.http.post(`/v1/webhook-endpoints/${ep.id}/deliveries/whd_${'x'.repeat(24)}/redeliver`).set(auth()).expect(404)).body.error.code).toBe('WEBHOOK_DELIVERY_NOT_FOUND');
+    expect((await t.http.delete(`/v1/webhook-endpoints/${ep.id}`).set(auth()).expect(200)).body.data).toMatchObject({ id: ep.id, deleted: true });
+    expect((await t.http.get(`/v1/webhook-endpoints/${ep.id}`).set(auth()).expect(404)).body.error.code).toBe('WEBHOOK_ENDPOINT_NOT_FOUND');
+    const listed = (await t.http.get('/v1/webhook-endpoints?page_size=100').set(auth()).expect(200)).body.data as { id: string }[];
+    expect(listed.map((x) => x.id)).not.toContain(ep.id);
+    await order();
+    await dispatcher.deliverDue();
+    expect(r.received).toHaveLength(2);
   });
 });

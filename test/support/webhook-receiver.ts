@@ -16,6 +16,7 @@ export class WebhookReceiver {
   readonly received: Received[] = [];
   private server!: Server;
   private waiters: { count: number; resolve: () => void }[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(public answer: Answer = () => ({ status: 200 })) {}
 
@@ -32,7 +33,10 @@ export class WebhookReceiver {
           res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'no');
           this.waiters = this.waiters.filter((w) => (this.received.length >= w.count ? (w.resolve(), false) : true));
         };
-        if (delayMs) setTimeout(reply, delayMs);
+        if (delayMs) {
+          const timer = setTimeout(() => (this.timers.delete(timer), reply()), delayMs);
+          this.timers.add(timer);
+        }
         else reply();
       });
     });
@@ -56,6 +60,7 @@ export class WebhookReceiver {
   }
 
   async stop(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }

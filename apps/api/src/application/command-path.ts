@@ -101,10 +101,13 @@ export class CommandPath {
       try {
         const appending = this.store.append(
           streamName,
-          events.map(({ event: e, command }) => ({
+          events.map(({ event: e, command }, i) => ({
             type: e.type,
             data: e.data as Record<string, unknown>,
             metadata: {
+              // Which facts were recorded together: readers (the public event feed) treat one append as one change.
+              append_index: i,
+              append_count: events.length,
               merchant_id: caller.merchantId,
               mode: caller.mode,
               request_id: caller.requestId,

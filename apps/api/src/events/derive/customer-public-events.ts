@@ -1,24 +1,19 @@
 import type { CustomerState, ExistingCustomer } from '#ordo/domain';
 import { toCustomerResource, toPaymentMethodResource } from '../../customers/read-model/customer-resource.js';
-import type { PublicEventDraft } from './public-event-draft.js';
+import type { AppendedFacts, PublicEventDraft } from './public-event-draft.js';
 
-/** customer.* and payment_method.* from one customer-stream fact. */
-export function customerPublicEvents(type: string, data: Record<string, unknown>, _before: CustomerState, after: ExistingCustomer, revision: bigint): PublicEventDraft[] {
+const METHOD_EVENTS: Partial<Record<string, string>> = { PaymentMethodSaved: 'payment_method.saved', PaymentMethodRemoved: 'payment_method.removed' };
+
+/** customer.* and payment_method.* from one append to a customer stream (objects as after it). */
+export function customerPublicEvents(facts: AppendedFacts, before: CustomerState, after: ExistingCustomer, revision: bigint): PublicEventDraft[] {
+  const out: PublicEventDraft[] = [];
   const customer = () => toCustomerResource(after, revision) as unknown as Record<string, unknown>;
-  const method = (t: string): PublicEventDraft[] => {
-    const pm = after.payment_methods.find((m) => m.id === data.payment_method_id);
-    return pm ? [{ type: t, object_id: pm.id, order_id: null, object: toPaymentMethodResource(after, pm, data.occurred_at as string) as unknown as Record<string, unknown> }] : [];
-  };
-  switch (type) {
-    case 'CustomerCreated':
-      return [{ type: 'customer.created', object_id: after.id, order_id: null, object: customer() }];
-    case 'CustomerUpdated':
-      return [{ type: 'customer.updated', object_id: after.id, order_id: null, object: customer() }];
-    case 'PaymentMethodSaved':
-      return method('payment_method.saved');
-    case 'PaymentMethodRemoved':
-      return method('payment_method.removed');
-    default:
-      return [];
+  if (before.status === 'none') out.push({ type: 'customer.created', object_id: after.id, order_id: null, object: customer() });
+  else if (facts.some((f) => f.type === 'CustomerUpdated')) out.push({ type: 'customer.updated', object_id: after.id, order_id: null, object: customer() });
+  for (const fact of facts) {
+    const type = METHOD_EVENTS[fact.type];
+    const pm = type && after.payment_methods.find((m) => m.id === fact.data.payment_method_id);
+    if (type && pm) out.push({ type, object_id: pm.id, order_id: null, object: toPaymentMethodResource(after, pm, fact.data.occurred_at as string) as unknown as Record<string, unknown> });
   }
+  return out;
 }

@@ -3,7 +3,7 @@ import { toCheckoutSessionResource } from '../../checkout/read-model/checkout-se
 import { toInvoiceResource } from '../../invoices/read-model/invoice-resource.js';
 import { toOrderResource } from '../../orders/read-model/order-resource.js';
 import { toPaymentIntentResource, toRefundResource } from '../../payments/read-model/payment-resources.js';
-import type { PublicEventDraft, ResourceLinks } from './public-event-draft.js';
+import { named, type AppendedFacts, type PublicEventDraft, type ResourceLinks } from './public-event-draft.js';
 
 const INTENT_STATUS_EVENTS: Partial<Record<string, string>> = {
   requires_action: 'payment_intent.requires_action',
@@ -21,11 +21,12 @@ const INVOICE_STATUS_EVENTS: Partial<Record<string, string>> = {
 const SESSION_STATUS_EVENTS: Partial<Record<string, string>> = { completed: 'checkout_session.completed', expired: 'checkout_session.expired' };
 
 /**
- * The public events one order-stream fact causes, found by comparing the order before and after
- * it: statuses that changed are what integrators react to, whichever domain event changed them (a
- * capture, a wire recorded, a checkout's payment). Objects are the API's resources after the fact.
+ * The public events one append to an order stream causes, found by comparing the order before and
+ * after it: statuses that changed are what integrators react to, whichever domain event changed
+ * them (a capture, a wire recorded, a checkout's payment). Objects are the API's resources after
+ * the whole append (an order created with its lines shows them).
  */
-export function orderPublicEvents(type: string, data: Record<string, unknown>, before: OrderState, after: ExistingOrder, revision: bigint, links: ResourceLinks): PublicEventDraft[] {
+export function orderPublicEvents(facts: AppendedFacts, before: OrderState, after: ExistingOrder, revision: bigint, links: ResourceLinks): PublicEventDraft[] {
   const out: PublicEventDraft[] = [];
   const orderId = after.id;
   const prior = before.status === 'none' ? undefined : before;
@@ -36,7 +37,7 @@ export function orderPublicEvents(type: string, data: Record<string, unknown>, b
 
   for (const intent of after.payment_intents) {
     const was = prior?.payment_intents.find((p) => p.id === intent.id);
-    const failed = (type === 'PaymentFailed' || type === 'PaymentCaptureFailed') && data.payment_intent_id === intent.id;
+    const failed = named(facts, 'PaymentFailed', 'payment_intent_id', intent.id) || named(facts, 'PaymentCaptureFailed', 'payment_intent_id', intent.id);
     const status = INTENT_STATUS_EVENTS[intent.status];
     const types = [...(!was ? ['payment_intent.created'] : []), ...(failed ? ['payment_intent.payment_failed'] : []), ...(status && was?.status !== intent.status ? [status] : [])];
     if (types.length === 0) continue;
@@ -57,9 +58,9 @@ export function orderPublicEvents(type: string, data: Record<string, unknown>, b
     const wasStatus = was && prior ? invoiceStatus(was, prior) : undefined;
     const types: string[] = [];
     if (!was) types.push('invoice.created');
-    if (type === 'ManualPaymentRecorded' && data.invoice_id === invoice.id) types.push('invoice.manual_payment_recorded');
-    if (type === 'ManualPaymentReversed' && data.invoice_id === invoice.id) types.push('invoice.manual_payment_reversed');
-    if (type === 'InvoiceMarkedOverdue' && data.invoice_id === invoice.id) types.push('invoice.overdue');
+    if (named(facts, 'ManualPaymentRecorded', 'invoice_id', invoice.id)) types.push('invoice.manual_payment_recorded');
+    if (named(facts, 'ManualPaymentReversed', 'invoice_id', invoice.id)) types.push('invoice.manual_payment_reversed');
+    if (named(facts, 'InvoiceMarkedOverdue', 'invoice_id', invoice.id)) types.push('invoice.overdue');
     const byStatus = INVOICE_STATUS_EVENTS[status];
     // partially_paid → open again (a reversal) is not "issued" a second time.
     if (byStatus && wasStatus !== status && !(status === 'open' && wasStatus !== 'draft' && wasStatus !== undefined)) types.push(byStatus);

@@ -13,3 +13,11 @@ export interface ResourceLinks {
   checkoutSession(payToken: string): string;
   challenge(paymentIntentId: string): string;
 }
+
+/** The facts of one append (one command's outcome), in order: what a derivation compares before and after. */
+export type AppendedFacts = readonly { type: string; data: Record<string, unknown> }[];
+
+/** Whether one of the facts has this type and names this id in `field`. */
+export function named(facts: AppendedFacts, type: string, field: string, id: string): boolean {
+  return facts.some((f) => f.type === type && f.data[field] === id);
+}

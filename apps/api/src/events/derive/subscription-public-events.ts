@@ -1,6 +1,6 @@
 import type { ExistingSubscription, SubscriptionState } from '#ordo/domain';
 import { toSubscriptionResource } from '../../billing/read-model/billing-resources.js';
-import type { PublicEventDraft } from './public-event-draft.js';
+import type { AppendedFacts, PublicEventDraft } from './public-event-draft.js';
 
 const BY_EVENT: Partial<Record<string, string>> = {
   SubscriptionCreated: 'subscription.created',
@@ -10,8 +10,8 @@ const BY_EVENT: Partial<Record<string, string>> = {
   SubscriptionCanceled: 'subscription.canceled',
 };
 
-/** subscription.* from one subscription-stream fact. */
-export function subscriptionPublicEvents(type: string, _data: Record<string, unknown>, _before: SubscriptionState, after: ExistingSubscription, revision: bigint): PublicEventDraft[] {
-  const t = BY_EVENT[type];
-  return t ? [{ type: t, object_id: after.id, order_id: null, object: toSubscriptionResource(after, revision) as unknown as Record<string, unknown> }] : [];
+/** subscription.* from one append to a subscription stream (the object as after it). */
+export function subscriptionPublicEvents(facts: AppendedFacts, _before: SubscriptionState, after: ExistingSubscription, revision: bigint): PublicEventDraft[] {
+  const types = [...new Set(facts.map((f) => BY_EVENT[f.type]).filter((t): t is string => t !== undefined))];
+  return types.map((type) => ({ type, object_id: after.id, order_id: null, object: toSubscriptionResource(after, revision) as unknown as Record<string, unknown> }));
 }

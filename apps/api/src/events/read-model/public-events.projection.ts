@@ -18,12 +18,12 @@ import { ORDER_STREAM_PREFIX } from '../../orders/order-stream.js';
 import { DELIVERY_SCHEMA } from '../../webhooks/delivery/deliveries-schema.js';
 import { customerPublicEvents } from '../derive/customer-public-events.js';
 import { orderPublicEvents } from '../derive/order-public-events.js';
-import type { PublicEventDraft, ResourceLinks } from '../derive/public-event-draft.js';
+import type { AppendedFacts, PublicEventDraft, ResourceLinks } from '../derive/public-event-draft.js';
 import { subscriptionPublicEvents } from '../derive/subscription-public-events.js';
 import { deliveryId, publicEventId } from '../public-event-id.js';
 
 type AnyState = { status: string };
-type Derive = (type: string, data: Record<string, unknown>, before: AnyState, after: AnyState, revision: bigint, links: ResourceLinks) => PublicEventDraft[];
+type Derive = (facts: AppendedFacts, before: AnyState, after: AnyState, revision: bigint, links: ResourceLinks) => PublicEventDraft[];
 
 interface Kind {
   prefix: string;
@@ -35,9 +35,10 @@ interface Kind {
 const SLOTS = 64n;
 
 /**
- * The event feed and the webhook fan-out. For each order, customer or subscription fact it folds
- * the aggregate to just before and just after it, maps the change to public events with the
- * resources as they then were, writes them to `public_events` and, in the same transaction,
+ * The event feed and the webhook fan-out. For each append to an order, customer or subscription
+ * stream (one command's facts, marked by append_index/append_count in their metadata) it folds the
+ * aggregate to just before and just after it, maps the change to public events with the resources
+ * as they then were, writes them to `public_events` and, in the same transaction,
  * queues a delivery for every endpoint that was subscribed at that log position. Nothing is
  * published that was not committed, and everything committed is queued (the checkpoint moves in
  * the same transaction). Must be registered after WebhookEndpointsProjection.
@@ -62,6 +63,8 @@ export class PublicEventsProjection implements Projection {
   ];
   /** Each stream folded so far in this batch, to the revision it reached. */
   private readonly folded = new Map<string, { state: AnyState; revision: bigint }>();
+  /** An append seen in part: the state before its first fact and its facts so far. */
+  private readonly open = new Map<string, { first: bigint; before: AnyState; facts: { type: string; data: Record<string, unknown> }[] }>();
   private statements!: Record<'insert' | 'subscribers' | 'queue', Statement>;
 
   constructor(
@@ -84,16 +87,36 @@ export class PublicEventsProjection implements Projection {
 
   beginBatch(): void {
     this.folded.clear();
+    this.open.clear();
   }
 
   apply(recorded: RecordedEvent): void {
     const kind = this.kinds.find((k) => recorded.streamName.startsWith(k.prefix));
     if (!kind) return;
-    const before = this.stateBefore(kind, recorded);
-    const after = kind.decider.evolve(before, { type: recorded.type, data: recorded.data });
+    const fact = { type: recorded.type, data: recorded.data };
+    const state = this.stateBefore(kind, recorded);
+    const after = kind.decider.evolve(state, fact);
     this.folded.set(recorded.streamName, { state: after, revision: recorded.revision });
+    // Events written before appends were marked count as appends of one.
+    const index = BigInt(Number(recorded.metadata.append_index ?? 0));
+    const count = BigInt(Number(recorded.metadata.append_count ?? 1));
+    const first = recorded.revision - index;
+    let append = this.open.get(recorded.streamName);
+    if (!append || append.first !== first) {
+      // The append's first facts were in an earlier batch: take them from the stream.
+      const earlier = index === 0n ? [] : this.readStream(recorded.streamName).filter((e) => e.revision >= first && e.revision < recorded.revision);
+      append = { first, before: index === 0n ? state : this.stateAt(kind, recorded.streamName, first), facts: earlier.map((e) => ({ type: e.type, data: e.data })) };
+      this.open.set(recorded.streamName, append);
+    }
+    append.facts.push(fact);
+    if (index < count - 1n) return;
+    this.open.delete(recorded.streamName);
     if (after.status === 'none') return;
-    const drafts = kind.derive(recorded.type, recorded.data, before, after, recorded.revision, this.links);
+    this.publish(kind, recorded, append.facts, append.before, after);
+  }
+
+  private publish(kind: Kind, recorded: RecordedEvent, facts: AppendedFacts, before: AnyState, after: AnyState): void {
+    const drafts = kind.derive(facts, before, after, recorded.revision, this.links);
     if (drafts.length === 0) return;
     const { merchant_id, mode } = recorded.metadata;
     const subscribers = this.statements.subscribers.all(merchant_id, mode, recorded.position) as { endpoint_id: string; enabled_events: string }[];
@@ -123,9 +146,14 @@ export class PublicEventsProjection implements Projection {
   private stateBefore(kind: Kind, recorded: RecordedEvent): AnyState {
     const cached = this.folded.get(recorded.streamName);
     if (cached && cached.revision === recorded.revision - 1n) return cached.state;
+    return this.stateAt(kind, recorded.streamName, recorded.revision);
+  }
+
+  /** The aggregate folded from its stream's facts below `revision`. */
+  private stateAt(kind: Kind, streamName: string, revision: bigint): AnyState {
     let state = kind.decider.initialState();
-    for (const e of this.readStream(recorded.streamName)) {
-      if (e.revision >= recorded.revision) break;
+    for (const e of this.readStream(streamName)) {
+      if (e.revision >= revision) break;
       state = kind.decider.evolve(state, { type: e.type, data: e.data });
     }
     return state;
