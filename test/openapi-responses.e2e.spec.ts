@@ -223,6 +223,22 @@ describe('Every answer matches the OpenAPI document (e2e)', () => {
     await data('post', `/v1/payment-links/${link.id}/deactivate`, undefined, 200);
     await data('post', `/v1/payment-links/${link.id}/activate`, undefined, 200);
 
+    // Webhooks and the event feed (deliveries are queued; nothing is listening in this tour).
+    await data('get', '/v1/webhook-event-types', undefined, 200);
+    const hook = await data('post', '/v1/webhook-endpoints', { url: 'http://127.0.0.1:9/hooks', enabled_events: ['order.created', 'order.paid'], description: 'tour', metadata: { team: 'ops' } }, 201);
+    await data('get', `/v1/webhook-endpoints/${hook.id}`, undefined, 200);
+    await data('get', '/v1/webhook-endpoints?page_size=5', undefined, 200);
+    await data('patch', `/v1/webhook-endpoints/${hook.id}`, { enabled_events: ['*'] }, 200);
+    await data('post', `/v1/webhook-endpoints/${hook.id}/rotate-secret`, { expire_previous_in_seconds: 60 }, 200);
+    await data('post', '/v1/orders', { currency: 'USD', line_items: [{ name: 'Cup', quantity: 1, unit_price_money: usd(900) }] }, 201);
+    const [queued] = await data('get', `/v1/webhook-endpoints/${hook.id}/deliveries?status=pending`, undefined, 200);
+    await data('get', `/v1/webhook-endpoints/${hook.id}/deliveries/${queued.id}`, undefined, 200);
+    await data('post', `/v1/webhook-endpoints/${hook.id}/deliveries/${queued.id}/redeliver`, undefined, 202);
+    const [latest] = await data('get', '/v1/events?page_size=3', undefined, 200);
+    await data('get', `/v1/events/${latest.id}`, undefined, 200);
+    await data('get', `/v1/events?type=order.created&object_id=${latest.data.object.id}`, undefined, 200);
+    await data('delete', `/v1/webhook-endpoints/${hook.id}`, undefined, 200);
+
     // Refusals are documented too: each answer must be the error envelope under a documented status.
     for (const [method, url, body] of [
       ['get', '/v1/orders/ord_000000000000000000000000', undefined],
