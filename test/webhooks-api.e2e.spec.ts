@@ -1,3 +1,4 @@
+import { ProjectionRunner } from '../apps/api/src/application/projections/projection-runner.js';
 import { WebhookSender } from '../apps/api/src/webhooks/delivery/webhook-sender.js';
 import { WebhookDispatcher } from '../apps/api/src/webhooks/delivery/webhook-dispatcher.js';
 import { MovableClock } from './support/movable-clock.js';
@@ -160,5 +161,18 @@ describe('webhook endpoints and the event feed', () => {
     expect((await t.http.get('/v1/events').set(a()).expect(200)).body.data).toEqual([]);
     expect((await t.http.get(`/v1/events/${all[0]!.id}`).set(a()).expect(404)).body.error.code).toBe('EVENT_NOT_FOUND');
     clock.advanceDays(-31);
+  });
+
+  it('a rebuild from position 0 gives the same events with the same ids and queues no delivery twice', async () => {
+    const snapshot = () => ({
+      events: t.db.prepare('SELECT id, seq, type, object_id, body FROM public_events ORDER BY seq').all(),
+      deliveries: t.db.prepare('SELECT id, status, attempts FROM webhook_deliveries ORDER BY id').all(),
+      versions: t.db.prepare('SELECT * FROM webhook_endpoint_versions ORDER BY endpoint_id, from_position').all(),
+    });
+    const before = snapshot();
+    expect(before.events.length).toBeGreaterThanOrEqual(5);
+    expect(before.deliveries.length).toBeGreaterThan(0);
+    await t.app.get(ProjectionRunner).rebuild(['webhook_endpoints', 'public_events']);
+    expect(snapshot()).toEqual(before);
   });
 });

@@ -1,0 +1,86 @@
+import { createCustomer, saveCard } from './support/customers.js';
+import { bearer, startTestApp, usd, type TestApp } from './support/test-app.js';
+
+/**
+ * Which public events each user flow produces, read from the feed oldest first: the mapping from
+ * domain facts to `object.verb` types integrators subscribe to, and the snapshot each carries.
+ */
+describe('public events of user flows', () => {
+  let t: TestApp;
+  const auth = () => bearer(t.keys.aTest);
+
+  beforeAll(async () => {
+    t = await startTestApp({ apiReference: false });
+  });
+  afterAll(() => t.close());
+
+  /** The feed for an object (an order's id includes what is in it), oldest first. */
+  const feed = async (objectId: string) =>
+    ((await t.http.get(`/v1/events?object_id=${objectId}&page_size=100`).set(auth()).expect(200)).body.data as { type: string; data: { object: Record<string, unknown> } }[]).reverse();
+  const types = async (objectId: string) => (await feed(objectId)).map((e) => e.type);
+  const order = async (amount = 10000) =>
+    (await t.http.post('/v1/orders').set(auth()).send({ currency: 'USD', line_items: [{ name: 'Jacket', quantity: 1, unit_price_money: usd(amount) }] }).expect(201)).body.data as { id: string };
+
+  it('authorize, capture part, refund: intent, refund and order events in order', async () => {
+    const o = await order();
+    const pi = (await t.http.post('/v1/payment-intents').set(auth()).send({ order_id: o.id, capture_method: 'manual', payment_method: { token: 'tok_visa' }, confirm: true }).expect(201)).body.data;
+    await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth()).send({ amount_money: usd(6000), final: true }).expect(200);
+    await t.http.post('/v1/refunds').set(auth()).send({ payment_intent_id: pi.id, amount_money: usd(1000) }).expect(201);
+    expect(await types(o.id)).toEqual([
+      'order.created',
+      'payment_intent.created',
+      'payment_intent.requires_capture',
+      'payment_intent.succeeded',
+      'order.partially_paid',
+      'refund.created',
+      'refund.succeeded',
+      'order.refunded',
+    ]);
+    const events = await feed(pi.id);
+    expect(events.find((e) => e.type === 'payment_intent.requires_capture')!.data.object).toMatchObject({ id: pi.id, status: 'requires_capture', capturable_money: usd(10000) });
+    expect(events.at(-1)!.data.object).toMatchObject({ status: 'succeeded', captured_money: usd(6000) });
+  });
+
+  it('a declined card is payment_intent.payment_failed; 3-D Secure is requires_action with the page to send the buyer to', async () => {
+    const o = await order();
+    await t.http.post(`/v1/orders/${o.id}/pay`).set(auth()).send({ payment_method: { token: 'tok_chargeDeclined' } }).expect(200);
+    expect(await types(o.id)).toEqual(['order.created', 'payment_intent.created', 'payment_intent.payment_failed']);
+    const o2 = await order();
+    await t.http.post(`/v1/orders/${o2.id}/pay`).set(auth()).send({ payment_method: { token: 'tok_threeDSecureRequired' } }).expect(200);
+    const action = (await feed(o2.id)).find((e) => e.type === 'payment_intent.requires_action')!;
+    expect((action.data.object.next_action as { redirect_url: string }).redirect_url).toMatch(/\/authenticate\/pi_\w+\/[\w-]+$/);
+  });
+
+  it('an invoice paid by check, the check reversed, then paid by wire', async () => {
+    const customer = await createCustomer(t, t.keys.aTest);
+    const inv = (await t.http.post('/v1/invoices').set(auth()).send({ customer_id: customer, currency: 'USD', line_items: [{ name: 'Licence', quantity: 1, unit_price_money: usd(12000) }] }).expect(201)).body.data;
+    await t.http.post(`/v1/invoices/${inv.id}/issue`).set(auth()).expect(200);
+    const check = (await t.http.post(`/v1/invoices/${inv.id}/manual-payments`).set(auth()).send({ amount_money: usd(12000), method: 'check', received_at: '2026-02-01' }).expect(201)).body.data;
+    await t.http.post(`/v1/invoices/${inv.id}/manual-payments/${check.id}/reverse`).set(auth()).send({ reason: 'bounced' }).expect(200);
+    await t.http.post(`/v1/invoices/${inv.id}/manual-payments`).set(auth()).send({ amount_money: usd(12000), method: 'wire', received_at: '2026-02-10' }).expect(201);
+    expect(await types(inv.id)).toEqual([
+      'invoice.created',
+      'invoice.issued',
+      'invoice.manual_payment_recorded',
+      'invoice.paid',
+      'invoice.manual_payment_reversed',
+      'invoice.manual_payment_recorded',
+      'invoice.paid',
+    ]);
+    const issued = (await feed(inv.id)).find((e) => e.type === 'invoice.issued')!;
+    expect(issued.data.object).toMatchObject({ status: 'open', hosted_invoice_url: expect.stringMatching(/\/i\/\w+$/) });
+    expect((await types(inv.order_id)).filter((x) => x.startsWith('order.'))).toEqual(['order.created', 'order.paid', 'order.paid']);
+  });
+
+  it('customers and saved cards', async () => {
+    const customer = await createCustomer(t, t.keys.aTest);
+    const pm = await saveCard(t, t.keys.aTest, customer);
+    await t.http.patch(`/v1/customers/${customer}`).set(auth()).send({ name: 'Jane Q. Doe' }).expect(200);
+    await t.http.post(`/v1/customers/${customer}/payment-methods/${pm}/remove`).set(auth()).expect(200);
+    expect(await types(customer)).toEqual(['customer.created', 'customer.updated']);
+    expect(await types(pm)).toEqual(['payment_method.saved', 'payment_method.removed']);
+    const saved = (await feed(pm))[0]!.data.object;
+    expect(saved).toMatchObject({ id: pm, card: { last4: '4242' } });
+    expect(JSON.stringify(saved)).not.toContain('tok_visa');
+  });
+});
