@@ -83,4 +83,34 @@ describe('public events of user flows', () => {
     expect(saved).toMatchObject({ id: pm, card: { last4: '4242' } });
     expect(JSON.stringify(saved)).not.toContain('tok_visa');
   });
+
+  it('a test clock: an invoice goes overdue, a hold expires, a subscription is created, renewed and canceled', async () => {
+    const post = async (url: string, body: object = {}, status = 200) => {
+      const res = await t.http.post(url).set(auth()).send(body);
+      expect([url, res.status, res.body.error]).toEqual([url, status, undefined]);
+      return res.body.data;
+    };
+    const clock = (await post('/v1/test-clocks', { frozen_time: '2030-05-01T00:00:00Z' }, 201)).id as string;
+    const customer = await createCustomer(t, t.keys.aTest, { name: 'On the clock', test_clock_id: clock });
+    await saveCard(t, t.keys.aTest, customer);
+    const billed = await post('/v1/orders', { currency: 'USD', customer_id: customer, line_items: [{ name: 'Work', quantity: 1, unit_price_money: usd(5000) }] }, 201);
+    const invoice = await post('/v1/invoices', { order_id: billed.id, days_until_due: 7 }, 201);
+    await post(`/v1/invoices/${invoice.id}/issue`);
+    const held = await post('/v1/orders', { currency: 'USD', customer_id: customer, line_items: [{ name: 'Deposit', quantity: 1, unit_price_money: usd(2000) }] }, 201);
+    const hold = await post('/v1/payment-intents', { order_id: held.id, capture_method: 'manual', payment_method: { token: 'tok_visa' }, confirm: true }, 201);
+    const plan = await post('/v1/plans', { name: 'Pro', currency: 'USD', interval: 'month', line_items: [{ name: 'Seat', quantity: 1, unit_price_money: usd(3000) }] }, 201);
+    const sub = await post('/v1/subscriptions', { customer_id: customer, plan_id: plan.id }, 201);
+    await post(`/v1/test-clocks/${clock}/advance`, { frozen_time: '2030-06-05T00:00:00Z' });
+    // The billing process learns of the renewal's payment from the log, just after it is made.
+    for (let i = 0; i < 200 && !(await types(sub.id)).includes('subscription.renewed'); i++) await new Promise((r) => setTimeout(r, 10));
+    await post(`/v1/subscriptions/${sub.id}/cancel`, {});
+    expect(await types(invoice.id)).toEqual(['invoice.created', 'invoice.issued', 'invoice.overdue']);
+    const overdue = (await feed(invoice.id)).at(-1)!;
+    expect(overdue.data.object).toMatchObject({ id: invoice.id, overdue: true });
+    expect((await types(hold.id)).slice(-1)).toEqual(['payment_intent.expired']);
+    expect(await types(sub.id)).toEqual(['subscription.created', 'subscription.renewed', 'subscription.canceled']);
+    const events = (await t.http.get(`/v1/events?object_id=${invoice.id}`).set(auth()).expect(200)).body.data as { created_at: string; type: string }[];
+    // Facts on a test clock are dated at the clock's time.
+    expect(events.find((e) => e.type === 'invoice.overdue')!.created_at).toBe('2030-06-05T00:00:00.000Z');
+  });
 });

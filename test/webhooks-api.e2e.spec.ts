@@ -10,14 +10,16 @@ import { WebhookReceiver } from './support/webhook-receiver.js';
  * (at the URL and at connect time), secrets never at rest in clear, refusals that write nothing,
  * and the feed's pages, filters and retention.
  */
-describe('webhook endpoints and the event feed', () => {
+describe.each(['express', 'fastify'] as const)('webhook endpoints and the event feed (%s)', (adapter) => {
   let t: TestApp;
   let r: WebhookReceiver;
   const clock = new MovableClock();
   const a = () => bearer(t.keys.aTest);
 
   beforeAll(async () => {
-    t = await startTestApp({ apiReference: false }, clock);
+    t = await startTestApp({ apiReference: false, httpAdapter: adapter }, clock);
+    // Fastify routes only once ready (as in test/adapters).
+    if (adapter === 'fastify') await (t.app.getHttpAdapter().getInstance() as { ready(): Promise<void> }).ready();
     r = await new WebhookReceiver().start();
   });
   afterAll(async () => {

@@ -47,7 +47,7 @@ export const PUBLIC_EVENT_TYPES: readonly PublicEventType[] = Object.freeze([
   { type: 'payment_method.saved', object: 'payment_method', description: 'A card was saved to a customer.' },
   { type: 'payment_method.removed', object: 'payment_method', description: 'A saved card was removed.' },
   { type: 'subscription.created', object: 'subscription', description: 'A subscription was created.' },
-  { type: 'subscription.renewed', object: 'subscription', description: 'A billing cycle of a subscription was paid.' },
+  { type: 'subscription.renewed', object: 'subscription', description: 'A billing cycle after the first was paid: the subscription renewed.' },
   { type: 'subscription.payment_failed', object: 'subscription', description: 'A renewal charge failed; it will be retried.' },
   { type: 'subscription.past_due', object: 'subscription', description: 'A subscription is past due after failed renewals.' },
   { type: 'subscription.canceled', object: 'subscription', description: 'A subscription was canceled.' },

@@ -33,6 +33,8 @@ interface Kind {
 
 /** Public events in one log position are numbered below this (seq = position × SLOTS + index). */
 const SLOTS = 64n;
+/** How many streams' latest fold are kept between batches (a hot order is not read back per command). */
+const FOLDED_STREAMS = 10_000;
 
 /**
  * The event feed and the webhook fan-out. For each append to an order, customer or subscription
@@ -61,7 +63,11 @@ export class PublicEventsProjection implements Projection {
     { prefix: CUSTOMER_STREAM_PREFIX, decider: customerDecider as unknown as Kind['decider'], derive: customerPublicEvents as unknown as Derive },
     { prefix: SUBSCRIPTION_STREAM_PREFIX, decider: subscriptionDecider as unknown as Kind['decider'], derive: subscriptionPublicEvents as unknown as Derive },
   ];
-  /** Each stream folded so far in this batch, to the revision it reached. */
+  /**
+   * Recently folded streams, to the revision each reached (least recently used first). Facts never
+   * change, so an entry is right for exactly that revision whatever happened since (a failed
+   * batch, a rewind): it is used only for the event right after it.
+   */
   private readonly folded = new Map<string, { state: AnyState; revision: bigint }>();
   /** An append seen in part: the state before its first fact and its facts so far. */
   private readonly open = new Map<string, { first: bigint; before: AnyState; facts: { type: string; data: Record<string, unknown> }[] }>();
@@ -86,7 +92,6 @@ export class PublicEventsProjection implements Projection {
   }
 
   beginBatch(): void {
-    this.folded.clear();
     this.open.clear();
   }
 
@@ -96,7 +101,7 @@ export class PublicEventsProjection implements Projection {
     const fact = { type: recorded.type, data: recorded.data };
     const state = this.stateBefore(kind, recorded);
     const after = kind.decider.evolve(state, fact);
-    this.folded.set(recorded.streamName, { state: after, revision: recorded.revision });
+    this.remember(recorded.streamName, after, recorded.revision);
     // Events written before appends were marked count as appends of one.
     const index = BigInt(Number(recorded.metadata.append_index ?? 0));
     const count = BigInt(Number(recorded.metadata.append_count ?? 1));
@@ -142,11 +147,18 @@ export class PublicEventsProjection implements Projection {
     });
   }
 
-  /** The aggregate just before this event: from this batch's fold, else from its stream (normally a few rows). */
+  /** The aggregate just before this event: nothing for a new stream, else a recent fold, else its stream. */
   private stateBefore(kind: Kind, recorded: RecordedEvent): AnyState {
+    if (recorded.revision === 0n) return kind.decider.initialState();
     const cached = this.folded.get(recorded.streamName);
     if (cached && cached.revision === recorded.revision - 1n) return cached.state;
     return this.stateAt(kind, recorded.streamName, recorded.revision);
+  }
+
+  private remember(streamName: string, state: AnyState, revision: bigint): void {
+    this.folded.delete(streamName);
+    this.folded.set(streamName, { state, revision });
+    if (this.folded.size > FOLDED_STREAMS) this.folded.delete(this.folded.keys().next().value!);
   }
 
   /** The aggregate folded from its stream's facts below `revision`. */

@@ -11,7 +11,8 @@ export const DELIVERY_SCHEMA: readonly string[] = [
      status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
      next_attempt_at TEXT, last_attempt_at TEXT, last_response_code INTEGER, last_error TEXT, delivered_at TEXT,
      created_at TEXT NOT NULL, UNIQUE (endpoint_id, event_id))`,
-  'CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at)',
+  // The dispatcher's two questions: which endpoints have something due, and the next due rows of one.
+  'CREATE INDEX IF NOT EXISTS webhook_deliveries_pending ON webhook_deliveries (endpoint_id, status, seq)',
   'CREATE INDEX IF NOT EXISTS webhook_deliveries_by_endpoint ON webhook_deliveries (endpoint_id, seq DESC)',
   `CREATE TABLE IF NOT EXISTS webhook_attempts (
      delivery_id TEXT NOT NULL, attempt INTEGER NOT NULL, started_at TEXT NOT NULL, duration_ms INTEGER NOT NULL,

@@ -86,9 +86,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private prepared() {
     const db = this.sqlite.db;
     return (this.statements ??= {
-      endpoints: db.prepare(`SELECT d.endpoint_id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
-        WHERE d.status = 'pending' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?) AND e.status = 'enabled'
-        GROUP BY d.endpoint_id ORDER BY MIN(d.seq)`),
+      endpoints: db.prepare(`SELECT e.id AS endpoint_id FROM webhook_endpoints e WHERE e.status = 'enabled' AND EXISTS (
+          SELECT 1 FROM webhook_deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?))`),
       dueFor: db.prepare(`SELECT id, endpoint_id, event_id FROM webhook_deliveries
         WHERE endpoint_id = ? AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY seq LIMIT ?`),
       target: db.prepare(`SELECT merchant_id, mode, state FROM webhook_endpoints WHERE id = ? AND status = 'enabled'`),
@@ -104,22 +103,30 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     });
   }
 
+  /** Every endpoint with something due gets its free slots filled, while global slots last. */
   private fill(): void {
     if (this.closed) return;
-    const s = this.prepared();
     const now = this.clock.nowIso();
-    const cap = this.config.webhookConcurrencyPerEndpoint;
-    for (const { endpoint_id } of s.endpoints.all(now) as { endpoint_id: string }[]) {
+    for (const { endpoint_id } of this.prepared().endpoints.all(now) as { endpoint_id: string }[]) {
       if (this.inFlight.size >= this.config.webhookConcurrency) return;
-      const busy = this.perEndpoint.get(endpoint_id) ?? 0;
-      if (busy >= cap) continue;
-      // The endpoint's in-flight rows are still pending: ask for enough to skip past them.
-      for (const due of s.dueFor.all(endpoint_id, now, cap + busy) as Due[]) {
-        if (this.inFlight.has(due.id)) continue;
-        if ((this.perEndpoint.get(endpoint_id) ?? 0) >= cap || this.inFlight.size >= this.config.webhookConcurrency) break;
-        this.start(due);
-      }
+      this.fillEndpoint(endpoint_id, now);
     }
+  }
+
+  /** Starts the endpoint's oldest due deliveries in its free slots; answers how many it started. */
+  private fillEndpoint(endpointId: string, now: string): number {
+    const cap = this.config.webhookConcurrencyPerEndpoint;
+    const busy = this.perEndpoint.get(endpointId) ?? 0;
+    if (busy >= cap) return 0;
+    let started = 0;
+    // The endpoint's in-flight rows are still pending: ask for enough to skip past them.
+    for (const due of this.prepared().dueFor.all(endpointId, now, cap + busy) as Due[]) {
+      if (this.inFlight.has(due.id)) continue;
+      if ((this.perEndpoint.get(endpointId) ?? 0) >= cap || this.inFlight.size >= this.config.webhookConcurrency) break;
+      this.start(due);
+      started++;
+    }
+    return started;
   }
 
   private start(due: Due): void {
@@ -134,7 +141,13 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
         const left = (this.perEndpoint.get(due.endpoint_id) ?? 1) - 1;
         if (left > 0) this.perEndpoint.set(due.endpoint_id, left);
         else this.perEndpoint.delete(due.endpoint_id);
-        this.kick();
+        // The freed slot goes to the same endpoint's next due delivery; only when it has none are
+        // all endpoints looked at again (so a backlog costs one indexed query per attempt).
+        try {
+          if (!this.closed && this.fillEndpoint(due.endpoint_id, this.clock.nowIso()) === 0) this.kick();
+        } catch (err) {
+          if (!this.closed) this.logger.error({ err }, 'could not look for due webhook deliveries');
+        }
         if (this.inFlight.size === 0) this.idle.splice(0).forEach((resolve) => resolve());
       });
   }
