@@ -1,4 +1,6 @@
+import { CheckoutExpiry } from '../apps/api/src/checkout/application/checkout-expiry.js';
 import { createCustomer, saveCard } from './support/customers.js';
+import { MovableClock } from './support/movable-clock.js';
 import { bearer, startTestApp, usd, type TestApp } from './support/test-app.js';
 
 /**
@@ -8,9 +10,10 @@ import { bearer, startTestApp, usd, type TestApp } from './support/test-app.js';
 describe('public events of user flows', () => {
   let t: TestApp;
   const auth = () => bearer(t.keys.aTest);
+  const clock = new MovableClock();
 
   beforeAll(async () => {
-    t = await startTestApp({ apiReference: false });
+    t = await startTestApp({ apiReference: false, checkoutExpiryMs: 0 }, clock);
   });
   afterAll(() => t.close());
 
@@ -112,5 +115,31 @@ describe('public events of user flows', () => {
     const events = (await t.http.get(`/v1/events?object_id=${invoice.id}`).set(auth()).expect(200)).body.data as { created_at: string; type: string }[];
     // Facts on a test clock are dated at the clock's time.
     expect(events.find((e) => e.type === 'invoice.overdue')!.created_at).toBe('2030-06-05T00:00:00.000Z');
+  });
+
+  it('hosted checkout: paid on the page is checkout_session.completed with the order paid; one left open expires; a closed one publishes nothing', async () => {
+    const urls = { success_url: 'https://shop.example/thanks', cancel_url: 'https://shop.example/cart' };
+    const o = await order(1500);
+    const session = (await t.http.post('/v1/checkout-sessions').set(auth()).send({ order_id: o.id, ...urls }).expect(201)).body.data;
+    const path = new URL(session.url).pathname;
+    const csrf = /name="csrf" value="([^"]+)"/.exec((await t.http.get(path).expect(200)).text)![1]!;
+    await t.http.post(`${path}/pay`).type('form').send({ csrf, expected_amount: '1500', card_number: '4242424242424242', exp_month: '12', exp_year: '2030', cvc: '123' }).expect(303);
+    const all = await types(o.id);
+    expect(all).toEqual(expect.arrayContaining(['checkout_session.completed', 'payment_intent.succeeded', 'order.paid']));
+    expect(all.indexOf('order.paid')).toBeGreaterThan(all.indexOf('checkout_session.completed'));
+    const completed = (await feed(session.id)).find((e) => e.type === 'checkout_session.completed')!;
+    expect(completed.data.object).toMatchObject({ id: session.id, status: 'completed', url: session.url });
+
+    const late = await order(900);
+    const soon = new Date(clock.now().getTime() + 31 * 60_000).toISOString();
+    const left = (await t.http.post('/v1/checkout-sessions').set(auth()).send({ order_id: late.id, ...urls, expires_at: soon }).expect(201)).body.data;
+    expect(await types(left.id)).toEqual([]);
+    clock.offsetMs += 32 * 60_000;
+    expect(await t.app.get(CheckoutExpiry).expireDue()).toBeGreaterThanOrEqual(1);
+    expect(await types(left.id)).toEqual(['checkout_session.expired']);
+    const other = await order(700);
+    const closed = (await t.http.post('/v1/checkout-sessions').set(auth()).send({ order_id: other.id, ...urls }).expect(201)).body.data;
+    await t.http.post(`/v1/checkout-sessions/${closed.id}/close`).set(auth()).expect(200);
+    expect(await types(closed.id)).toEqual([]);
   });
 });
