@@ -19,4 +19,5 @@ export {
 } from './sqlite/create-sqlite-event-store.js';
 export { KurrentDBEventStore, type KurrentDBEventStoreOptions } from './kurrentdb/kurrentdb-event-store.js';
 export { fromKurrentPosition, toKurrentPosition, UnsupportedPositionError, type KurrentPosition } from './kurrentdb/kurrentdb-position.js';
+export { PostgresEventStore, PostgresStoreClosedError, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
 // The contract suite every adapter passes is in ./testing (specs import it; not part of this entry point).

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { describeEventStoreContract } from '../testing/event-store.contract.js';
+import { PostgresEventStore } from './postgres-event-store.js';
+
+// Runs against the server ORDO_TEST_POSTGRES_URL names (.ci/run installs and starts one, e.g.
+// postgresql://ordo:ordo@127.0.0.1:5432/ordo_test) and is reported as skipped otherwise. Each
+// subject gets a schema of its own, so the suite is isolated even on a shared server.
+const url = process.env.ORDO_TEST_POSTGRES_URL;
+const describeWithServer = url ? describe : describe.skip;
+
+/** A fresh schema and the connection string that uses it. */
+async function freshSchema(): Promise<{ schema: string; url: string }> {
+  const schema = `contract_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const scoped = new URL(url!);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  return { schema, url: scoped.toString() };
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const drop = new pg.Client({ connectionString: url });
+  await drop.connect();
+  await drop.query(`DROP SCHEMA ${schema} CASCADE`);
+  await drop.end();
+}
+
+describeWithServer('PostgreSQL adapter', () => {
+  it('several stores (as several processes) append at once: a subscriber sees every position once, in order, with no gap', async () => {
+    const { schema, url: scoped } = await freshSchema();
+    const writers = await Promise.all([0, 1, 2].map(() => PostgresEventStore.connect(scoped, { maxBatch: 16 })));
+    const reader = await PostgresEventStore.connect(scoped, { subscriptionPollMs: 50 });
+    try {
+      const seen: bigint[] = [];
+      const subscription = reader.subscribeToAll(0n, (e) => void seen.push(e.position));
+      const APPENDS = 150;
+      const event = (type: string) => ({ type, data: { at: Date.now() }, metadata: { merchant_id: 'mer_1', mode: 'test' as const, schema_version: 1 } });
+      await Promise.all(
+        writers.flatMap((store, w) =>
+          Array.from({ length: APPENDS }, (_, i) => store.append(`stream-${w}-${i % 10}-${i}`, i % 3 === 0 ? [event('A'), event('B')] : [event('A')], 'no_stream')),
+        ),
+      );
+      const head = await reader.headPosition();
+      expect(head).toBe(BigInt(3 * (APPENDS + APPENDS / 3)));
+      for (let i = 0; i < 200 && BigInt(seen.length) < head; i++) await new Promise((r) => setTimeout(r, 25));
+      await subscription.unsubscribe();
+      expect(seen).toEqual(Array.from({ length: Number(head) }, (_, i) => BigInt(i + 1)));
+    } finally {
+      await Promise.all([...writers, reader].map((s) => s.close()));
+      await dropSchema(schema);
+    }
+  }, 30_000);
+
+  describeEventStoreContract('PostgreSQL', async () => {
+    const { schema, url: scoped } = await freshSchema();
+    const store = await PostgresEventStore.connect(scoped, { subscriptionPollMs: 100 });
+    return {
+      store,
+      isolated: true,
+      close: async () => {
+        await store.close();
+        await dropSchema(schema);
+      },
+    };
+  });
+});

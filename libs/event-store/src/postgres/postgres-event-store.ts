@@ -1,0 +1,273 @@
+import pg from 'pg';
+import {
+  WrongExpectedRevisionError,
+  type AllHandler,
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type RecordedEvent,
+  type Subscription,
+} from '../event-store.port.js';
+import { serializeAppend, type SerializedEvent } from '../serialize-append.js';
+import { APPENDED_CHANNEL, LOG_LOCK_KEY, POSTGRES_EVENTS_SCHEMA, SCHEMA_LOCK_KEY } from './postgres-schema.js';
+import { PostgresSubscription } from './postgres-subscription.js';
+
+export interface PostgresEventStoreOptions {
+  /** How often an idle subscription reads the log anyway (NOTIFY normally wakes it). Default 500 ms. */
+  subscriptionPollMs?: number;
+  /** Upper bound applied to `readAll`'s `limit` (default 10 000). */
+  maxReadAllLimit?: number;
+  /** Appends written in one transaction at most (group commit). Default 64. */
+  maxBatch?: number;
+}
+
+interface Pending {
+  streamName: string;
+  rows: SerializedEvent[];
+  expected: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+interface EventRow {
+  position: string;
+  id: string;
+  stream_name: string;
+  revision: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+const COLUMNS = 'position, id, stream_name, revision, type, data, metadata, recorded_at';
+
+export class PostgresStoreClosedError extends Error {
+  readonly code = 'STORE_CLOSED';
+  constructor() {
+    super('the event store is closed');
+    this.name = 'PostgresStoreClosedError';
+  }
+}
+
+/**
+ * The event store on PostgreSQL, safe with any number of appending processes.
+ *
+ * **No gap a reader could skip past.** Every appending transaction first takes one
+ * transaction-scoped advisory lock, then numbers its events after the highest position in the
+ * table. PostgreSQL makes a transaction's commit visible before it releases its locks, so the
+ * next appender only numbers its events once every lower position is committed and visible:
+ * positions are gapless and become visible in order, and a reader paging `position > p` can never
+ * see p + 2 while p + 1 is still to come. The cost is that appends are serial across processes;
+ * within a process they are batched (group commit: up to `maxBatch` appends in one transaction,
+ * each in a savepoint so one failing append does not take the others with it), which is where
+ * the throughput comes from, as with SQLite.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly pollMs: number;
+  private readonly maxLimit: number;
+  private readonly maxBatch: number;
+  private readonly queue: Pending[] = [];
+  private flushing = false;
+  private closed = false;
+  private readonly subscriptions = new Set<PostgresSubscription>();
+  private listener: pg.Client | undefined;
+  private listening: Promise<void> | undefined;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly connectionString: string,
+    options: PostgresEventStoreOptions,
+  ) {
+    this.pollMs = options.subscriptionPollMs ?? 500;
+    this.maxLimit = options.maxReadAllLimit ?? 10_000;
+    this.maxBatch = options.maxBatch ?? 64;
+  }
+
+  /** Connects, creates the table if needed and answers the store. */
+  static async connect(connectionString: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
+    const pool = new pg.Pool({ connectionString, max: 8 });
+    try {
+      // Under a lock: concurrent CREATE TABLE IF NOT EXISTS can still collide in the catalogue.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
+        await client.query(POSTGRES_EVENTS_SCHEMA);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresEventStore(pool, connectionString, options);
+  }
+
+  append(streamName: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    let rows: SerializedEvent[];
+    try {
+      if (this.closed) throw new PostgresStoreClosedError();
+      rows = serializeAppend(streamName, events, expected);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ streamName, rows, expected, resolve, reject });
+      void this.flush();
+    });
+  }
+
+  async readStream(streamName: string): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(`SELECT ${COLUMNS} FROM ordo_events WHERE stream_name = $1 ORDER BY revision`, [streamName]);
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.readPage(options.fromPosition, options.limit);
+  }
+
+  async headPosition(): Promise<bigint> {
+    const { rows } = await this.pool.query<{ head: string | null }>('SELECT MAX(position) AS head FROM ordo_events');
+    return BigInt(rows[0]?.head ?? 0);
+  }
+
+  subscribeToAll(fromPosition: bigint, handler: AllHandler): Subscription {
+    if (this.closed) throw new PostgresStoreClosedError();
+    checkPosition(fromPosition);
+    const subscription = new PostgresSubscription((after, limit) => this.readPage(after, limit), fromPosition, handler, this.pollMs, (s) => this.subscriptions.delete(s));
+    this.subscriptions.add(subscription);
+    void this.listen();
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.unsubscribe()));
+    while (this.flushing || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
+    await this.listening?.catch(() => undefined);
+    await this.listener?.end().catch(() => undefined);
+    await this.pool.end();
+  }
+
+  private async readPage(fromPosition: bigint, limit: number): Promise<RecordedEvent[]> {
+    checkPosition(fromPosition);
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('limit must be an integer >= 1');
+    const { rows } = await this.pool.query<EventRow>(`SELECT ${COLUMNS} FROM ordo_events WHERE position > $1 ORDER BY position LIMIT $2`, [
+      fromPosition.toString(),
+      Math.min(limit, this.maxLimit),
+    ]);
+    return rows.map(toRecorded);
+  }
+
+  /** One LISTEN connection per store, opened with the first subscription: appends by other processes wake them. */
+  private listen(): Promise<void> {
+    this.listening ??= (async () => {
+      const client = new pg.Client({ connectionString: this.connectionString });
+      client.on('error', () => undefined); // the poll keeps subscriptions going without it
+      await client.connect();
+      client.on('notification', () => this.wakeAll());
+      await client.query(`LISTEN ${APPENDED_CHANNEL}`);
+      this.listener = client;
+    })();
+    return this.listening.catch(() => undefined);
+  }
+
+  private wakeAll(): void {
+    for (const s of this.subscriptions) s.wake();
+  }
+
+  /** Writes queued appends, a batch per transaction, until the queue is empty. */
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        await this.writeBatch(batch);
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async writeBatch(batch: Pending[]): Promise<void> {
+    const client = await this.pool.connect();
+    const outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[] = [];
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [LOG_LOCK_KEY]);
+      const head = await client.query<{ head: string | null }>('SELECT MAX(position) AS head FROM ordo_events');
+      let position = BigInt(head.rows[0]?.head ?? 0);
+      const recordedAt = new Date();
+      for (const append of batch) {
+        await client.query('SAVEPOINT append');
+        try {
+          const result = await this.appendRows(client, append, position, recordedAt);
+          await client.query('RELEASE SAVEPOINT append');
+          position = result.position;
+          outcomes.push({ ok: true, result });
+        } catch (error) {
+          await client.query('ROLLBACK TO SAVEPOINT append');
+          outcomes.push({ ok: false, error });
+        }
+      }
+      if (outcomes.some((o) => o.ok)) await client.query('SELECT pg_notify($1, $2)', [APPENDED_CHANNEL, position.toString()]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release(true);
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    client.release();
+    batch.forEach((append, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) append.resolve(outcome.result);
+      else append.reject(outcome.error);
+    });
+    this.wakeAll();
+  }
+
+  private async appendRows(client: pg.PoolClient, append: Pending, head: bigint, recordedAt: Date): Promise<AppendResult> {
+    const { rows } = await client.query<{ revision: string | null }>('SELECT MAX(revision) AS revision FROM ordo_events WHERE stream_name = $1', [append.streamName]);
+    const current = rows[0]?.revision == null ? null : BigInt(rows[0].revision);
+    const actual = current === null ? 'no_stream' : current;
+    if (actual !== append.expected) throw new WrongExpectedRevisionError(append.streamName, append.expected, actual);
+    const first = current === null ? 0n : current + 1n;
+    // One multi-row insert per append: positions and revisions run on from the head and the stream.
+    const n = append.rows.length;
+    await client.query(
+      `INSERT INTO ordo_events (position, id, stream_name, revision, type, data, metadata, recorded_at)
+       SELECT $1::bigint + o, id, $2, $3::bigint + o - 1, type, data::json, metadata::json, $4
+         FROM unnest($5::uuid[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS e(id, type, data, metadata, o)`,
+      [head.toString(), append.streamName, first.toString(), recordedAt, append.rows.map((r) => r.id), append.rows.map((r) => r.type), append.rows.map((r) => r.data), append.rows.map((r) => r.metadata)],
+    );
+    return { nextExpectedRevision: first + BigInt(n) - 1n, position: head + BigInt(n) };
+  }
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    streamName: row.stream_name,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    revision: BigInt(row.revision),
+    position: BigInt(row.position),
+    recordedAt: row.recorded_at.toISOString(),
+  };
+}
+
+function checkPosition(position: bigint): void {
+  if (typeof position !== 'bigint' || position < 0n) throw new RangeError('positions are bigints >= 0n');
+}
