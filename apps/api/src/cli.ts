@@ -5,6 +5,9 @@ import { AppModule } from './app.module.js';
 import { ProjectionRunner } from './application/projections/projection-runner.js';
 import { loadConfig } from './config/ordo-config.js';
 import { MerchantsService } from './merchants/merchants.service.js';
+import { runReconcile } from './finance/reconcile-command.js';
+import type { SqlitePersistence } from './persistence/sqlite-persistence.js';
+import { SQLITE } from './persistence/tokens.js';
 
 const USAGE = `Ordo administration (works on the same database file as the server: ORDO_DATA_DIR / ORDO_DATABASE_FILE)
 
@@ -13,6 +16,10 @@ const USAGE = `Ordo administration (works on the same database file as the serve
   npm run cli -- key:create <merchant_id> <test|live>  create an API key (shown once)
   npm run cli -- key:revoke <merchant_id> <key_id>  revoke a key
   npm run cli -- projections:rebuild                rebuild every read model from the log
+  npm run cli -- reconcile [--format=json|csv] [--out=FILE]
+                                                    recompute orders, invoices, payments and refunds from the
+                                                    log and list every difference with the read models
+                                                    (exit 2 when there is one)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -53,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`revoked ${keyId}\n`);
         return 0;
       }
+      case 'reconcile':
+        return runReconcile(app.get<SqlitePersistence>(SQLITE), args);
       case 'projections:rebuild':
         await runner.rebuild();
         process.stdout.write('read models rebuilt from position 0\n');
