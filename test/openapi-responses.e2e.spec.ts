@@ -238,6 +238,7 @@ describe('Every answer matches the OpenAPI document (e2e)', () => {
     await data('get', `/v1/events/${latest.id}`, undefined, 200);
     await data('get', `/v1/events?type=order.created&object_id=${latest.data.object.id}`, undefined, 200);
     await data('delete', `/v1/webhook-endpoints/${hook.id}`, undefined, 200);
+    await data('get', '/v1/reports/trial-balance', undefined, 200);
 
     // Refusals are documented too: each answer must be the error envelope under a documented status.
     for (const [method, url, body] of [

@@ -10,6 +10,8 @@ import { CheckoutModule } from './checkout/checkout.module.js';
 import { HostedModule } from './hosted/hosted.module.js';
 import { PaymentLinksModule } from './payment-links/payment-links.module.js';
 import { EventsModule } from './events/events.module.js';
+import { FinanceModule } from './finance/finance.module.js';
+import { JournalProjection } from './finance/journal.projection.js';
 import { PublicEventsProjection } from './events/read-model/public-events.projection.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { WebhookEndpointsProjection } from './webhooks/read-model/webhook-endpoints.projection.js';
@@ -94,6 +96,7 @@ export class AppModule {
         HostedModule,
         WebhooksModule,
         EventsModule,
+        FinanceModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -115,6 +118,7 @@ export class AppModule {
               new CheckoutSessionsProjection(orders),
               new PaymentLinksProjection((stream) => sqlite.store.readStreamNow(stream)),
               new CustomersProjection((stream) => sqlite.store.readStreamNow(stream)),
+              new JournalProjection(readStream),
               new BillingProjection((stream) => sqlite.store.readStreamNow(stream)),
               // Endpoints before the event fan-out, which asks who was subscribed at each position.
               new WebhookEndpointsProjection(readStream),

@@ -5,6 +5,7 @@ import { AppModule } from './app.module.js';
 import { ProjectionRunner } from './application/projections/projection-runner.js';
 import { loadConfig } from './config/ordo-config.js';
 import { MerchantsService } from './merchants/merchants.service.js';
+import { exportJournal } from './finance/journal-export.js';
 import { runReconcile } from './finance/reconcile-command.js';
 import type { SqlitePersistence } from './persistence/sqlite-persistence.js';
 import { SQLITE } from './persistence/tokens.js';
@@ -20,6 +21,7 @@ const USAGE = `Ordo administration (works on the same database file as the serve
                                                     recompute orders, invoices, payments and refunds from the
                                                     log and list every difference with the read models
                                                     (exit 2 when there is one)
+  npm run cli -- journal:export [--out=FILE]        the double-entry journal as CSV (every line, in log order)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -60,6 +62,8 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`revoked ${keyId}\n`);
         return 0;
       }
+      case 'journal:export':
+        return exportJournal(app.get<SqlitePersistence>(SQLITE), args);
       case 'reconcile':
         return runReconcile(app.get<SqlitePersistence>(SQLITE), args);
       case 'projections:rebuild':

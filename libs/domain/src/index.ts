@@ -49,3 +49,4 @@ export * from './customer/index.js';
 export * from './billing/index.js';
 export * from './payment-link/payment-link.js';
 export * from './webhook-endpoint/index.js';
+export * from './ledger/journal.js';

@@ -12,6 +12,7 @@ import {
 } from '#ordo/domain';
 import type { RecordedEvent } from '#ordo/event-store';
 import type { Projection } from '../../application/projections/projection.js';
+import { StreamFolds } from '../../application/projections/stream-folds.js';
 import { SUBSCRIPTION_STREAM_PREFIX } from '../../billing/billing-streams.js';
 import { CUSTOMER_STREAM_PREFIX } from '../../customers/customer-stream.js';
 import { ORDER_STREAM_PREFIX } from '../../orders/order-stream.js';
@@ -33,8 +34,6 @@ interface Kind {
 
 /** Public events in one log position are numbered below this (seq = position × SLOTS + index). */
 const SLOTS = 64n;
-/** How many streams' latest fold are kept between batches (a hot order is not read back per command). */
-const FOLDED_STREAMS = 10_000;
 
 /**
  * The event feed and the webhook fan-out. For each append to an order, customer or subscription
@@ -63,20 +62,18 @@ export class PublicEventsProjection implements Projection {
     { prefix: CUSTOMER_STREAM_PREFIX, decider: customerDecider as unknown as Kind['decider'], derive: customerPublicEvents as unknown as Derive },
     { prefix: SUBSCRIPTION_STREAM_PREFIX, decider: subscriptionDecider as unknown as Kind['decider'], derive: subscriptionPublicEvents as unknown as Derive },
   ];
-  /**
-   * Recently folded streams, to the revision each reached (least recently used first). Facts never
-   * change, so an entry is right for exactly that revision whatever happened since (a failed
-   * batch, a rewind): it is used only for the event right after it.
-   */
-  private readonly folded = new Map<string, { state: AnyState; revision: bigint }>();
   /** An append seen in part: the state before its first fact and its facts so far. */
   private readonly open = new Map<string, { first: bigint; before: AnyState; facts: { type: string; data: Record<string, unknown> }[] }>();
   private statements!: Record<'insert' | 'subscribers' | 'queue', Statement>;
 
+  private readonly folds: StreamFolds<AnyState>;
+
   constructor(
     private readonly readStream: (streamName: string) => RecordedEvent[],
     private readonly links: ResourceLinks,
-  ) {}
+  ) {
+    this.folds = new StreamFolds(readStream);
+  }
 
   prepare(db: Database): void {
     this.statements = {
@@ -99,9 +96,7 @@ export class PublicEventsProjection implements Projection {
     const kind = this.kinds.find((k) => recorded.streamName.startsWith(k.prefix));
     if (!kind) return;
     const fact = { type: recorded.type, data: recorded.data };
-    const state = this.stateBefore(kind, recorded);
-    const after = kind.decider.evolve(state, fact);
-    this.remember(recorded.streamName, after, recorded.revision);
+    const { before: state, after } = this.folds.step(kind.decider, recorded);
     // Events written before appends were marked count as appends of one.
     const index = BigInt(Number(recorded.metadata.append_index ?? 0));
     const count = BigInt(Number(recorded.metadata.append_count ?? 1));
@@ -110,7 +105,7 @@ export class PublicEventsProjection implements Projection {
     if (!append || append.first !== first) {
       // The append's first facts were in an earlier batch: take them from the stream.
       const earlier = index === 0n ? [] : this.readStream(recorded.streamName).filter((e) => e.revision >= first && e.revision < recorded.revision);
-      append = { first, before: index === 0n ? state : this.stateAt(kind, recorded.streamName, first), facts: earlier.map((e) => ({ type: e.type, data: e.data })) };
+      append = { first, before: index === 0n ? state : this.folds.at(kind.decider, recorded.streamName, first), facts: earlier.map((e) => ({ type: e.type, data: e.data })) };
       this.open.set(recorded.streamName, append);
     }
     append.facts.push(fact);
@@ -145,29 +140,5 @@ export class PublicEventsProjection implements Projection {
         if (subscribesTo(endpoint.types, draft.type)) this.statements.queue.run(deliveryId(endpoint.id, id), endpoint.id, id, draft.type, merchant_id, mode, seq, recorded.recordedAt);
       }
     });
-  }
-
-  /** The aggregate just before this event: nothing for a new stream, else a recent fold, else its stream. */
-  private stateBefore(kind: Kind, recorded: RecordedEvent): AnyState {
-    if (recorded.revision === 0n) return kind.decider.initialState();
-    const cached = this.folded.get(recorded.streamName);
-    if (cached && cached.revision === recorded.revision - 1n) return cached.state;
-    return this.stateAt(kind, recorded.streamName, recorded.revision);
-  }
-
-  private remember(streamName: string, state: AnyState, revision: bigint): void {
-    this.folded.delete(streamName);
-    this.folded.set(streamName, { state, revision });
-    if (this.folded.size > FOLDED_STREAMS) this.folded.delete(this.folded.keys().next().value!);
-  }
-
-  /** The aggregate folded from its stream's facts below `revision`. */
-  private stateAt(kind: Kind, streamName: string, revision: bigint): AnyState {
-    let state = kind.decider.initialState();
-    for (const e of this.readStream(streamName)) {
-      if (e.revision >= revision) break;
-      state = kind.decider.evolve(state, { type: e.type, data: e.data });
-    }
-    return state;
   }
 }

@@ -15,6 +15,8 @@ import { InvoicesProjection } from '../../invoices/read-model/invoices.projectio
 import { toInvoiceResource } from '../../invoices/read-model/invoice-resource.js';
 import { ReceivablesQueries } from '../../customers/read-model/receivables.queries.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { JournalProjection } from '../../finance/journal.projection.js';
+import { reconcile } from '../../finance/reconcile.js';
 import { PaymentsProjection } from './payments.projection.js';
 import { toPaymentIntentResource, toRefundResource } from './payment-resources.js';
 
@@ -46,7 +48,7 @@ function appProjections(bundle: SqliteEventStoreBundle, handOver: boolean): Proj
   // after a rebuild of one of them alone — reading the orders rows back.
   const orders = new OrdersProjection(ORDER_EVENT_TYPES, (stream) => bundle.store.readStreamNow(stream));
   const from = handOver ? orders : undefined;
-  return [new MerchantsProjection(new ApiKeyCache()), orders, new PaymentsProjection(from), new InvoicesProjection(from)];
+  return [new MerchantsProjection(new ApiKeyCache()), orders, new PaymentsProjection(from), new InvoicesProjection(from), new JournalProjection((stream) => bundle.store.readStreamNow(stream))];
 }
 
 /** What a stored JSON column holds once written and read back (drops `undefined`, copies). */
@@ -204,6 +206,16 @@ async function checkRun(steps: Step[], syncEachAppend: boolean, totals: Totals):
     expect(refunds).toEqual(expectedRefunds);
     expect(invoices).toEqual(expectedInvoices);
     expect(receivables).toEqual(expectedReceivables);
+    // The journal: per order, the receivable is what it still owes; the trial balance is zero per
+    // currency after every log position; reconciliation finds no difference.
+    const receivable = new Map((db.prepare(`SELECT order_id, SUM(amount) AS n FROM journal_lines WHERE account = 'accounts_receivable' GROUP BY order_id`).all() as { order_id: string; n: number }[]).map((r) => [r.order_id, r.n]));
+    for (const [id, row] of expectedOrders) expect([id, receivable.get(id) ?? 0]).toEqual([id, row.outstanding]);
+    const unbalanced = db
+      .prepare(`SELECT running FROM (SELECT SUM(amount) OVER (PARTITION BY currency ORDER BY position, entry, line) AS running,
+          ROW_NUMBER() OVER (PARTITION BY currency, position ORDER BY entry DESC, line DESC) AS last FROM journal_lines) WHERE last = 1 AND running != 0`)
+      .all();
+    expect(unbalanced).toEqual([]);
+    expect(reconcile(db, (stream) => bundle.store.readStreamNow(stream)).differences).toEqual([]);
     // Sanity: the streams hold exactly the events folded above.
     expect(revisions).toEqual(histories.map((events) => BigInt(events.length - 1)));
 

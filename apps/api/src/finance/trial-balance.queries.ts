@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LEDGER_ACCOUNTS } from '#ordo/domain';
+import { SQLITE } from '../persistence/tokens.js';
+import type { SqlitePersistence } from '../persistence/sqlite-persistence.js';
+import type { RequestContext } from '../platform/request-context.js';
+
+type Tenant = Pick<RequestContext, 'merchantId' | 'mode'>;
+const money = (amount: number, currency: string) => ({ amount, currency });
+
+/** The trial balance of a merchant's journal: per currency, each account's debits, credits and balance. */
+@Injectable()
+export class TrialBalanceQueries {
+  constructor(@Inject(SQLITE) private readonly sqlite: SqlitePersistence) {}
+
+  trialBalance(tenant: Tenant) {
+    const rows = this.sqlite.db
+      .prepare(
+        `SELECT currency, account, SUM(MAX(amount, 0)) AS debit, -SUM(MIN(amount, 0)) AS credit FROM journal_lines
+          WHERE merchant_id = ? AND mode = ? GROUP BY currency, account ORDER BY currency`,
+      )
+      .all(tenant.merchantId, tenant.mode) as { currency: string; account: string; debit: number; credit: number }[];
+    const currencies = [...new Set(rows.map((r) => r.currency))];
+    return {
+      object: 'trial_balance' as const,
+      currencies: currencies.map((currency) => {
+        const mine = rows.filter((r) => r.currency === currency);
+        const accounts = LEDGER_ACCOUNTS.map((account) => mine.find((r) => r.account === account) ?? { account, debit: 0, credit: 0 }).map((r) => ({
+          account: r.account,
+          debit_money: money(r.debit, currency),
+          credit_money: money(r.credit, currency),
+          balance_money: money(r.debit - r.credit, currency),
+        }));
+        const debit = mine.reduce((s, r) => s + r.debit, 0);
+        const credit = mine.reduce((s, r) => s + r.credit, 0);
+        return { currency, accounts, total_debit_money: money(debit, currency), total_credit_money: money(credit, currency), balanced: debit === credit };
+      }),
+    };
+  }
+}
