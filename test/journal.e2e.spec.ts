@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { buildOnce, root } from './support/built-server.js';
-import { createCustomer } from './support/customers.js';
+import { invoicePaidByBouncedCheckThenWire } from './support/invoice-flows.js';
 import { bearer, startTestApp, usd, type TestApp } from './support/test-app.js';
 
 /**
@@ -26,12 +26,7 @@ describe('journal and trial balance', () => {
       await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth()).send({ amount_money: { ...money, amount: 6_000 } }).expect(200);
       await t.http.post('/v1/refunds').set(auth()).send({ payment_intent_id: pi.id, amount_money: { ...money, amount: 1_500 } }).expect(201);
     }
-    const customer = await createCustomer(t, t.keys.aTest);
-    const inv = (await t.http.post('/v1/invoices').set(auth()).send({ customer_id: customer, currency: 'USD', line_items: [{ name: 'Licence', quantity: 1, unit_price_money: usd(12_000) }] }).expect(201)).body.data;
-    await t.http.post(`/v1/invoices/${inv.id}/issue`).set(auth()).expect(200);
-    const check = (await t.http.post(`/v1/invoices/${inv.id}/manual-payments`).set(auth()).send({ amount_money: usd(5_000), method: 'check', received_at: '2026-02-01' }).expect(201)).body.data;
-    await t.http.post(`/v1/invoices/${inv.id}/manual-payments/${check.id}/reverse`).set(auth()).send({ reason: 'bounced' }).expect(200);
-    await t.http.post(`/v1/invoices/${inv.id}/manual-payments`).set(auth()).send({ amount_money: usd(12_000), method: 'wire', received_at: '2026-02-10' }).expect(201);
+    await invoicePaidByBouncedCheckThenWire(t, 5_000, 12_000);
     const partly = await order(usd(3_000));
     await t.http.post(`/v1/orders/${partly.id}/manual-payments`).set(auth()).send({ amount_money: usd(1_000), method: 'cash', received_at: '2026-02-11' }).expect(201);
     await t.http.post(`/v1/orders/${partly.id}/close`).set(auth()).send({}).expect(200);

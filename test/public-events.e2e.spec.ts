@@ -1,5 +1,6 @@
 import { CheckoutExpiry } from '../apps/api/src/checkout/application/checkout-expiry.js';
 import { createCustomer, saveCard } from './support/customers.js';
+import { invoicePaidByBouncedCheckThenWire } from './support/invoice-flows.js';
 import { MovableClock } from './support/movable-clock.js';
 import { bearer, startTestApp, usd, type TestApp } from './support/test-app.js';
 
@@ -55,12 +56,7 @@ describe('public events of user flows', () => {
   });
 
   it('an invoice paid by check, the check reversed, then paid by wire', async () => {
-    const customer = await createCustomer(t, t.keys.aTest);
-    const inv = (await t.http.post('/v1/invoices').set(auth()).send({ customer_id: customer, currency: 'USD', line_items: [{ name: 'Licence', quantity: 1, unit_price_money: usd(12000) }] }).expect(201)).body.data;
-    await t.http.post(`/v1/invoices/${inv.id}/issue`).set(auth()).expect(200);
-    const check = (await t.http.post(`/v1/invoices/${inv.id}/manual-payments`).set(auth()).send({ amount_money: usd(12000), method: 'check', received_at: '2026-02-01' }).expect(201)).body.data;
-    await t.http.post(`/v1/invoices/${inv.id}/manual-payments/${check.id}/reverse`).set(auth()).send({ reason: 'bounced' }).expect(200);
-    await t.http.post(`/v1/invoices/${inv.id}/manual-payments`).set(auth()).send({ amount_money: usd(12000), method: 'wire', received_at: '2026-02-10' }).expect(201);
+    const inv = await invoicePaidByBouncedCheckThenWire(t, 12000, 12000);
     expect(await types(inv.id)).toEqual([
       'invoice.created',
       'invoice.issued',

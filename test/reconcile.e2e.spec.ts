@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { reconcile } from '../apps/api/src/finance/reconcile.js';
-import { createCustomer } from './support/customers.js';
+import { invoicePaidByBouncedCheckThenWire } from './support/invoice-flows.js';
 import { buildOnce, root } from './support/built-server.js';
 import { bearer, startTestApp, usd, type TestApp } from './support/test-app.js';
 
@@ -26,12 +26,7 @@ describe('reconcile', () => {
       await t.http.post(`/v1/payment-intents/${pi.id}/capture`).set(auth()).send({ amount_money: usd(6000), final: true }).expect(200);
       await t.http.post('/v1/refunds').set(auth()).send({ payment_intent_id: pi.id, amount_money: usd(1000 + i) }).expect(201);
     }
-    const customer = await createCustomer(t, t.keys.aTest);
-    const inv = (await t.http.post('/v1/invoices').set(auth()).send({ customer_id: customer, currency: 'USD', line_items: [{ name: 'Licence', quantity: 1, unit_price_money: usd(12000) }] }).expect(201)).body.data;
-    await t.http.post(`/v1/invoices/${inv.id}/issue`).set(auth()).expect(200);
-    const check = (await t.http.post(`/v1/invoices/${inv.id}/manual-payments`).set(auth()).send({ amount_money: usd(5000), method: 'check', received_at: '2026-02-01' }).expect(201)).body.data;
-    await t.http.post(`/v1/invoices/${inv.id}/manual-payments/${check.id}/reverse`).set(auth()).send({ reason: 'bounced' }).expect(200);
-    await t.http.post(`/v1/invoices/${inv.id}/manual-payments`).set(auth()).send({ amount_money: usd(4000), method: 'wire', received_at: '2026-02-10' }).expect(201);
+    await invoicePaidByBouncedCheckThenWire(t, 5000, 4000);
   }, 200_000);
   afterAll(() => t.close());
 
