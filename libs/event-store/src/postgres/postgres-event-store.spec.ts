@@ -54,6 +54,24 @@ describeWithServer('PostgreSQL adapter', () => {
     }
   }, 30_000);
 
+  it('an append reusing an event id fails alone: the rest of its batch is written (the one-by-one fallback)', async () => {
+    const { schema, url: scoped } = await freshSchema();
+    const store = await PostgresEventStore.connect(scoped);
+    try {
+      const id = randomUUID();
+      const event = (withId?: string) => ({ ...(withId ? { id: withId } : {}), type: 'A', data: {}, metadata: { merchant_id: 'mer_1', mode: 'test' as const, schema_version: 1 } });
+      // Queued together, so written in one batch.
+      const results = await Promise.allSettled([store.append('s-1', [event(id)], 'no_stream'), store.append('s-2', [event(id)], 'no_stream'), store.append('s-3', [event()], 'no_stream')]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((await store.readStream('s-1')).map((e) => e.id)).toEqual([id]);
+      expect(await store.readStream('s-2')).toEqual([]);
+      expect((await store.readAll({ fromPosition: 0n, limit: 10 })).map((e) => e.position)).toEqual([1n, 2n]);
+    } finally {
+      await store.close();
+      await dropSchema(schema);
+    }
+  });
+
   describeEventStoreContract('PostgreSQL', async () => {
     const { schema, url: scoped } = await freshSchema();
     const store = await PostgresEventStore.connect(scoped, { subscriptionPollMs: 100 });
