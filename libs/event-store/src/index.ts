@@ -11,7 +11,8 @@ export {
   type WriterJob,
   type AfterCommitHook,
 } from './sqlite/sqlite-writer.js';
-export { SqliteEventStore, StoreClosedError, EVENTS_SCHEMA, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
+export { StoreClosedError } from './store-guards.js';
+export { SqliteEventStore, EVENTS_SCHEMA, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
 export {
   createSqliteEventStore,
   type CreateSqliteEventStoreOptions,
@@ -19,5 +20,5 @@ export {
 } from './sqlite/create-sqlite-event-store.js';
 export { KurrentDBEventStore, type KurrentDBEventStoreOptions } from './kurrentdb/kurrentdb-event-store.js';
 export { fromKurrentPosition, toKurrentPosition, UnsupportedPositionError, type KurrentPosition } from './kurrentdb/kurrentdb-position.js';
-export { PostgresEventStore, PostgresStoreClosedError, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
 // The contract suite every adapter passes is in ./testing (specs import it; not part of this entry point).

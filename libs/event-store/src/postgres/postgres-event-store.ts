@@ -12,6 +12,7 @@ import {
   type Subscription,
 } from '../event-store.port.js';
 import { serializeAppend, type SerializedEvent } from '../serialize-append.js';
+import { checkPosition, StoreClosedError } from '../store-guards.js';
 import { APPENDED_CHANNEL, LOG_LOCK_KEY, POSTGRES_EVENTS_SCHEMA, SCHEMA_LOCK_KEY } from './postgres-schema.js';
 import { PostgresSubscription } from './postgres-subscription.js';
 
@@ -47,13 +48,6 @@ interface EventRow {
 
 const COLUMNS = 'position, id, stream_name, revision, type, data, metadata, recorded_at';
 
-export class PostgresStoreClosedError extends Error {
-  readonly code = 'STORE_CLOSED';
-  constructor() {
-    super('the event store is closed');
-    this.name = 'PostgresStoreClosedError';
-  }
-}
 
 /**
  * The event store on PostgreSQL, safe with any number of appending processes.
@@ -117,7 +111,7 @@ export class PostgresEventStore implements EventStore {
   append(streamName: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     let rows: SerializedEvent[];
     try {
-      if (this.closed) throw new PostgresStoreClosedError();
+      if (this.closed) throw new StoreClosedError();
       rows = serializeAppend(streamName, events, expected);
     } catch (error) {
       return Promise.reject(error);
@@ -143,7 +137,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(fromPosition: bigint, handler: AllHandler): Subscription {
-    if (this.closed) throw new PostgresStoreClosedError();
+    if (this.closed) throw new StoreClosedError();
     checkPosition(fromPosition);
     const subscription = new PostgresSubscription((after, limit) => this.readPage(after, limit), fromPosition, handler, this.pollMs, (s) => this.subscriptions.delete(s));
     this.subscriptions.add(subscription);
@@ -330,8 +324,4 @@ function toRecorded(row: EventRow): RecordedEvent {
     position: BigInt(row.position),
     recordedAt: row.recorded_at.toISOString(),
   };
-}
-
-function checkPosition(position: bigint): void {
-  if (typeof position !== 'bigint' || position < 0n) throw new RangeError('positions are bigints >= 0n');
 }

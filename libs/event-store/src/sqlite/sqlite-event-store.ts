@@ -12,6 +12,7 @@ import {
   type Subscription,
 } from '../event-store.port.js';
 import { serializeAppend, type SerializedEvent } from '../serialize-append.js';
+import { checkPosition, StoreClosedError } from '../store-guards.js';
 import type { SqliteWriter } from './sqlite-writer.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
 
@@ -61,13 +62,6 @@ interface EventRow {
 
 const COLUMNS = 'position, id, stream_name, revision, type, data, metadata, recorded_at';
 
-export class StoreClosedError extends Error {
-  readonly code = 'STORE_CLOSED';
-  constructor() {
-    super('the event store is closed');
-    this.name = 'StoreClosedError';
-  }
-}
 
 /**
  * The embedded event store. Appends are writer jobs, so concurrent appends share a transaction
@@ -216,8 +210,4 @@ function toRecorded(row: EventRow): RecordedEvent {
     position: row.position,
     recordedAt: row.recorded_at,
   };
-}
-
-function checkPosition(position: bigint): void {
-  if (typeof position !== 'bigint' || position < 0n) throw new RangeError('positions are bigints >= 0n');
 }

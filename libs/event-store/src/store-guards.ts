@@ -1,0 +1,13 @@
+/** Thrown by an adapter used after `close()`. */
+export class StoreClosedError extends Error {
+  readonly code = 'STORE_CLOSED';
+  constructor() {
+    super('the event store is closed');
+    this.name = 'StoreClosedError';
+  }
+}
+
+/** Log positions are bigints from 0n (the position before the first event). */
+export function checkPosition(position: bigint): void {
+  if (typeof position !== 'bigint' || position < 0n) throw new RangeError('positions are bigints >= 0n');
+}
