@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
-import { ORDER_EVENT_TYPES } from '#ordo/domain';
 import { CommandPath } from './application/command-path.js';
 import { OrderCommands } from './orders/application/order-commands.js';
 import { BillingModule } from './billing/billing.module.js';
@@ -11,34 +10,21 @@ import { HostedModule } from './hosted/hosted.module.js';
 import { PaymentLinksModule } from './payment-links/payment-links.module.js';
 import { EventsModule } from './events/events.module.js';
 import { FinanceModule } from './finance/finance.module.js';
-import { JournalProjection } from './finance/journal.projection.js';
-import { PublicEventsProjection } from './events/read-model/public-events.projection.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
-import { WebhookEndpointsProjection } from './webhooks/read-model/webhook-endpoints.projection.js';
-import { pageSignature } from './platform/page-signature.js';
-import { PaymentLinksProjection } from './payment-links/read-model/payment-links.projection.js';
-import { CheckoutSessionsProjection } from './checkout/read-model/checkout-sessions.projection.js';
 import { BillingStreams } from './billing/billing-streams.js';
 import { TestClockTime } from './billing/application/test-clock-time.js';
-import { BillingProjection } from './billing/read-model/billing.projection.js';
 import { CustomerCommands } from './customers/application/customer-commands.js';
 import { CustomersModule } from './customers/customers.module.js';
-import { CustomersProjection } from './customers/read-model/customers.projection.js';
 import { InvoicesModule } from './invoices/invoices.module.js';
-import { InvoicesProjection } from './invoices/read-model/invoices.projection.js';
 import { PROJECTIONS, ProjectionRunner } from './application/projections/projection-runner.js';
+import { createProjections } from './application/projections/projection-set.js';
 import { ORDO_CONFIG, type OrdoConfig } from './config/ordo-config.js';
 import { HealthController } from './health/health.controller.js';
 import { ApiKeyCache } from './merchants/api-key-cache.js';
-import { MerchantsProjection } from './merchants/merchants.projection.js';
 import { MerchantsService } from './merchants/merchants.service.js';
 import { OrdersModule } from './orders/orders.module.js';
-import { OrdersProjection } from './orders/read-model/orders.projection.js';
 import { PaymentsModule } from './payments/payments.module.js';
-import { PaymentsProjection } from './payments/read-model/payments.projection.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
-import type { SqlitePersistence } from './persistence/sqlite-persistence.js';
-import { SQLITE } from './persistence/tokens.js';
 import { AllExceptionsFilter } from './platform/all-exceptions.filter.js';
 import { AuthGuard } from './platform/auth.guard.js';
 import { BodyDepthGuard } from './platform/body-depth.guard.js';
@@ -105,30 +91,9 @@ export class AppModule {
         { provide: ApiKeyCache, useValue: new ApiKeyCache(config.apiKeyRecheckMs) },
         {
           provide: PROJECTIONS,
-          inject: [ApiKeyCache, SQLITE, ORDO_CONFIG, ServerSecrets],
-          useFactory: (keys: ApiKeyCache, sqlite: SqlitePersistence, config: OrdoConfig, secrets: ServerSecrets) => {
-            const readStream = (stream: string) => sqlite.store.readStreamNow(stream);
-            const orders = new OrdersProjection(ORDER_EVENT_TYPES, readStream);
-            // After OrdersProjection: they copy intents, refunds and invoices from the orders it folded.
-            return [
-              new MerchantsProjection(keys),
-              orders,
-              new PaymentsProjection(orders),
-              new InvoicesProjection(orders),
-              new CheckoutSessionsProjection(orders),
-              new PaymentLinksProjection((stream) => sqlite.store.readStreamNow(stream)),
-              new CustomersProjection((stream) => sqlite.store.readStreamNow(stream)),
-              new JournalProjection(readStream),
-              new BillingProjection((stream) => sqlite.store.readStreamNow(stream)),
-              // Endpoints before the event fan-out, which asks who was subscribed at each position.
-              new WebhookEndpointsProjection(readStream),
-              new PublicEventsProjection(readStream, {
-                invoice: (token) => (token ? `${config.publicUrl}/i/${token}` : null),
-                checkoutSession: (token) => `${config.publicUrl}/checkout/${token}`,
-                challenge: (id) => `${config.publicUrl}/authenticate/${id}/${pageSignature(secrets.idSecret, 'challenge', id)}`,
-              }),
-            ];
-          },
+          inject: [ApiKeyCache, ORDO_CONFIG, ServerSecrets],
+          useFactory: (keys: ApiKeyCache, config: OrdoConfig, secrets: ServerSecrets) =>
+            createProjections({ publicUrl: config.publicUrl, idSecret: secrets.idSecret, keyRevoked: (keyId) => keys.evict(keyId) }),
         },
         ...core,
         // Guards run in this order: who is asking, whether the body can be walked safely, whether the key is over its limits.

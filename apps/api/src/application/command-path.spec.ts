@@ -36,7 +36,7 @@ function setup(races: number, retries: number) {
   const state = { left: 0 };
   const store = racing(bundle.store, state);
   const seen: string[] = [];
-  const projection: Projection = { name: 'seen', schema: [], tables: [], handles: new Set(['CreateOrder', 'OrderCreated', 'LineItemAdded', 'OrderDetailsUpdated']), prepare: () => undefined, apply: (e) => void seen.push(e.type) };
+  const projection: Projection = { name: 'seen', schema: [], tables: [], handles: new Set(['CreateOrder', 'OrderCreated', 'LineItemAdded', 'OrderDetailsUpdated']), *apply(e) { seen.push(e.type); } };
   const config = loadConfig({}, { commandRetries: retries, projectionPollMs: 0 });
   const runner = new ProjectionRunner(store, bundle, [projection], config);
   const path = new CommandPath(store, config, runner);

@@ -1,9 +1,9 @@
-import type { Database, Statement } from 'better-sqlite3';
 import { journalEntries, moneyPosition, ORDER_EVENT_TYPES, orderDecider, type OrderState } from '#ordo/domain';
 import type { RecordedEvent } from '#ordo/event-store';
 import type { Projection } from '../application/projections/projection.js';
 import { StreamFolds, type Folding } from '../application/projections/stream-folds.js';
 import { ORDER_STREAM_PREFIX } from '../orders/order-stream.js';
+import { run, type SqlJob } from '../persistence/sql/sql-job.js';
 
 const ORDER_FOLDING = orderDecider as unknown as Folding<OrderState>;
 
@@ -26,27 +26,22 @@ export class JournalProjection implements Projection {
   ];
   readonly tables = ['journal_lines'];
   readonly handles: ReadonlySet<string> = new Set(ORDER_EVENT_TYPES);
-  private readonly folds: StreamFolds<OrderState>;
-  private insert!: Statement;
+  private readonly folds = new StreamFolds<OrderState>();
+  private static readonly INSERT = `INSERT INTO journal_lines (position, entry, line, merchant_id, mode, currency, order_id, reason, account, amount, occurred_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`;
 
-  constructor(readStream: (streamName: string) => RecordedEvent[]) {
-    this.folds = new StreamFolds(readStream);
-  }
-
-  prepare(db: Database): void {
-    this.insert = db.prepare(`INSERT OR IGNORE INTO journal_lines (position, entry, line, merchant_id, mode, currency, order_id, reason, account, amount, occurred_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  }
-
-  apply(recorded: RecordedEvent): void {
+  *apply(recorded: RecordedEvent): SqlJob<void> {
     if (!recorded.streamName.startsWith(ORDER_STREAM_PREFIX)) return;
-    const { before, after } = this.folds.step(ORDER_FOLDING, recorded);
+    const { before, after } = yield* this.folds.step(ORDER_FOLDING, recorded);
     const now = moneyPosition(after);
     if (!now || after.status === 'none') return;
     const { merchant_id, mode } = recorded.metadata;
     const occurredAt = typeof recorded.data.occurred_at === 'string' ? recorded.data.occurred_at : recorded.recordedAt;
-    journalEntries(moneyPosition(before), now).forEach((entry, i) => {
-      entry.lines.forEach((line, l) => this.insert.run(recorded.position, i, l, merchant_id, mode, entry.currency, after.id, entry.reason, line.account, line.amount, occurredAt));
-    });
+    const entries = journalEntries(moneyPosition(before), now);
+    for (const [i, entry] of entries.entries()) {
+      for (const [l, line] of entry.lines.entries()) {
+        yield* run(JournalProjection.INSERT, [recorded.position, i, l, merchant_id, mode, entry.currency, after.id, entry.reason, line.account, line.amount, occurredAt]);
+      }
+    }
   }
 }

@@ -1,36 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { describeEventStoreContract } from '../testing/event-store.contract.js';
+import { describeWithPostgres, freshPostgresSchema } from '../testing/postgres-test-schema.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 
-// Runs against the server ORDO_TEST_POSTGRES_URL names (.ci/run installs and starts one, e.g.
-// postgresql://ordo:ordo@127.0.0.1:5432/ordo_test) and is reported as skipped otherwise. Each
-// subject gets a schema of its own, so the suite is isolated even on a shared server.
-const url = process.env.ORDO_TEST_POSTGRES_URL;
-const describeWithServer = url ? describe : describe.skip;
-
-/** A fresh schema and the connection string that uses it. */
-async function freshSchema(): Promise<{ schema: string; url: string }> {
-  const schema = `contract_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const scoped = new URL(url!);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
-  return { schema, url: scoped.toString() };
-}
-
-async function dropSchema(schema: string): Promise<void> {
-  const drop = new pg.Client({ connectionString: url });
-  await drop.connect();
-  await drop.query(`DROP SCHEMA ${schema} CASCADE`);
-  await drop.end();
-}
-
-describeWithServer('PostgreSQL adapter', () => {
+describeWithPostgres('PostgreSQL adapter', () => {
   it('several stores (as several processes) append at once: a subscriber sees every position once, in order, with no gap', async () => {
-    const { schema, url: scoped } = await freshSchema();
+    const { url: scoped, drop } = await freshPostgresSchema('contract');
     const writers = await Promise.all([0, 1, 2].map(() => PostgresEventStore.connect(scoped, { maxBatch: 16 })));
     const reader = await PostgresEventStore.connect(scoped, { subscriptionPollMs: 50 });
     try {
@@ -50,12 +25,12 @@ describeWithServer('PostgreSQL adapter', () => {
       expect(seen).toEqual(Array.from({ length: Number(head) }, (_, i) => BigInt(i + 1)));
     } finally {
       await Promise.all([...writers, reader].map((s) => s.close()));
-      await dropSchema(schema);
+      await drop();
     }
   }, 30_000);
 
   it('an append reusing an event id fails alone: the rest of its batch is written (the one-by-one fallback)', async () => {
-    const { schema, url: scoped } = await freshSchema();
+    const { url: scoped, drop } = await freshPostgresSchema('contract');
     const store = await PostgresEventStore.connect(scoped);
     try {
       const id = randomUUID();
@@ -68,19 +43,19 @@ describeWithServer('PostgreSQL adapter', () => {
       expect((await store.readAll({ fromPosition: 0n, limit: 10 })).map((e) => e.position)).toEqual([1n, 2n]);
     } finally {
       await store.close();
-      await dropSchema(schema);
+      await drop();
     }
   });
 
   describeEventStoreContract('PostgreSQL', async () => {
-    const { schema, url: scoped } = await freshSchema();
+    const { url: scoped, drop } = await freshPostgresSchema('contract');
     const store = await PostgresEventStore.connect(scoped, { subscriptionPollMs: 100 });
     return {
       store,
       isolated: true,
       close: async () => {
         await store.close();
-        await dropSchema(schema);
+        await drop();
       },
     };
   });

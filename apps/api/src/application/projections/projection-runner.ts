@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { Database, Statement } from 'better-sqlite3';
 import type { EventStore, RecordedEvent } from '#ordo/event-store';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { EVENT_STORE, SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { SqliteJobs } from '../../persistence/sql/sqlite-jobs.js';
 import type { Projection } from './projection.js';
+import { applyBatch, CHECKPOINTS_TABLE, loadCheckpoints, resetProjections, upgradeProjections } from './projection-batch.js';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
 const BATCH = 500;
@@ -40,7 +41,7 @@ export class ProjectionRunner implements OnApplicationShutdown {
   private started = false;
   private jobSeq = 0;
   private appliedSeq = 0;
-  private statements?: { save: Statement; load: Statement; reset: Statement; rewind: Statement };
+  private jobs?: SqliteJobs;
   private readonly listeners: ((events: readonly RecordedEvent[]) => void)[] = [];
 
   constructor(
@@ -63,41 +64,19 @@ export class ProjectionRunner implements OnApplicationShutdown {
     if (this.started) return;
     this.started = true;
     const db = this.sqlite.db;
-    db.exec('CREATE TABLE IF NOT EXISTS projection_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL, version INTEGER NOT NULL DEFAULT 1)');
+    db.exec(CHECKPOINTS_TABLE);
+    // Files written before checkpoints had versions.
     const columns = db.prepare("SELECT name FROM pragma_table_info('projection_checkpoints')").all() as { name: string }[];
     if (!columns.some((c) => c.name === 'version')) db.exec('ALTER TABLE projection_checkpoints ADD COLUMN version INTEGER NOT NULL DEFAULT 1');
-    db.transaction(() => {
-      for (const p of this.projections) this.upgrade(db, p);
-    })();
-    for (const p of this.projections) p.prepare(db);
-    this.statements = {
-      save: db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position'),
-      load: db.prepare('SELECT name, position FROM projection_checkpoints').safeIntegers(true),
-      reset: db.prepare('INSERT INTO projection_checkpoints (name, position) VALUES (?, 0) ON CONFLICT(name) DO UPDATE SET position = 0'),
-      rewind: db.prepare('UPDATE projection_checkpoints SET position = ? WHERE position > ?'),
-    };
+    const jobs = new SqliteJobs(db, (stream) => this.sqlite.store.readStreamNow(stream));
+    this.jobs = jobs;
+    db.transaction(() => jobs.run(upgradeProjections(this.projections, (statement) => statement)))();
     this.adopt({ seq: 0, checkpoints: this.readCheckpoints() });
     await this.catchUp();
     if (this.config.projectionPollMs > 0) {
       this.timer = setInterval(() => this.kick(), this.config.projectionPollMs);
       this.timer.unref();
     }
-  }
-
-  /**
-   * A projection whose code changed its version since its rows were written starts over: its
-   * tables are dropped (their columns may have changed), re-created and filled again from 0.
-   */
-  private upgrade(db: Database, p: Projection): void {
-    const version = p.version ?? 1;
-    const stored = db.prepare('SELECT version FROM projection_checkpoints WHERE name = ?').get(p.name) as { version: number } | undefined;
-    if (stored && stored.version !== version) {
-      for (const table of p.tables) db.exec(`DROP TABLE IF EXISTS ${table}`);
-      db.prepare('UPDATE projection_checkpoints SET position = 0, version = ? WHERE name = ?').run(version, p.name);
-    } else if (!stored) {
-      db.prepare('INSERT INTO projection_checkpoints (name, position, version) VALUES (?, 0, ?)').run(p.name, version);
-    }
-    for (const statement of p.schema) db.exec(statement);
   }
 
   /** Resolves once every projection has applied the event at `position`. */
@@ -122,11 +101,8 @@ export class ProjectionRunner implements OnApplicationShutdown {
   /** Empties the projections' tables and replays the whole log into them. */
   async rebuild(names: string[] = this.projections.map((p) => p.name)): Promise<void> {
     const chosen = this.projections.filter((p) => names.includes(p.name));
-    const snapshot = await this.sqlite.writer.write((db) => {
-      for (const p of chosen) {
-        for (const table of p.tables) db.prepare(`DELETE FROM ${table}`).run();
-        this.statements!.reset.run(p.name);
-      }
+    const snapshot = await this.sqlite.writer.write(() => {
+      this.jobs!.run(resetProjections(chosen));
       return this.snapshot();
     });
     this.adopt(snapshot);
@@ -139,7 +115,7 @@ export class ProjectionRunner implements OnApplicationShutdown {
    */
   async rewind(position: bigint): Promise<void> {
     const snapshot = await this.sqlite.writer.write(() => {
-      this.statements!.rewind.run(position, position);
+      this.sqlite.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE position > ?').run(position, position);
       return this.snapshot();
     });
     this.adopt(snapshot);
@@ -186,7 +162,8 @@ export class ProjectionRunner implements OnApplicationShutdown {
         for (const listener of this.listeners) listener(result.events);
       }
     } catch (error) {
-      this.logger.error({ err: error }, 'projection batch failed');
+      // A batch racing shutdown finds the writer closed: nothing to report, the next start resumes.
+      if ((error as { code?: string }).code !== 'WRITER_CLOSED') this.logger.error({ err: error }, 'projection batch failed');
       const failed = this.waiters;
       this.waiters = [];
       for (const w of failed) w.reject(error);
@@ -200,27 +177,12 @@ export class ProjectionRunner implements OnApplicationShutdown {
     for (const c of stored.values()) if (lowest === undefined || c < lowest) lowest = c;
     const events = this.sqlite.store.readPage(lowest ?? 0n, BATCH);
     if (events.length === 0) return { applied: false, snapshot: this.snapshot(stored), events: [] };
-    for (const p of this.projections) {
-      const done = stored.get(p.name) ?? 0n;
-      let last = done;
-      p.beginBatch?.();
-      for (const event of events) {
-        if (event.position <= done) continue;
-        if (p.handles.has(event.type)) p.apply(event);
-        last = event.position;
-      }
-      p.endBatch?.();
-      if (last !== done) {
-        this.statements!.save.run(p.name, last);
-        stored.set(p.name, last);
-      }
-    }
-    return { applied: true, snapshot: this.snapshot(stored), events };
+    const after = this.jobs!.run(applyBatch(this.projections, events, stored));
+    return { applied: true, snapshot: this.snapshot(after), events };
   }
 
   private readCheckpoints(): Map<string, bigint> {
-    const rows = this.statements!.load.all() as { name: string; position: bigint }[];
-    return new Map(this.projections.map((p) => [p.name, rows.find((r) => r.name === p.name)?.position ?? 0n]));
+    return this.jobs!.run(loadCheckpoints(this.projections));
   }
 
   /** Called inside a writer job: jobs run one at a time, so the numbering is their order. */

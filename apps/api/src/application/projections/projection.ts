@@ -1,8 +1,9 @@
-import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '#ordo/event-store';
+import type { SqlJob } from '../../persistence/sql/sql-job.js';
 
 /**
- * A projection turns events into read-model rows. `apply` runs inside the runner's transaction,
+ * A projection turns events into read-model rows, written once for SQLite and PostgreSQL: `apply`
+ * and `endBatch` are SQL jobs (see sql-job.ts) the runner executes inside its transaction,
  * together with the checkpoint update, so a crash can never leave rows and checkpoint apart;
  * replaying an event that is already applied must change nothing (rows remember the stream
  * revision or position they last applied).
@@ -14,17 +15,18 @@ export interface Projection {
    * version differs has its tables dropped and is rebuilt from position 0. Default 1.
    */
   readonly version?: number;
-  /** `CREATE TABLE IF NOT EXISTS …` statements for the tables this projection owns. */
+  /**
+   * `CREATE TABLE|INDEX IF NOT EXISTS …` for the tables this projection owns, in SQLite's spelling
+   * (the PostgreSQL driver widens INTEGER to BIGINT).
+   */
   readonly schema: readonly string[];
   /** Tables emptied before a rebuild from position 0. */
   readonly tables: readonly string[];
   /** Event types it reacts to; others only advance its checkpoint. */
   readonly handles: ReadonlySet<string>;
-  /** Prepares statements once the schema exists (called at start). */
-  prepare(db: Database): void;
-  apply(event: RecordedEvent): void;
+  apply(event: RecordedEvent): SqlJob<void>;
   /** Called before the first `apply` of a batch (drop anything a failed batch left behind). */
   beginBatch?(): void;
-  /** Called after the last `apply` of a batch, in the same transaction (write coalesced rows). */
-  endBatch?(): void;
+  /** Runs after the last `apply` of a batch, in the same transaction (write coalesced rows). */
+  endBatch?(): SqlJob<void>;
 }

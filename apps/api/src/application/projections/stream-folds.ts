@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '#ordo/event-store';
+import { readStream, type SqlJob } from '../../persistence/sql/sql-job.js';
 
 /** What a decider offers for folding (its events typed loosely: projections see recorded ones). */
 export interface Folding<S> {
@@ -17,14 +18,12 @@ export interface Folding<S> {
 export class StreamFolds<S> {
   private readonly folded = new Map<string, { state: S; revision: bigint }>();
 
-  constructor(
-    private readonly readStream: (streamName: string) => RecordedEvent[],
-    private readonly capacity = 10_000,
-  ) {}
+  constructor(private readonly capacity = 10_000) {}
 
   /** The state just before `recorded`, and just after it (remembered for the next event). */
-  step(folding: Folding<S>, recorded: RecordedEvent): { before: S; after: S } {
-    const before = this.before(folding, recorded);
+  *step(folding: Folding<S>, recorded: RecordedEvent): SqlJob<{ before: S; after: S }> {
+    const cached = this.folded.get(recorded.streamName);
+    const before = cached && cached.revision === recorded.revision - 1n ? cached.state : yield* this.at(folding, recorded.streamName, recorded.revision);
     const after = folding.evolve(before, { type: recorded.type, data: recorded.data });
     this.folded.delete(recorded.streamName);
     this.folded.set(recorded.streamName, { state: after, revision: recorded.revision });
@@ -33,19 +32,13 @@ export class StreamFolds<S> {
   }
 
   /** The aggregate folded from its stream's facts below `revision`. */
-  at(folding: Folding<S>, streamName: string, revision: bigint): S {
+  *at(folding: Folding<S>, streamName: string, revision: bigint): SqlJob<S> {
     let state = folding.initialState();
     if (revision === 0n) return state;
-    for (const e of this.readStream(streamName)) {
+    for (const e of yield* readStream(streamName)) {
       if (e.revision >= revision) break;
       state = folding.evolve(state, { type: e.type, data: e.data });
     }
     return state;
-  }
-
-  private before(folding: Folding<S>, recorded: RecordedEvent): S {
-    const cached = this.folded.get(recorded.streamName);
-    if (cached && cached.revision === recorded.revision - 1n) return cached.state;
-    return this.at(folding, recorded.streamName, recorded.revision);
   }
 }

@@ -1,4 +1,3 @@
-import type { Database, Statement } from 'better-sqlite3';
 import {
   PLAN_EVENT_TYPES,
   planDecider,
@@ -15,6 +14,7 @@ import {
 } from '#ordo/domain';
 import type { RecordedEvent } from '#ordo/event-store';
 import type { Projection } from '../../application/projections/projection.js';
+import { first, readStream, run, type SqlJob } from '../../persistence/sql/sql-job.js';
 import { PLAN_STREAM_PREFIX, SUBSCRIPTION_STREAM_PREFIX, TEST_CLOCK_STREAM_PREFIX } from '../billing-streams.js';
 import { toPlanResource, toSubscriptionResource, toTestClockResource } from './billing-resources.js';
 import { describeSubscriptionEvent } from './describe-subscription-event.js';
@@ -58,55 +58,46 @@ export class BillingProjection implements Projection {
     { prefix: SUBSCRIPTION_STREAM_PREFIX, table: 'subscriptions', decider: subscriptionDecider as unknown as Kind['decider'] },
     { prefix: TEST_CLOCK_STREAM_PREFIX, table: 'test_clocks', decider: testClockDecider as unknown as Kind['decider'] },
   ];
-  private statements!: Record<'plan' | 'subscription' | 'cycle' | 'timeline' | 'clock', Statement> & { find: Map<string, Statement> };
-
-  constructor(private readonly readStream: (streamName: string) => RecordedEvent[]) {}
-
-  prepare(db: Database): void {
-    this.statements = {
-      find: new Map(this.kinds.map((k) => [k.table, db.prepare(`SELECT revision, state FROM ${k.table} WHERE id = ?`).safeIntegers(true)])),
-      plan: db.prepare(`INSERT INTO plans (id, merchant_id, mode, seq, status, revision, state, resource) VALUES (@id, @merchant_id, @mode, @seq, @status, @revision, @state, @resource)
-        ON CONFLICT (id) DO UPDATE SET status = excluded.status, revision = excluded.revision, state = excluded.state, resource = excluded.resource`),
-      subscription: db.prepare(`INSERT INTO subscriptions (id, merchant_id, mode, seq, customer_id, status, test_clock_id, revision, state, resource)
+  private static readonly PLAN = `INSERT INTO plans (id, merchant_id, mode, seq, status, revision, state, resource) VALUES (@id, @merchant_id, @mode, @seq, @status, @revision, @state, @resource)
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, revision = excluded.revision, state = excluded.state, resource = excluded.resource`;
+  private static readonly SUBSCRIPTION = `INSERT INTO subscriptions (id, merchant_id, mode, seq, customer_id, status, test_clock_id, revision, state, resource)
           VALUES (@id, @merchant_id, @mode, @seq, @customer_id, @status, @test_clock_id, @revision, @state, @resource)
-        ON CONFLICT (id) DO UPDATE SET status = excluded.status, revision = excluded.revision, state = excluded.state, resource = excluded.resource`),
-      cycle: db.prepare(`INSERT INTO subscription_cycles (subscription_id, cycle, order_id, merchant_id, mode, paid) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (subscription_id, cycle) DO UPDATE SET paid = excluded.paid`),
-      timeline: db.prepare(`INSERT OR IGNORE INTO subscription_timeline (position, customer_id, subscription_id, merchant_id, mode, revision, type, occurred_at, summary, request_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      clock: db.prepare(`INSERT INTO test_clocks (id, merchant_id, mode, revision, state, resource) VALUES (@id, @merchant_id, @mode, @revision, @state, @resource)
-        ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, state = excluded.state, resource = excluded.resource`),
-    };
-  }
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, revision = excluded.revision, state = excluded.state, resource = excluded.resource`;
+  private static readonly CYCLE = `INSERT INTO subscription_cycles (subscription_id, cycle, order_id, merchant_id, mode, paid) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (subscription_id, cycle) DO UPDATE SET paid = excluded.paid`;
+  private static readonly TIMELINE = `INSERT INTO subscription_timeline (position, customer_id, subscription_id, merchant_id, mode, revision, type, occurred_at, summary, request_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`;
+  private static readonly CLOCK = `INSERT INTO test_clocks (id, merchant_id, mode, revision, state, resource) VALUES (@id, @merchant_id, @mode, @revision, @state, @resource)
+        ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, state = excluded.state, resource = excluded.resource`;
 
-  apply(recorded: RecordedEvent): void {
+  *apply(recorded: RecordedEvent): SqlJob<void> {
     const kind = this.kinds.find((k) => recorded.streamName.startsWith(k.prefix));
     if (!kind) return;
     const id = recorded.streamName.slice(kind.prefix.length);
-    const row = this.statements.find.get(kind.table)!.get(id) as { revision: bigint; state: string } | undefined;
-    const applied = row?.revision ?? -1n;
+    const row = yield* first<{ revision: number; state: string }>(`SELECT revision, state FROM ${kind.table} WHERE id = ?`, [id]);
+    const applied = row ? BigInt(row.revision) : -1n;
     if (recorded.revision <= applied) return;
     let state = row ? (JSON.parse(row.state) as { status: string }) : kind.decider.initialState();
-    const events = recorded.revision === applied + 1n ? [recorded] : this.readStream(recorded.streamName).filter((e) => e.revision > applied && e.revision <= recorded.revision);
+    const events = recorded.revision === applied + 1n ? [recorded] : (yield* readStream(recorded.streamName)).filter((e) => e.revision > applied && e.revision <= recorded.revision);
     for (const event of events) {
       state = kind.decider.evolve(state, { type: event.type, data: event.data } as never);
-      if (state.status !== 'none') this.write(kind, state, event);
+      if (state.status !== 'none') yield* this.write(kind, state, event);
     }
   }
 
-  private write(kind: Kind, state: { status: string }, recorded: RecordedEvent): void {
+  private *write(kind: Kind, state: { status: string }, recorded: RecordedEvent): SqlJob<void> {
     const { merchant_id, mode, request_id } = recorded.metadata;
     const base = { id: (state as unknown as { id: string }).id, merchant_id, mode, revision: recorded.revision, state: JSON.stringify(state) };
     if (kind.table === 'plans') {
-      this.statements.plan.run({ ...base, seq: recorded.position, status: state.status, resource: JSON.stringify(toPlanResource(state as ExistingPlan)) });
+      yield* run(BillingProjection.PLAN, { ...base, seq: recorded.position, status: state.status, resource: JSON.stringify(toPlanResource(state as ExistingPlan)) });
     } else if (kind.table === 'test_clocks') {
-      this.statements.clock.run({ ...base, resource: JSON.stringify(toTestClockResource(state as ExistingTestClock)) });
+      yield* run(BillingProjection.CLOCK, { ...base, resource: JSON.stringify(toTestClockResource(state as ExistingTestClock)) });
     } else {
       const sub = state as ExistingSubscription;
-      this.statements.subscription.run({ ...base, seq: recorded.position, customer_id: sub.customer_id, status: sub.status, test_clock_id: sub.test_clock_id, resource: JSON.stringify(toSubscriptionResource(sub, recorded.revision)) });
-      for (const c of sub.cycles) this.statements.cycle.run(sub.id, c.cycle, c.order_id, merchant_id, mode, c.paid ? 1 : 0);
+      yield* run(BillingProjection.SUBSCRIPTION, { ...base, seq: recorded.position, customer_id: sub.customer_id, status: sub.status, test_clock_id: sub.test_clock_id, resource: JSON.stringify(toSubscriptionResource(sub, recorded.revision)) });
+      for (const c of sub.cycles) yield* run(BillingProjection.CYCLE, [sub.id, c.cycle, c.order_id, merchant_id, mode, c.paid ? 1 : 0]);
       const event = { type: recorded.type, data: recorded.data } as unknown as SubscriptionEvent;
-      this.statements.timeline.run(recorded.position, sub.customer_id, sub.id, merchant_id, mode, recorded.revision, recorded.type, event.data.occurred_at, describeSubscriptionEvent(event), request_id ?? null);
+      yield* run(BillingProjection.TIMELINE, [recorded.position, sub.customer_id, sub.id, merchant_id, mode, recorded.revision, recorded.type, event.data.occurred_at, describeSubscriptionEvent(event), request_id ?? null]);
     }
   }
 }

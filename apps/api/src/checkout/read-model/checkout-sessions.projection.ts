@@ -1,5 +1,5 @@
-import type { Database, Statement } from 'better-sqlite3';
 import { ORDER_EVENT_TYPES, type ExistingOrder } from '#ordo/domain';
+import { run, type SqlJob } from '../../persistence/sql/sql-job.js';
 import { OrderCopyProjection, type OrderRow } from '../../orders/read-model/order-copy-projection.js';
 import { toCheckoutSessionResource } from './checkout-session-resource.js';
 
@@ -21,18 +21,14 @@ export class CheckoutSessionsProjection extends OrderCopyProjection {
   ];
   readonly tables = ['checkout_sessions'];
   readonly handles: ReadonlySet<string> = new Set(ORDER_EVENT_TYPES);
-  private upsert!: Statement;
-
-  protected prepareStatements(db: Database): void {
-    this.upsert = db.prepare(`INSERT INTO checkout_sessions (id, order_id, merchant_id, mode, pay_token, status, expires_at, payment_link_id, customer_id, revision, resource)
+  private static readonly UPSERT = `INSERT INTO checkout_sessions (id, order_id, merchant_id, mode, pay_token, status, expires_at, payment_link_id, customer_id, revision, resource)
         VALUES (@id, @order_id, @merchant_id, @mode, @pay_token, @status, @expires_at, @payment_link_id, @customer_id, @revision, @resource)
         ON CONFLICT (id) DO UPDATE SET status = excluded.status, customer_id = excluded.customer_id, revision = excluded.revision, resource = excluded.resource
-        WHERE excluded.revision > checkout_sessions.revision`);
-  }
+        WHERE excluded.revision > checkout_sessions.revision`;
 
-  protected write(order: ExistingOrder, row: OrderRow): void {
+  protected *write(order: ExistingOrder, row: OrderRow): SqlJob<void> {
     for (const session of order.checkout_sessions) {
-      this.upsert.run({
+      yield* run(CheckoutSessionsProjection.UPSERT, {
         id: session.id,
         order_id: order.id,
         merchant_id: row.merchant_id,

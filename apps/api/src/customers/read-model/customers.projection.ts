@@ -1,7 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
 import { CUSTOMER_EVENT_TYPES, customerDecider, type CustomerEvent, type CustomerState, type ExistingCustomer } from '#ordo/domain';
 import type { RecordedEvent } from '#ordo/event-store';
 import type { Projection } from '../../application/projections/projection.js';
+import { first, readStream, run, type SqlJob } from '../../persistence/sql/sql-job.js';
 import { customerIdOfStream } from '../customer-stream.js';
 import { toCustomerResource, toPaymentMethodResource } from './customer-resource.js';
 import { describeCustomerEvent } from './describe-customer-event.js';
@@ -34,43 +34,34 @@ export class CustomersProjection implements Projection {
   ];
   readonly tables = ['customers', 'customer_payment_methods', 'customer_timeline'];
   readonly handles: ReadonlySet<string> = new Set(CUSTOMER_EVENT_TYPES);
-  private statements!: Record<'find' | 'upsert' | 'method' | 'timeline', Statement>;
-
-  constructor(private readonly readStream: (streamName: string) => RecordedEvent[]) {}
-
-  prepare(db: Database): void {
-    this.statements = {
-      find: db.prepare('SELECT revision, state FROM customers WHERE id = ?').safeIntegers(true),
-      upsert: db.prepare(`INSERT INTO customers (id, merchant_id, mode, seq, name_lower, email_lower, test_clock_id, created_at, revision, state, resource)
+  private static readonly UPSERT = `INSERT INTO customers (id, merchant_id, mode, seq, name_lower, email_lower, test_clock_id, created_at, revision, state, resource)
           VALUES (@id, @merchant_id, @mode, @seq, @name_lower, @email_lower, @test_clock_id, @created_at, @revision, @state, @resource)
         ON CONFLICT (id) DO UPDATE SET name_lower = excluded.name_lower, email_lower = excluded.email_lower,
-          revision = excluded.revision, state = excluded.state, resource = excluded.resource`),
-      method: db.prepare(`INSERT INTO customer_payment_methods (id, customer_id, merchant_id, mode, saved_seq, removed, resource)
+          revision = excluded.revision, state = excluded.state, resource = excluded.resource`;
+  private static readonly METHOD = `INSERT INTO customer_payment_methods (id, customer_id, merchant_id, mode, saved_seq, removed, resource)
           VALUES (@id, @customer_id, @merchant_id, @mode, @saved_seq, @removed, @resource)
-        ON CONFLICT (id) DO UPDATE SET removed = excluded.removed, resource = excluded.resource`),
-      timeline: db.prepare(`INSERT OR IGNORE INTO customer_timeline (position, customer_id, merchant_id, mode, revision, type, occurred_at, summary, request_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    };
-  }
+        ON CONFLICT (id) DO UPDATE SET removed = excluded.removed, resource = excluded.resource`;
+  private static readonly TIMELINE = `INSERT INTO customer_timeline (position, customer_id, merchant_id, mode, revision, type, occurred_at, summary, request_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`;
 
-  apply(recorded: RecordedEvent): void {
+  *apply(recorded: RecordedEvent): SqlJob<void> {
     const customerId = customerIdOfStream(recorded.streamName);
     if (customerId === undefined) return;
-    const row = this.statements.find.get(customerId) as { revision: bigint; state: string } | undefined;
-    const applied = row?.revision ?? -1n;
+    const row = yield* first<{ revision: number; state: string }>('SELECT revision, state FROM customers WHERE id = ?', [customerId]);
+    const applied = row ? BigInt(row.revision) : -1n;
     if (recorded.revision <= applied) return;
     let state: CustomerState = row ? (JSON.parse(row.state) as ExistingCustomer) : customerDecider.initialState();
-    const events = recorded.revision === applied + 1n ? [recorded] : this.readStream(recorded.streamName).filter((e) => e.revision > applied && e.revision <= recorded.revision);
-    for (const event of events) state = this.fold(state, event);
+    const events = recorded.revision === applied + 1n ? [recorded] : (yield* readStream(recorded.streamName)).filter((e) => e.revision > applied && e.revision <= recorded.revision);
+    for (const event of events) state = yield* this.fold(state, event);
   }
 
-  private fold(before: CustomerState, recorded: RecordedEvent): CustomerState {
+  private *fold(before: CustomerState, recorded: RecordedEvent): SqlJob<CustomerState> {
     const event = { type: recorded.type, data: recorded.data } as unknown as CustomerEvent;
     const after = customerDecider.evolve(before, event);
     if (after.status === 'none') return after;
     const { merchant_id, mode, request_id } = recorded.metadata;
     const tenant = { merchant_id, mode };
-    this.statements.upsert.run({
+    yield* run(CustomersProjection.UPSERT, {
       id: after.id,
       ...tenant,
       seq: recorded.position,
@@ -85,7 +76,7 @@ export class CustomersProjection implements Projection {
     if (event.type === 'PaymentMethodSaved' || event.type === 'PaymentMethodRemoved' || event.type === 'DefaultPaymentMethodSet') {
       // A default change touches two methods' is_default: every method row is rewritten (few per customer).
       for (const method of after.payment_methods) {
-        this.statements.method.run({
+        yield* run(CustomersProjection.METHOD, {
           id: method.id,
           customer_id: after.id,
           ...tenant,
@@ -95,7 +86,7 @@ export class CustomersProjection implements Projection {
         });
       }
     }
-    this.statements.timeline.run(recorded.position, after.id, merchant_id, mode, recorded.revision, recorded.type, after.updated_at, describeCustomerEvent(event, before), request_id ?? null);
+    yield* run(CustomersProjection.TIMELINE, [recorded.position, after.id, merchant_id, mode, recorded.revision, recorded.type, after.updated_at, describeCustomerEvent(event, before), request_id ?? null]);
     return after;
   }
 }

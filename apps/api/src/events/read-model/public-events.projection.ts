@@ -1,4 +1,3 @@
-import type { Database, Statement } from 'better-sqlite3';
 import {
   CUSTOMER_EVENT_TYPES,
   ORDER_EVENT_TYPES,
@@ -13,6 +12,7 @@ import {
 import type { RecordedEvent } from '#ordo/event-store';
 import type { Projection } from '../../application/projections/projection.js';
 import { StreamFolds } from '../../application/projections/stream-folds.js';
+import { all, readStream, run, type SqlJob } from '../../persistence/sql/sql-job.js';
 import { SUBSCRIPTION_STREAM_PREFIX } from '../../billing/billing-streams.js';
 import { CUSTOMER_STREAM_PREFIX } from '../../customers/customer-stream.js';
 import { ORDER_STREAM_PREFIX } from '../../orders/order-stream.js';
@@ -64,39 +64,19 @@ export class PublicEventsProjection implements Projection {
   ];
   /** An append seen in part: the state before its first fact and its facts so far. */
   private readonly open = new Map<string, { first: bigint; before: AnyState; facts: { type: string; data: Record<string, unknown> }[] }>();
-  private statements!: Record<'insert' | 'subscribers' | 'queue', Statement>;
+  private readonly folds = new StreamFolds<AnyState>();
 
-  private readonly folds: StreamFolds<AnyState>;
-
-  constructor(
-    private readonly readStream: (streamName: string) => RecordedEvent[],
-    private readonly links: ResourceLinks,
-  ) {
-    this.folds = new StreamFolds(readStream);
-  }
-
-  prepare(db: Database): void {
-    this.statements = {
-      insert: db.prepare(`INSERT OR IGNORE INTO public_events (id, seq, merchant_id, mode, type, object_id, order_id, created_at, body)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      // Each endpoint's version in force just before this position: who was subscribed when the fact was committed.
-      subscribers: db.prepare(`SELECT v.endpoint_id, v.enabled_events FROM webhook_endpoint_versions v
-        WHERE v.merchant_id = ? AND v.mode = ? AND v.active = 1
-          AND v.from_position = (SELECT MAX(w.from_position) FROM webhook_endpoint_versions w WHERE w.endpoint_id = v.endpoint_id AND w.from_position < ?)`),
-      queue: db.prepare(`INSERT OR IGNORE INTO webhook_deliveries (id, endpoint_id, event_id, event_type, merchant_id, mode, seq, status, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)`),
-    };
-  }
+  constructor(private readonly links: ResourceLinks) {}
 
   beginBatch(): void {
     this.open.clear();
   }
 
-  apply(recorded: RecordedEvent): void {
+  *apply(recorded: RecordedEvent): SqlJob<void> {
     const kind = this.kinds.find((k) => recorded.streamName.startsWith(k.prefix));
     if (!kind) return;
     const fact = { type: recorded.type, data: recorded.data };
-    const { before: state, after } = this.folds.step(kind.decider, recorded);
+    const { before: state, after } = yield* this.folds.step(kind.decider, recorded);
     // Events written before appends were marked count as appends of one.
     const index = BigInt(Number(recorded.metadata.append_index ?? 0));
     const count = BigInt(Number(recorded.metadata.append_count ?? 1));
@@ -104,25 +84,26 @@ export class PublicEventsProjection implements Projection {
     let append = this.open.get(recorded.streamName);
     if (!append || append.first !== first) {
       // The append's first facts were in an earlier batch: take them from the stream.
-      const earlier = index === 0n ? [] : this.readStream(recorded.streamName).filter((e) => e.revision >= first && e.revision < recorded.revision);
-      append = { first, before: index === 0n ? state : this.folds.at(kind.decider, recorded.streamName, first), facts: earlier.map((e) => ({ type: e.type, data: e.data })) };
+      const earlier = index === 0n ? [] : (yield* readStream(recorded.streamName)).filter((e) => e.revision >= first && e.revision < recorded.revision);
+      const before = index === 0n ? state : yield* this.folds.at(kind.decider, recorded.streamName, first);
+      append = { first, before, facts: earlier.map((e) => ({ type: e.type, data: e.data })) };
       this.open.set(recorded.streamName, append);
     }
     append.facts.push(fact);
     if (index < count - 1n) return;
     this.open.delete(recorded.streamName);
     if (after.status === 'none') return;
-    this.publish(kind, recorded, append.facts, append.before, after);
+    yield* this.publish(kind, recorded, append.facts, append.before, after);
   }
 
-  private publish(kind: Kind, recorded: RecordedEvent, facts: AppendedFacts, before: AnyState, after: AnyState): void {
+  private *publish(kind: Kind, recorded: RecordedEvent, facts: AppendedFacts, before: AnyState, after: AnyState): SqlJob<void> {
     const drafts = kind.derive(facts, before, after, recorded.revision, this.links);
     if (drafts.length === 0) return;
     const { merchant_id, mode } = recorded.metadata;
-    const subscribers = this.statements.subscribers.all(merchant_id, mode, recorded.position) as { endpoint_id: string; enabled_events: string }[];
+    const subscribers = yield* all<{ endpoint_id: string; enabled_events: string }>(PublicEventsProjection.SUBSCRIBERS, [merchant_id, mode, recorded.position]);
     const wanted = subscribers.map((s) => ({ id: s.endpoint_id, types: JSON.parse(s.enabled_events) as string[] }));
     const createdAt = typeof recorded.data.occurred_at === 'string' ? recorded.data.occurred_at : recorded.recordedAt;
-    drafts.slice(0, Number(SLOTS)).forEach((draft, i) => {
+    for (const [i, draft] of drafts.slice(0, Number(SLOTS)).entries()) {
       const id = publicEventId(recorded.id, draft.type, draft.object_id);
       const seq = recorded.position * SLOTS + BigInt(i);
       const body = JSON.stringify({
@@ -135,10 +116,20 @@ export class PublicEventsProjection implements Projection {
         request_id: recorded.metadata.request_id ?? null,
         data: { object: draft.object },
       });
-      this.statements.insert.run(id, seq, merchant_id, mode, draft.type, draft.object_id, draft.order_id, createdAt, body);
+      yield* run(PublicEventsProjection.INSERT, [id, seq, merchant_id, mode, draft.type, draft.object_id, draft.order_id, createdAt, body]);
       for (const endpoint of wanted) {
-        if (subscribesTo(endpoint.types, draft.type)) this.statements.queue.run(deliveryId(endpoint.id, id), endpoint.id, id, draft.type, merchant_id, mode, seq, recorded.recordedAt);
+        if (!subscribesTo(endpoint.types, draft.type)) continue;
+        yield* run(PublicEventsProjection.QUEUE, [deliveryId(endpoint.id, id), endpoint.id, id, draft.type, merchant_id, mode, seq, recorded.recordedAt]);
       }
-    });
+    }
   }
+
+  private static readonly INSERT = `INSERT INTO public_events (id, seq, merchant_id, mode, type, object_id, order_id, created_at, body)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`;
+  /** Each endpoint's version in force just before this position: who was subscribed when the fact was committed. */
+  private static readonly SUBSCRIBERS = `SELECT v.endpoint_id, v.enabled_events FROM webhook_endpoint_versions v
+    WHERE v.merchant_id = ? AND v.mode = ? AND v.active = 1
+      AND v.from_position = (SELECT MAX(w.from_position) FROM webhook_endpoint_versions w WHERE w.endpoint_id = v.endpoint_id AND w.from_position < ?)`;
+  private static readonly QUEUE = `INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, merchant_id, mode, seq, status, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT DO NOTHING`;
 }

@@ -1,5 +1,5 @@
-import type { Database, Statement } from 'better-sqlite3';
 import { ORDER_EVENT_TYPES, invoiceStatus, type ExistingOrder } from '#ordo/domain';
+import { run, type SqlJob } from '../../persistence/sql/sql-job.js';
 import { OrderCopyProjection, type OrderRow } from '../../orders/read-model/order-copy-projection.js';
 import { toInvoiceResource } from './invoice-resource.js';
 
@@ -27,10 +27,7 @@ export class InvoicesProjection extends OrderCopyProjection {
   ];
   readonly tables = ['invoices'];
   readonly handles: ReadonlySet<string> = new Set(ORDER_EVENT_TYPES);
-  private upsert!: Statement;
-
-  protected prepareStatements(db: Database): void {
-    this.upsert = db.prepare(`INSERT INTO invoices (id, order_id, merchant_id, mode, customer_id, number, pay_token, status, currency,
+  private static readonly UPSERT = `INSERT INTO invoices (id, order_id, merchant_id, mode, customer_id, number, pay_token, status, currency,
           amount_due, amount_paid, amount_remaining, due_at, overdue, reminders, last_reminder_kind, issued_at, created_at, updated_at, revision, resource)
         VALUES (@id, @order_id, @merchant_id, @mode, @customer_id, @number, @pay_token, @status, @currency,
           @amount_due, @amount_paid, @amount_remaining, @due_at, @overdue, @reminders, @last_reminder_kind, @issued_at, @created_at, @updated_at, @revision, @resource)
@@ -38,13 +35,12 @@ export class InvoicesProjection extends OrderCopyProjection {
           status = excluded.status, amount_due = excluded.amount_due, amount_paid = excluded.amount_paid, amount_remaining = excluded.amount_remaining,
           due_at = excluded.due_at, overdue = excluded.overdue, reminders = excluded.reminders, last_reminder_kind = excluded.last_reminder_kind,
           issued_at = excluded.issued_at, updated_at = excluded.updated_at, revision = excluded.revision, resource = excluded.resource
-        WHERE excluded.revision > invoices.revision`);
-  }
+        WHERE excluded.revision > invoices.revision`;
 
-  protected write(order: ExistingOrder, row: OrderRow): void {
+  protected *write(order: ExistingOrder, row: OrderRow): SqlJob<void> {
     for (const invoice of order.invoices) {
       const resource = toInvoiceResource(order, invoice);
-      this.upsert.run({
+      yield* run(InvoicesProjection.UPSERT, {
         id: invoice.id,
         order_id: order.id,
         merchant_id: row.merchant_id,

@@ -1,7 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
 import type { ExistingOrder } from '#ordo/domain';
 import type { RecordedEvent } from '#ordo/event-store';
 import type { Projection } from '../../application/projections/projection.js';
+import { first, type SqlJob } from '../../persistence/sql/sql-job.js';
 import { orderIdOfStream } from '../order-stream.js';
 import type { OrdersProjection } from './orders.projection.js';
 
@@ -30,39 +30,33 @@ export abstract class OrderCopyProjection implements Projection {
   abstract readonly schema: readonly string[];
   abstract readonly tables: readonly string[];
   abstract readonly handles: ReadonlySet<string>;
-  private orderRow!: Statement;
   private readonly touched = new Map<string, string>();
 
   /** `orders`: the OrdersProjection registered before this one, whose batch hands over the folded orders. */
   constructor(private readonly orders?: Pick<OrdersProjection, 'foldedInThisBatch'>) {}
 
-  prepare(db: Database): void {
-    this.orderRow = db.prepare('SELECT merchant_id, mode, revision, state FROM orders WHERE id = ?').safeIntegers(true);
-    this.prepareStatements(db);
-  }
-
   beginBatch(): void {
     this.touched.clear();
   }
 
-  apply(recorded: RecordedEvent): void {
+  // eslint-disable-next-line require-yield
+  *apply(recorded: RecordedEvent): SqlJob<void> {
     const orderId = orderIdOfStream(recorded.streamName);
     if (orderId !== undefined) this.touched.set(orderId, recorded.recordedAt);
   }
 
-  endBatch(): void {
+  *endBatch(): SqlJob<void> {
     for (const [orderId, recorded_at] of this.touched) {
       const fresh = this.orders?.foldedInThisBatch(orderId);
       if (fresh) {
-        this.write(fresh.state, { merchant_id: fresh.merchantId, mode: fresh.mode, revision: fresh.revision, recorded_at });
+        yield* this.write(fresh.state, { merchant_id: fresh.merchantId, mode: fresh.mode, revision: fresh.revision, recorded_at });
         continue;
       }
-      const row = this.orderRow.get(orderId) as (OrderRow & { state: string }) | undefined;
-      if (row) this.write(JSON.parse(row.state) as ExistingOrder, { merchant_id: row.merchant_id, mode: row.mode, revision: row.revision, recorded_at });
+      const row = yield* first<{ merchant_id: string; mode: string; revision: number; state: string }>('SELECT merchant_id, mode, revision, state FROM orders WHERE id = ?', [orderId]);
+      if (row) yield* this.write(JSON.parse(row.state) as ExistingOrder, { merchant_id: row.merchant_id, mode: row.mode, revision: BigInt(row.revision), recorded_at });
     }
     this.touched.clear();
   }
 
-  protected abstract prepareStatements(db: Database): void;
-  protected abstract write(order: ExistingOrder, row: OrderRow): void;
+  protected abstract write(order: ExistingOrder, row: OrderRow): SqlJob<void>;
 }

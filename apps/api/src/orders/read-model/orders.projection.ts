@@ -1,7 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
 import { orderDecider, type ExistingOrder, type OrderEvent, type OrderState } from '#ordo/domain';
 import type { RecordedEvent } from '#ordo/event-store';
 import type { Projection } from '../../application/projections/projection.js';
+import { first, readStream, run, type SqlJob } from '../../persistence/sql/sql-job.js';
 import { orderIdOfStream } from '../order-stream.js';
 import { describeOrderEvent } from './describe-order-event.js';
 import { orderAmounts, toOrderResource } from './order-resource.js';
@@ -43,33 +43,24 @@ export class OrdersProjection implements Projection {
   ];
   readonly tables = ['orders', 'order_timeline'];
   readonly handles: ReadonlySet<string>;
-  private statements!: Record<'find' | 'upsert' | 'timeline', Statement>;
   private readonly batch = new Map<string, Folded>();
   private readonly written = new Map<string, Folded>();
 
-  constructor(
-    eventTypes: readonly string[],
-    /** Synchronous read of one stream (the runner calls `apply` inside a writer job). */
-    private readonly readStream: (streamName: string) => RecordedEvent[],
-  ) {
+  constructor(eventTypes: readonly string[]) {
     this.handles = new Set(eventTypes);
   }
 
-  prepare(db: Database): void {
-    this.statements = {
-      find: db.prepare('SELECT revision, state, merchant_id, mode FROM orders WHERE id = ?').safeIntegers(true),
-      upsert: db.prepare(`INSERT INTO orders (id, merchant_id, mode, seq, status, payment_status, refund_status, currency, customer_id,
+  private static readonly UPSERT = `INSERT INTO orders (id, merchant_id, mode, seq, status, payment_status, refund_status, currency, customer_id,
           total, outstanding, created_at, updated_at, revision, state, resource)
         VALUES (@id, @merchant_id, @mode, @seq, @status, @payment_status, @refund_status, @currency, @customer_id,
           @total, @outstanding, @created_at, @updated_at, @revision, @state, @resource)
         ON CONFLICT (id) DO UPDATE SET status = excluded.status, payment_status = excluded.payment_status,
           refund_status = excluded.refund_status, customer_id = excluded.customer_id, total = excluded.total,
           outstanding = excluded.outstanding, updated_at = excluded.updated_at, revision = excluded.revision,
-          state = excluded.state, resource = excluded.resource`),
-      timeline: db.prepare(`INSERT OR IGNORE INTO order_timeline (position, order_id, merchant_id, mode, revision, type, occurred_at, summary, amounts, request_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    };
-  }
+          state = excluded.state, resource = excluded.resource`;
+
+  private static readonly TIMELINE = `INSERT INTO order_timeline (position, order_id, merchant_id, mode, revision, type, occurred_at, summary, amounts, request_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`;
 
   beginBatch(): void {
     this.batch.clear();
@@ -85,27 +76,27 @@ export class OrdersProjection implements Projection {
     return this.written.get(orderId);
   }
 
-  apply(recorded: RecordedEvent): void {
+  *apply(recorded: RecordedEvent): SqlJob<void> {
     const orderId = orderIdOfStream(recorded.streamName);
     if (orderId === undefined) return;
-    const folded = this.load(orderId);
+    const folded = yield* this.load(orderId);
     const applied = folded?.revision ?? -1n;
     if (recorded.revision <= applied) return;
     if (recorded.revision === applied + 1n) {
-      this.fold(orderId, folded, recorded);
+      yield* this.fold(orderId, folded, recorded);
       return;
     }
     // A gap: the row was rebuilt or rewound elsewhere (another process's rebuild) and is behind
     // this event. Fold the stream again from its first event, so no fact is ever skipped.
     this.batch.delete(orderId);
     let current: Folded | undefined;
-    for (const event of this.readStream(recorded.streamName)) {
+    for (const event of yield* readStream(recorded.streamName)) {
       if (event.revision > recorded.revision) break;
-      current = this.fold(orderId, current, event);
+      current = yield* this.fold(orderId, current, event);
     }
   }
 
-  private fold(orderId: string, folded: Folded | undefined, recorded: RecordedEvent): Folded | undefined {
+  private *fold(orderId: string, folded: Folded | undefined, recorded: RecordedEvent): SqlJob<Folded | undefined> {
     const before: OrderState = folded?.state ?? orderDecider.initialState();
     const event = { type: recorded.type, data: recorded.data } as unknown as OrderEvent;
     const after = orderDecider.evolve(before, event);
@@ -113,7 +104,7 @@ export class OrdersProjection implements Projection {
     const { merchant_id, mode, request_id } = recorded.metadata;
     const next: Folded = { state: after, revision: recorded.revision, seq: folded ? folded.seq : recorded.position, merchantId: merchant_id, mode };
     this.batch.set(orderId, next);
-    this.statements.timeline.run(
+    yield* run(OrdersProjection.TIMELINE, [
       recorded.position,
       after.id,
       merchant_id,
@@ -124,14 +115,14 @@ export class OrdersProjection implements Projection {
       describeOrderEvent(event, before),
       JSON.stringify(orderAmounts(after)),
       request_id ?? null,
-    );
+    ]);
     return next;
   }
 
-  endBatch(): void {
+  *endBatch(): SqlJob<void> {
     for (const folded of this.batch.values()) {
       const resource = toOrderResource(folded.state, folded.revision);
-      this.statements.upsert.run({
+      yield* run(OrdersProjection.UPSERT, {
         id: folded.state.id,
         merchant_id: folded.merchantId,
         mode: folded.mode,
@@ -154,11 +145,11 @@ export class OrdersProjection implements Projection {
     this.batch.clear();
   }
 
-  private load(orderId: string): Folded | undefined {
+  private *load(orderId: string): SqlJob<Folded | undefined> {
     const cached = this.batch.get(orderId);
     if (cached) return cached;
-    const row = this.statements.find.get(orderId) as { revision: bigint; state: string; merchant_id: string; mode: string } | undefined;
+    const row = yield* first<{ revision: number; state: string; merchant_id: string; mode: string }>('SELECT revision, state, merchant_id, mode FROM orders WHERE id = ?', [orderId]);
     if (!row) return undefined;
-    return { state: JSON.parse(row.state) as ExistingOrder, revision: row.revision, seq: 0n, merchantId: row.merchant_id, mode: row.mode };
+    return { state: JSON.parse(row.state) as ExistingOrder, revision: BigInt(row.revision), seq: 0n, merchantId: row.merchant_id, mode: row.mode };
   }
 }

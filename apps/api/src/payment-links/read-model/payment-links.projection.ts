@@ -1,7 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
 import { PAYMENT_LINK_EVENT_TYPES, paymentLinkDecider, type ExistingPaymentLink, type PaymentLinkEvent, type PaymentLinkState } from '#ordo/domain';
 import type { RecordedEvent } from '#ordo/event-store';
 import type { Projection } from '../../application/projections/projection.js';
+import { first, readStream, run, type SqlJob } from '../../persistence/sql/sql-job.js';
 import { PAYMENT_LINK_STREAM_PREFIX } from '../payment-link-stream.js';
 import { toPaymentLinkResource } from './payment-link-resource.js';
 
@@ -19,30 +19,22 @@ export class PaymentLinksProjection implements Projection {
   ];
   readonly tables = ['payment_links'];
   readonly handles: ReadonlySet<string> = new Set(PAYMENT_LINK_EVENT_TYPES);
-  private find!: Statement;
-  private upsert!: Statement;
-
-  constructor(private readonly readStream: (streamName: string) => RecordedEvent[]) {}
-
-  prepare(db: Database): void {
-    this.find = db.prepare('SELECT revision, state FROM payment_links WHERE id = ?').safeIntegers(true);
-    this.upsert = db.prepare(`INSERT INTO payment_links (id, merchant_id, mode, seq, pay_token, status, revision, state, resource)
+  private static readonly UPSERT = `INSERT INTO payment_links (id, merchant_id, mode, seq, pay_token, status, revision, state, resource)
         VALUES (@id, @merchant_id, @mode, @seq, @pay_token, @status, @revision, @state, @resource)
-      ON CONFLICT (id) DO UPDATE SET status = excluded.status, revision = excluded.revision, state = excluded.state, resource = excluded.resource`);
-  }
+      ON CONFLICT (id) DO UPDATE SET status = excluded.status, revision = excluded.revision, state = excluded.state, resource = excluded.resource`;
 
-  apply(recorded: RecordedEvent): void {
+  *apply(recorded: RecordedEvent): SqlJob<void> {
     if (!recorded.streamName.startsWith(PAYMENT_LINK_STREAM_PREFIX)) return;
     const id = recorded.streamName.slice(PAYMENT_LINK_STREAM_PREFIX.length);
-    const row = this.find.get(id) as { revision: bigint; state: string } | undefined;
-    const applied = row?.revision ?? -1n;
+    const row = yield* first<{ revision: number; state: string }>('SELECT revision, state FROM payment_links WHERE id = ?', [id]);
+    const applied = row ? BigInt(row.revision) : -1n;
     if (recorded.revision <= applied) return;
     let state: PaymentLinkState = row ? (JSON.parse(row.state) as PaymentLinkState) : paymentLinkDecider.initialState();
-    const events = recorded.revision === applied + 1n ? [recorded] : this.readStream(recorded.streamName).filter((e) => e.revision > applied && e.revision <= recorded.revision);
+    const events = recorded.revision === applied + 1n ? [recorded] : (yield* readStream(recorded.streamName)).filter((e) => e.revision > applied && e.revision <= recorded.revision);
     for (const event of events) state = paymentLinkDecider.evolve(state, { type: event.type, data: event.data } as PaymentLinkEvent);
     if (state.status === 'none') return;
     const link = state as ExistingPaymentLink;
-    this.upsert.run({
+    yield* run(PaymentLinksProjection.UPSERT, {
       id: link.id,
       merchant_id: recorded.metadata.merchant_id,
       mode: recorded.metadata.mode,

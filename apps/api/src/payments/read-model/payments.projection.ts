@@ -1,5 +1,5 @@
-import type { Database, Statement } from 'better-sqlite3';
 import { ORDER_EVENT_TYPES, type ExistingOrder, type PaymentIntent } from '#ordo/domain';
+import { run, type SqlJob } from '../../persistence/sql/sql-job.js';
 import { OrderCopyProjection, type OrderRow } from '../../orders/read-model/order-copy-projection.js';
 import { toPaymentIntentResource, toRefundResource } from './payment-resources.js';
 
@@ -37,29 +37,23 @@ export class PaymentsProjection extends OrderCopyProjection {
   // Every order event, not only payment facts: a row's revision must not depend on how events
   // were batched (a rebuild batches many), and the order's customer is its intents' default.
   readonly handles: ReadonlySet<string> = new Set(ORDER_EVENT_TYPES);
-  private statements!: Record<'intent' | 'refund' | 'refundPayment', Statement>;
-
-  protected prepareStatements(db: Database): void {
-    this.statements = {
-      intent: db.prepare(`INSERT INTO payment_intents (id, order_id, merchant_id, mode, customer_id, status, amount, captured, refunded, pending_key, pending_since, expires_at, created_at, revision, resource)
+  private static readonly INTENT = `INSERT INTO payment_intents (id, order_id, merchant_id, mode, customer_id, status, amount, captured, refunded, pending_key, pending_since, expires_at, created_at, revision, resource)
         VALUES (@id, @order_id, @merchant_id, @mode, @customer_id, @status, @amount, @captured, @refunded, @pending_key, @pending_since, @expires_at, @created_at, @revision, @resource)
         ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, status = excluded.status, amount = excluded.amount, captured = excluded.captured, refunded = excluded.refunded,
           pending_key = excluded.pending_key, pending_since = excluded.pending_since, expires_at = excluded.expires_at, revision = excluded.revision, resource = excluded.resource
-        WHERE excluded.revision > payment_intents.revision`),
-      refund: db.prepare(`INSERT INTO refunds (id, order_id, payment_intent_id, merchant_id, mode, customer_id, status, amount, created_at, updated_at, revision, resource)
+        WHERE excluded.revision > payment_intents.revision`;
+  private static readonly REFUND = `INSERT INTO refunds (id, order_id, payment_intent_id, merchant_id, mode, customer_id, status, amount, created_at, updated_at, revision, resource)
         VALUES (@id, @order_id, @payment_intent_id, @merchant_id, @mode, @customer_id, @status, @amount, @created_at, @updated_at, @revision, @resource)
         ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, status = excluded.status, updated_at = excluded.updated_at, revision = excluded.revision, resource = excluded.resource
-        WHERE excluded.revision > refunds.revision`),
-      // A refund's parts are fixed when it is requested: inserting them again changes nothing.
-      refundPayment: db.prepare('INSERT OR IGNORE INTO refund_payments (refund_id, payment_intent_id) VALUES (?, ?)'),
-    };
-  }
+        WHERE excluded.revision > refunds.revision`;
+  // A refund's parts are fixed when it is requested: inserting them again changes nothing.
+  private static readonly REFUND_PAYMENT = 'INSERT INTO refund_payments (refund_id, payment_intent_id) VALUES (?, ?) ON CONFLICT DO NOTHING';
 
-  protected write(order: ExistingOrder, row: OrderRow): void {
+  protected *write(order: ExistingOrder, row: OrderRow): SqlJob<void> {
     const tenant = { order_id: order.id, merchant_id: row.merchant_id, mode: row.mode, revision: row.revision };
     const customerOf = (intent: PaymentIntent | undefined) => intent?.customer_id ?? order.customer_id;
     for (const intent of order.payment_intents) {
-      this.statements.intent.run({
+      yield* run(PaymentsProjection.INTENT, {
         ...tenant,
         customer_id: customerOf(intent),
         id: intent.id,
@@ -77,7 +71,7 @@ export class PaymentsProjection extends OrderCopyProjection {
     }
     for (const refund of order.refunds) {
       const resource = toRefundResource(order, refund);
-      this.statements.refund.run({
+      yield* run(PaymentsProjection.REFUND, {
         ...tenant,
         customer_id: customerOf(order.payment_intents.find((pi) => pi.id === refund.parts[0]?.payment_intent_id)),
         id: refund.id,
@@ -88,7 +82,7 @@ export class PaymentsProjection extends OrderCopyProjection {
         updated_at: refund.updated_at,
         resource: JSON.stringify(resource),
       });
-      for (const part of refund.parts) this.statements.refundPayment.run(refund.id, part.payment_intent_id);
+      for (const part of refund.parts) yield* run(PaymentsProjection.REFUND_PAYMENT, [refund.id, part.payment_intent_id]);
     }
   }
 }

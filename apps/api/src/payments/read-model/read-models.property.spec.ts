@@ -6,7 +6,6 @@ import { collectionStepsArb, decideStep, openingEvents, PAYMENT_SEQUENCE_ORDERS,
 import { ProjectionRunner } from '../../application/projections/projection-runner.js';
 import type { Projection } from '../../application/projections/projection.js';
 import { loadConfig } from '../../config/ordo-config.js';
-import { ApiKeyCache } from '../../merchants/api-key-cache.js';
 import { MerchantsProjection } from '../../merchants/merchants.projection.js';
 import { OrdersProjection } from '../../orders/read-model/orders.projection.js';
 import { ORDER_STREAM_PREFIX } from '../../orders/order-stream.js';
@@ -46,9 +45,9 @@ function metadata(command: string, requestId: string): EventMetadata {
 function appProjections(bundle: SqliteEventStoreBundle, handOver: boolean): Projection[] {
   // As the app wires them (the copying projections take the orders this batch folded), or — as
   // after a rebuild of one of them alone — reading the orders rows back.
-  const orders = new OrdersProjection(ORDER_EVENT_TYPES, (stream) => bundle.store.readStreamNow(stream));
+  const orders = new OrdersProjection(ORDER_EVENT_TYPES);
   const from = handOver ? orders : undefined;
-  return [new MerchantsProjection(new ApiKeyCache()), orders, new PaymentsProjection(from), new InvoicesProjection(from), new JournalProjection((stream) => bundle.store.readStreamNow(stream))];
+  return [new MerchantsProjection(() => undefined), orders, new PaymentsProjection(from), new InvoicesProjection(from), new JournalProjection()];
 }
 
 /** What a stored JSON column holds once written and read back (drops `undefined`, copies). */

@@ -1,7 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
 import { WEBHOOK_ENDPOINT_EVENT_TYPES, webhookEndpointDecider, type WebhookEndpointEvent, type WebhookEndpointState } from '#ordo/domain';
 import type { RecordedEvent } from '#ordo/event-store';
 import type { Projection } from '../../application/projections/projection.js';
+import { first, readStream, run, type SqlJob } from '../../persistence/sql/sql-job.js';
 import { WEBHOOK_ENDPOINT_STREAM_PREFIX } from '../webhook-endpoint-stream.js';
 import { toWebhookEndpointResource } from './webhook-endpoint-resource.js';
 
@@ -25,34 +25,25 @@ export class WebhookEndpointsProjection implements Projection {
   ];
   readonly tables = ['webhook_endpoints', 'webhook_endpoint_versions'];
   readonly handles: ReadonlySet<string> = new Set(WEBHOOK_ENDPOINT_EVENT_TYPES);
-  private find!: Statement;
-  private upsert!: Statement;
-  private addVersion!: Statement;
-
-  constructor(private readonly readStream: (streamName: string) => RecordedEvent[]) {}
-
-  prepare(db: Database): void {
-    this.find = db.prepare('SELECT revision, state, seq FROM webhook_endpoints WHERE id = ?').safeIntegers(true);
-    this.upsert = db.prepare(`INSERT INTO webhook_endpoints (id, merchant_id, mode, seq, status, revision, state, resource)
+  private static readonly UPSERT = `INSERT INTO webhook_endpoints (id, merchant_id, mode, seq, status, revision, state, resource)
         VALUES (@id, @merchant_id, @mode, @seq, @status, @revision, @state, @resource)
-      ON CONFLICT (id) DO UPDATE SET status = excluded.status, revision = excluded.revision, state = excluded.state, resource = excluded.resource`);
-    this.addVersion = db.prepare(`INSERT OR IGNORE INTO webhook_endpoint_versions (endpoint_id, from_position, merchant_id, mode, active, enabled_events)
-        VALUES (?, ?, ?, ?, ?, ?)`);
-  }
+      ON CONFLICT (id) DO UPDATE SET status = excluded.status, revision = excluded.revision, state = excluded.state, resource = excluded.resource`;
+  private static readonly VERSION = `INSERT INTO webhook_endpoint_versions (endpoint_id, from_position, merchant_id, mode, active, enabled_events)
+        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`;
 
-  apply(recorded: RecordedEvent): void {
+  *apply(recorded: RecordedEvent): SqlJob<void> {
     if (!recorded.streamName.startsWith(WEBHOOK_ENDPOINT_STREAM_PREFIX)) return;
     const id = recorded.streamName.slice(WEBHOOK_ENDPOINT_STREAM_PREFIX.length);
-    const row = this.find.get(id) as { revision: bigint; state: string; seq: bigint } | undefined;
-    const applied = row?.revision ?? -1n;
+    const row = yield* first<{ revision: number; state: string; seq: number }>('SELECT revision, state, seq FROM webhook_endpoints WHERE id = ?', [id]);
+    const applied = row ? BigInt(row.revision) : -1n;
     if (recorded.revision <= applied) return;
     let state: WebhookEndpointState = row ? (JSON.parse(row.state) as WebhookEndpointState) : webhookEndpointDecider.initialState();
-    const events = recorded.revision === applied + 1n ? [recorded] : this.readStream(recorded.streamName).filter((e) => e.revision > applied && e.revision <= recorded.revision);
+    const events = recorded.revision === applied + 1n ? [recorded] : (yield* readStream(recorded.streamName)).filter((e) => e.revision > applied && e.revision <= recorded.revision);
     for (const event of events) state = webhookEndpointDecider.evolve(state, { type: event.type, data: event.data } as WebhookEndpointEvent);
     if (state.status === 'none') return;
     const { merchant_id, mode } = recorded.metadata;
     const live = state.status === 'deleted' ? undefined : state;
-    this.upsert.run({
+    yield* run(WebhookEndpointsProjection.UPSERT, {
       id,
       merchant_id,
       mode,
@@ -62,6 +53,6 @@ export class WebhookEndpointsProjection implements Projection {
       state: JSON.stringify(state),
       resource: live ? JSON.stringify(toWebhookEndpointResource(live)) : null,
     });
-    this.addVersion.run(id, recorded.position, merchant_id, mode, live?.status === 'enabled' ? 1 : 0, JSON.stringify(live?.enabled_events ?? []));
+    yield* run(WebhookEndpointsProjection.VERSION, [id, recorded.position, merchant_id, mode, live?.status === 'enabled' ? 1 : 0, JSON.stringify(live?.enabled_events ?? [])]);
   }
 }
