@@ -47,9 +47,9 @@ export interface BuiltServer {
   output(): string;
 }
 
-/** Starts dist/apps/api/src/main.js and resolves once it listens (and, on a first start, printed its key). */
-export function startBuiltServer(env: Record<string, string>, firstStart = false): Promise<BuiltServer> {
-  const child = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts a built entry point (relative to the root) and resolves once its output says it is `ready`. */
+export function startBuiltProcess(entry: string, env: Record<string, string>, ready: (output: string) => boolean): Promise<BuiltServer> {
+  const child = spawn(process.execPath, [join(root, entry)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
   let out = '';
@@ -58,21 +58,31 @@ export function startBuiltServer(env: Record<string, string>, firstStart = false
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const timer = setInterval(() => {
-      // The first start prints the test key with the banner; wait for both.
-      if (out.includes('Ordo is listening') && (!firstStart || /ordo_test_[A-Za-z0-9]+/.test(out))) {
+      if (ready(out)) {
         clearInterval(timer);
         resolve({ child, output: () => out });
       } else if (Date.now() - started > 30_000) {
         clearInterval(timer);
         child.kill('SIGKILL');
-        reject(new Error(`server did not start within 30 s: ${out}`));
+        reject(new Error(`${entry} did not start within 30 s: ${out}`));
       }
     }, 20);
     child.once('exit', (code) => {
       clearInterval(timer);
-      reject(new Error(`server exited (${code}): ${out}`));
+      reject(new Error(`${entry} exited (${code}): ${out}`));
     });
   });
+}
+
+/** Starts dist/apps/api/src/main.js and resolves once it listens (and, on a first start, printed its key). */
+export function startBuiltServer(env: Record<string, string>, firstStart = false): Promise<BuiltServer> {
+  // The first start prints the test key with the banner; wait for both.
+  return startBuiltProcess('dist/apps/api/src/main.js', env, (out) => out.includes('Ordo is listening') && (!firstStart || /ordo_test_[A-Za-z0-9]+/.test(out)));
+}
+
+/** Starts the projector (dist/apps/projector/src/main.js) and resolves once it runs. */
+export function startBuiltProjector(env: Record<string, string>): Promise<BuiltServer> {
+  return startBuiltProcess('dist/apps/projector/src/main.js', env, (out) => out.includes('projector started'));
 }
 
 /** Runs the administration CLI (dist/apps/api/src/cli.js) to completion and returns its stdout. */

@@ -6,6 +6,18 @@ export interface OrdoConfig {
   host: string;
   /** SQLite file holding events, read models, idempotency records and job state. */
   databaseFile: string;
+  /** Where the log lives: the embedded SQLite file (default), PostgreSQL or KurrentDB. */
+  events: 'sqlite' | 'postgres' | 'kurrentdb';
+  /** Where read models live: the SQLite file (default) or PostgreSQL (written by `apps/projector`). */
+  readModels: 'sqlite' | 'postgres';
+  /** ORDO_POSTGRES_URL: the PostgreSQL database for `events=postgres` and `readModels=postgres`. */
+  postgresUrl: string | undefined;
+  /** KURRENTDB_URL: the KurrentDB/EventStoreDB connection string for `events=kurrentdb`. */
+  kurrentdbUrl: string | undefined;
+  /** How often an idle projector looks at the log, and a standby asks for the lead. */
+  projectorIdleMs: number;
+  /** Events the projector applies per transaction. */
+  projectorBatch: number;
   synchronous: 'FULL' | 'NORMAL' | 'OFF';
   groupCommit: boolean;
   httpAdapter: 'express' | 'fastify';
@@ -67,6 +79,12 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
+function choice<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name] || fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new Error(`${name} must be ${allowed.join(' | ')}, got "${raw}"`);
+  return raw as T;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<OrdoConfig> = {}): OrdoConfig {
   const dataDir = resolve(env.ORDO_DATA_DIR ?? './data');
   const synchronous = (env.ORDO_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
@@ -77,6 +95,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: wholeNumber(env, 'PORT', 3000),
     host: env.HOST ?? '127.0.0.1',
     databaseFile: env.ORDO_DATABASE_FILE ?? resolve(dataDir, 'ordo.db'),
+    events: choice(env, 'ORDO_EVENTS', ['sqlite', 'postgres', 'kurrentdb'], 'sqlite'),
+    readModels: choice(env, 'ORDO_READ_MODELS', ['sqlite', 'postgres'], 'sqlite'),
+    postgresUrl: env.ORDO_POSTGRES_URL || undefined,
+    kurrentdbUrl: env.KURRENTDB_URL || undefined,
+    projectorIdleMs: Math.max(1, wholeNumber(env, 'ORDO_PROJECTOR_IDLE_MS', 200)),
+    projectorBatch: Math.max(1, wholeNumber(env, 'ORDO_PROJECTOR_BATCH', 500)),
     synchronous: synchronous as OrdoConfig['synchronous'],
     groupCommit: env.ORDO_GROUP_COMMIT !== 'off',
     httpAdapter,
