@@ -7,6 +7,8 @@ import { loadConfig } from './config/ordo-config.js';
 import { MerchantsService } from './merchants/merchants.service.js';
 import { exportJournal } from './finance/journal-export.js';
 import { runReconcile } from './finance/reconcile-command.js';
+import { runReplay } from './application/projections/replay-command.js';
+import { ServerSecrets } from './platform/server-secrets.js';
 import type { SqlitePersistence } from './persistence/sqlite-persistence.js';
 import { SQLITE } from './persistence/tokens.js';
 
@@ -16,7 +18,9 @@ const USAGE = `Ordo administration (works on the same database file as the serve
   npm run cli -- merchant:list                      merchants and their keys (hints only)
   npm run cli -- key:create <merchant_id> <test|live>  create an API key (shown once)
   npm run cli -- key:revoke <merchant_id> <key_id>  revoke a key
-  npm run cli -- projections:rebuild                rebuild every read model from the log
+  npm run cli -- projections:rebuild                rebuild every read model from the log, in place
+  npm run cli -- replay                             rebuild every read model from the log into fresh tables
+                                                    and swap them in (safe while the server runs)
   npm run cli -- reconcile [--format=json|csv] [--out=FILE]
                                                     recompute orders, invoices, payments and refunds from the
                                                     log and list every difference with the read models
@@ -63,9 +67,12 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'journal:export':
-        return exportJournal(app.get<SqlitePersistence>(SQLITE), args);
+        return await exportJournal(app.get<SqlitePersistence>(SQLITE), args);
       case 'reconcile':
         return runReconcile(app.get<SqlitePersistence>(SQLITE), args);
+      case 'replay':
+        // Awaited here: a bare `return promise` would let `finally` close the app while it runs.
+        return await runReplay(app.get<SqlitePersistence>(SQLITE), config, app.get(ServerSecrets).idSecret);
       case 'projections:rebuild':
         await runner.rebuild();
         process.stdout.write('read models rebuilt from position 0\n');
@@ -88,6 +95,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (process.env.ORDO_DEBUG) console.error(error);
     process.stderr.write(`${error instanceof DomainError ? `${error.code}: ` : ''}${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   },

@@ -4,7 +4,7 @@ import { PostgresJobs } from '../../persistence/sql/postgres-jobs.js';
 import { run, type SqlJob } from '../../persistence/sql/sql-job.js';
 import { postgresDdl } from '../../persistence/sql/postgres-sql.js';
 import type { Projection } from './projection.js';
-import { applyBatch, CHECKPOINTS_TABLE, CheckpointMovedError, loadCheckpoints, upgradeProjections } from './projection-batch.js';
+import { applyBatch, CHECKPOINTS_TABLE, CheckpointMovedError, loadCheckpoints, lowestCheckpoint, upgradeProjections } from './projection-batch.js';
 
 /** Held for the projector's whole session: whoever holds it is the one active projector. */
 export const PROJECTOR_LOCK_KEY = 0x4f72646f50726f6an; // "OrdoProj"
@@ -144,7 +144,7 @@ export class PostgresProjector {
     try {
       const { checkpoints, applied } = await this.inTransaction(async (jobs) => {
         const stored = await jobs.run(loadCheckpoints(this.projections));
-        const events = await this.store.readAll({ fromPosition: lowestOf(stored), limit: this.batch });
+        const events = await this.store.readAll({ fromPosition: lowestCheckpoint(stored), limit: this.batch });
         if (events.length === 0) return { checkpoints: stored, applied: false };
         return { checkpoints: await jobs.run(applyBatch(this.projections, events, stored)), applied: true };
       });
@@ -184,7 +184,7 @@ export class PostgresProjector {
   }
 
   private lowest(): bigint {
-    return lowestOf(this.checkpoints);
+    return lowestCheckpoint(this.checkpoints);
   }
 
   private idle(): Promise<void> {
@@ -203,10 +203,4 @@ export class PostgresProjector {
 function* upgrade(projections: readonly Projection[]): SqlJob<void> {
   yield* run(postgresDdl(CHECKPOINTS_TABLE));
   yield* upgradeProjections(projections, postgresDdl);
-}
-
-function lowestOf(checkpoints: ReadonlyMap<string, bigint>): bigint {
-  let low: bigint | undefined;
-  for (const c of checkpoints.values()) if (low === undefined || c < low) low = c;
-  return low ?? 0n;
 }

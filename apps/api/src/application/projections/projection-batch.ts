@@ -75,3 +75,10 @@ export function* resetProjections(projections: readonly Projection[]): SqlJob<vo
     yield* run('UPDATE projection_checkpoints SET position = 0 WHERE name = ?', [p.name]);
   }
 }
+
+/** Where the slowest projection stands: the next page of the log starts after it. */
+export function lowestCheckpoint(checkpoints: ReadonlyMap<string, bigint>): bigint {
+  let low: bigint | undefined;
+  for (const c of checkpoints.values()) if (low === undefined || c < low) low = c;
+  return low ?? 0n;
+}

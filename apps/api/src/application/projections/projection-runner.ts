@@ -5,7 +5,7 @@ import { EVENT_STORE, SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
 import { SqliteJobs } from '../../persistence/sql/sqlite-jobs.js';
 import type { Projection } from './projection.js';
-import { applyBatch, CHECKPOINTS_TABLE, loadCheckpoints, resetProjections, upgradeProjections } from './projection-batch.js';
+import { applyBatch, CHECKPOINTS_TABLE, loadCheckpoints, lowestCheckpoint, resetProjections, upgradeProjections } from './projection-batch.js';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
 const BATCH = 500;
@@ -173,9 +173,7 @@ export class ProjectionRunner implements OnApplicationShutdown {
   /** Runs inside a writer job. */
   private applyNextBatch(): { applied: boolean; snapshot: Snapshot; events: RecordedEvent[] } {
     const stored = this.readCheckpoints();
-    let lowest: bigint | undefined;
-    for (const c of stored.values()) if (lowest === undefined || c < lowest) lowest = c;
-    const events = this.sqlite.store.readPage(lowest ?? 0n, BATCH);
+    const events = this.sqlite.store.readPage(lowestCheckpoint(stored), BATCH);
     if (events.length === 0) return { applied: false, snapshot: this.snapshot(stored), events: [] };
     const after = this.jobs!.run(applyBatch(this.projections, events, stored));
     return { applied: true, snapshot: this.snapshot(after), events };
@@ -206,8 +204,6 @@ export class ProjectionRunner implements OnApplicationShutdown {
   }
 
   private lowestCheckpoint(): bigint {
-    let low: bigint | undefined;
-    for (const c of this.checkpoints.values()) if (low === undefined || c < low) low = c;
-    return low ?? 0n;
+    return lowestCheckpoint(this.checkpoints);
   }
 }
