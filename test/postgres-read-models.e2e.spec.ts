@@ -1,6 +1,7 @@
 import { describeWithPostgres, freshPostgresSchema, type TestSchema } from '../libs/event-store/src/testing/postgres-test-schema.js';
 import { PostgresProjector } from '../apps/api/src/application/projections/postgres-projector.js';
 import { createProjections } from '../apps/api/src/application/projections/projection-set.js';
+import { replayPostgres } from '../apps/api/src/application/projections/postgres-replay.js';
 import { ORDO_CONFIG, type OrdoConfig } from '../apps/api/src/config/ordo-config.js';
 import { createReadModelClient, createReadModelPool } from '../apps/api/src/persistence/postgres/read-model-pool.js';
 import { ServerSecrets } from '../apps/api/src/platform/server-secrets.js';
@@ -81,5 +82,19 @@ describeWithPostgres('read models on PostgreSQL', () => {
     await standby.caughtUp(await t.sqlite.store.headPosition());
     expect(standby.isLeader).toBe(true);
     await expectSameRows();
+  }, 60_000);
+
+  it('replay rebuilds into a scratch schema while the projector runs, and swaps in equal tables', async () => {
+    const active = projectors.at(-1)!;
+    expect(active.isLeader).toBe(true);
+    const auth = bearer(t.keys.aTest);
+    const during = t.http.post('/v1/orders').set(auth).send({ currency: 'USD', line_items: [{ name: 'During', quantity: 1, unit_price_money: usd(700) }] });
+    const report = await replayPostgres(pool, t.sqlite.store, createProjections({ publicUrl: t.app.get<OrdoConfig>(ORDO_CONFIG).publicUrl, idSecret: t.app.get(ServerSecrets).idSecret }));
+    expect((await during).status).toBe(201);
+    expect(report.rows.orders).toBeGreaterThanOrEqual(8);
+    await active.caughtUp(await t.sqlite.store.headPosition());
+    await expectSameRows();
+    const left = await pool.query("SELECT nspname FROM pg_namespace WHERE nspname = $1", [`${schema.schema}_replay`]);
+    expect(left.rows).toEqual([]);
   }, 60_000);
 });

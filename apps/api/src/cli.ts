@@ -7,7 +7,7 @@ import { loadConfig } from './config/ordo-config.js';
 import { MerchantsService } from './merchants/merchants.service.js';
 import { exportJournal } from './finance/journal-export.js';
 import { runReconcile } from './finance/reconcile-command.js';
-import { runReplay } from './application/projections/replay-command.js';
+import { runPostgresReplay, runReplay } from './application/projections/replay-command.js';
 import { ServerSecrets } from './platform/server-secrets.js';
 import type { SqlitePersistence } from './persistence/sqlite-persistence.js';
 import { SQLITE } from './persistence/tokens.js';
@@ -35,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   const config = loadConfig(process.env, { projectionPollMs: 0 });
+  // The PostgreSQL read models need none of the embedded service.
+  if (command === 'replay' && config.readModels === 'postgres') return runPostgresReplay(config);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), { logger: false });
   try {
     const runner = app.get(ProjectionRunner);
