@@ -85,12 +85,15 @@ async function swapIn(persistence: SqliteEventStoreBundle, scratchFile: string, 
       const rows: Record<string, number> = {};
       for (const p of projections) {
         for (const table of p.tables) db.exec(`DROP TABLE IF EXISTS main.${table}`);
-        // Unqualified CREATE TABLE|INDEX statements create in main.
-        for (const statement of p.schema) db.exec(statement);
+        // Unqualified CREATE statements create in main. Indexes after the rows: building an index
+        // once over sorted input is cheaper than growing it row by row, and this job holds the writer.
+        const [indexes, tables] = partition(p.schema, (statement) => /^\s*CREATE\s+(UNIQUE\s+)?INDEX/i.test(statement));
+        for (const statement of tables) db.exec(statement);
         for (const table of p.tables) {
           db.exec(`INSERT INTO main.${table} SELECT * FROM replay.${table}`);
           rows[table] = (db.prepare(`SELECT COUNT(*) AS n FROM main.${table}`).get() as { n: number }).n;
         }
+        for (const statement of indexes) db.exec(statement);
       }
       db.exec(`INSERT INTO main.projection_checkpoints (name, position, version) SELECT name, position, version FROM replay.projection_checkpoints WHERE true
                ON CONFLICT (name) DO UPDATE SET position = excluded.position, version = excluded.version`);
@@ -99,4 +102,11 @@ async function swapIn(persistence: SqliteEventStoreBundle, scratchFile: string, 
   } finally {
     db.exec('DETACH DATABASE replay');
   }
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
 }
