@@ -31,8 +31,8 @@ export class HostedChallengePagesController {
   ) {}
 
   @Get(':intent/:sig')
-  show(@Param('intent') intentId: string, @Param('sig') sig: string, @Res() res: unknown) {
-    const found = this.find(intentId, sig);
+  async show(@Param('intent') intentId: string, @Param('sig') sig: string, @Res() res: unknown) {
+    const found = await this.find(intentId, sig);
     if (!found) return this.message(res, 404, null, 'Page not found', 'This link is not valid.');
     if (found.intent.status !== 'requires_action') return this.settled(res, found);
     this.pages.send(
@@ -52,7 +52,7 @@ export class HostedChallengePagesController {
 
   @Post(':intent/:sig')
   async answer(@Param('intent') intentId: string, @Param('sig') sig: string, @Req() req: OrdoRequest, @Res() res: unknown) {
-    const found = this.find(intentId, sig);
+    const found = await this.find(intentId, sig);
     if (!found) return this.message(res, 404, null, 'Page not found', 'This link is not valid.');
     const form = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
     if (!formAllowed(req, this.secrets.idSecret, `${intentId}/${sig}`, form.csrf)) return this.message(res, 403, found.ctx, 'This form could not be sent', 'Reload the page and try again.');
@@ -62,12 +62,12 @@ export class HostedChallengePagesController {
     this.pages.redirect(res, `/authenticate/${intentId}/${sig}`);
   }
 
-  private find(intentId: string, sig: string): { ctx: RequestContext; order: ExistingOrder; intent: PaymentIntent } | undefined {
+  private async find(intentId: string, sig: string): Promise<{ ctx: RequestContext; order: ExistingOrder; intent: PaymentIntent } | undefined> {
     if (!/^pi_[A-Za-z0-9]{16,40}$/.test(intentId) || !pageSignatureValid(this.secrets.idSecret, 'challenge', intentId, sig)) return undefined;
     const row = this.sqlite.db.prepare('SELECT order_id, merchant_id, mode FROM payment_intents WHERE id = ?').get(intentId) as { order_id: string; merchant_id: string; mode: 'test' | 'live' } | undefined;
     if (!row) return undefined;
     const ctx = this.payments.contextFor(row);
-    const order = this.orders.state(ctx, row.order_id);
+    const order = await this.orders.state(ctx, row.order_id);
     const intent = order.payment_intents.find((pi) => pi.id === intentId);
     return intent ? { ctx, order, intent } : undefined;
   }

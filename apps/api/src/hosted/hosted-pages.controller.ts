@@ -56,15 +56,15 @@ export class HostedPagesController {
   // ── checkout ─────────────────────────────────────────────────────────────
 
   @Get('checkout/:token')
-  checkout(@Param('token') token: string, @Res() res: unknown) {
-    const found = this.session(token);
+  async checkout(@Param('token') token: string, @Res() res: unknown) {
+    const found = await this.session(token);
     if (!found) return this.notFound(res);
     this.showSession(res, token, found, 200);
   }
 
   @Post('checkout/:token/pay')
   async payCheckout(@Param('token') token: string, @Req() req: OrdoRequest, @Res() res: unknown) {
-    const found = this.session(token);
+    const found = await this.session(token);
     if (!found) return this.notFound(res);
     const form = formOf(req);
     if (!formAllowed(req, this.secrets.idSecret, token, form.csrf)) return this.forbidden(res, found.ctx);
@@ -73,12 +73,12 @@ export class HostedPagesController {
     const card = cardOf(form);
     if (!card) return this.showSession(res, token, found, 422, 'Fill in the card number, expiry month and year, and security code.');
     const outcome = await this.payments.pay(found.ctx, { orderId: found.order.id, checkoutSessionId: session.id, expectedAmount: wholeNumber(form.expected_amount), saveCard: session.allow_save_card && form.save_card === 'yes' }, card);
-    this.afterCheckoutPayment(res, token, outcome);
+    await this.afterCheckoutPayment(res, token, outcome);
   }
 
   @Get('checkout/:token/challenge')
-  checkoutChallenge(@Param('token') token: string, @Res() res: unknown) {
-    const found = this.session(token);
+  async checkoutChallenge(@Param('token') token: string, @Res() res: unknown) {
+    const found = await this.session(token);
     if (!found) return this.notFound(res);
     const intent = found.order.payment_intents.find((pi) => pi.checkout_session_id === found.session.id && pi.status === 'requires_action');
     if (!intent || !this.payable(found.session)) return this.pages.redirect(res, `/checkout/${token}`);
@@ -87,19 +87,19 @@ export class HostedPagesController {
 
   @Post('checkout/:token/challenge')
   async answerCheckoutChallenge(@Param('token') token: string, @Req() req: OrdoRequest, @Res() res: unknown) {
-    const found = this.session(token);
+    const found = await this.session(token);
     if (!found) return this.notFound(res);
     const form = formOf(req);
     if (!formAllowed(req, this.secrets.idSecret, token, form.csrf)) return this.forbidden(res, found.ctx);
     const intent = found.order.payment_intents.find((pi) => pi.checkout_session_id === found.session.id && pi.status === 'requires_action');
     if (!intent || (form.result !== 'approve' && form.result !== 'fail')) return this.pages.redirect(res, `/checkout/${token}`);
     const outcome = await this.payments.completeChallenge(found.ctx, found.order.id, intent.id, form.result);
-    this.afterCheckoutPayment(res, token, outcome);
+    await this.afterCheckoutPayment(res, token, outcome);
   }
 
   @Get('checkout/:token/canceled')
-  canceled(@Param('token') token: string, @Res() res: unknown) {
-    const found = this.session(token);
+  async canceled(@Param('token') token: string, @Res() res: unknown) {
+    const found = await this.session(token);
     if (!found) return this.notFound(res);
     this.message(res, 200, found.ctx, { heading: 'Checkout canceled', message: 'Nothing was charged.', tone: 'neutral', link: this.payable(found.session) ? { href: `/checkout/${token}`, text: 'Back to checkout' } : null });
   }
@@ -107,27 +107,27 @@ export class HostedPagesController {
   // ── invoice ──────────────────────────────────────────────────────────────
 
   @Get('i/:token')
-  invoice(@Param('token') token: string, @Res() res: unknown) {
-    const found = this.invoice_(token);
+  async invoice(@Param('token') token: string, @Res() res: unknown) {
+    const found = await this.invoice_(token);
     if (!found) return this.notFound(res);
     this.showInvoice(res, token, found, 200);
   }
 
   @Post('i/:token/pay')
   async payInvoice(@Param('token') token: string, @Req() req: OrdoRequest, @Res() res: unknown) {
-    const found = this.invoice_(token);
+    const found = await this.invoice_(token);
     if (!found) return this.notFound(res);
     const form = formOf(req);
     if (!formAllowed(req, this.secrets.idSecret, token, form.csrf)) return this.forbidden(res, found.ctx);
     const card = cardOf(form);
     if (!card) return this.showInvoice(res, token, found, 422, 'Fill in the card number, expiry month and year, and security code.');
     const outcome = await this.payments.pay(found.ctx, { orderId: found.order.id, invoiceId: found.invoice.id, expectedAmount: wholeNumber(form.expected_amount), saveCard: false }, card);
-    this.afterInvoicePayment(res, token, outcome);
+    await this.afterInvoicePayment(res, token, outcome);
   }
 
   @Get('i/:token/challenge')
-  invoiceChallenge(@Param('token') token: string, @Res() res: unknown) {
-    const found = this.invoice_(token);
+  async invoiceChallenge(@Param('token') token: string, @Res() res: unknown) {
+    const found = await this.invoice_(token);
     if (!found) return this.notFound(res);
     const intent = found.order.payment_intents.find((pi) => pi.status === 'requires_action');
     if (!intent) return this.pages.redirect(res, `/i/${token}`);
@@ -136,33 +136,33 @@ export class HostedPagesController {
 
   @Post('i/:token/challenge')
   async answerInvoiceChallenge(@Param('token') token: string, @Req() req: OrdoRequest, @Res() res: unknown) {
-    const found = this.invoice_(token);
+    const found = await this.invoice_(token);
     if (!found) return this.notFound(res);
     const form = formOf(req);
     if (!formAllowed(req, this.secrets.idSecret, token, form.csrf)) return this.forbidden(res, found.ctx);
     const intent = found.order.payment_intents.find((pi) => pi.status === 'requires_action');
     if (!intent || (form.result !== 'approve' && form.result !== 'fail')) return this.pages.redirect(res, `/i/${token}`);
-    this.afterInvoicePayment(res, token, await this.payments.completeChallenge(found.ctx, found.order.id, intent.id, form.result));
+    await this.afterInvoicePayment(res, token, await this.payments.completeChallenge(found.ctx, found.order.id, intent.id, form.result));
   }
 
   // ── rendering ────────────────────────────────────────────────────────────
 
-  private session(token: string): (Found & { session: CheckoutSession }) | undefined {
+  private async session(token: string): Promise<(Found & { session: CheckoutSession }) | undefined> {
     if (!TOKEN.test(token)) return undefined;
     const owner = this.sessions.byToken(token);
     if (!owner) return undefined;
     const ctx = this.payments.contextFor(owner);
-    const order = this.orders.state(ctx, owner.order_id);
+    const order = await this.orders.state(ctx, owner.order_id);
     const session = order.checkout_sessions.find((s) => s.id === owner.id);
     return session ? { ctx, order, session } : undefined;
   }
 
-  private invoice_(token: string): (Found & { invoice: Invoice; owner: InvoiceOwner }) | undefined {
+  private async invoice_(token: string): Promise<(Found & { invoice: Invoice; owner: InvoiceOwner }) | undefined> {
     if (!TOKEN.test(token)) return undefined;
     const owner = this.invoices.byToken(token);
     if (!owner) return undefined;
     const ctx = this.payments.contextFor(owner);
-    const order = this.orders.state(ctx, owner.order_id);
+    const order = await this.orders.state(ctx, owner.order_id);
     const invoice = order.invoices.find((inv) => inv.id === owner.id);
     return invoice ? { ctx, order, invoice, owner } : undefined;
   }
@@ -206,8 +206,8 @@ export class HostedPagesController {
     );
   }
 
-  private afterCheckoutPayment(res: unknown, token: string, outcome: HostedOutcome): void {
-    const found = this.session(token)!;
+  private async afterCheckoutPayment(res: unknown, token: string, outcome: HostedOutcome): Promise<void> {
+    const found = (await this.session(token))!;
     if (outcome.kind === 'paid' && found.session.status === 'completed') return this.pages.redirect(res, this.successUrl(found.session), [origin(found.session.success_url)]);
     if (outcome.kind === 'challenge') return this.pages.redirect(res, `/checkout/${token}/challenge`);
     this.showSession(res, token, found, outcome.kind === 'refused' ? 402 : 200, outcome.kind === 'refused' ? outcome.message : undefined);
@@ -250,10 +250,10 @@ export class HostedPagesController {
     );
   }
 
-  private afterInvoicePayment(res: unknown, token: string, outcome: HostedOutcome): void {
+  private async afterInvoicePayment(res: unknown, token: string, outcome: HostedOutcome): Promise<void> {
     if (outcome.kind === 'challenge') return this.pages.redirect(res, `/i/${token}/challenge`);
     if (outcome.kind === 'paid') return this.pages.redirect(res, `/i/${token}`);
-    this.showInvoice(res, token, this.invoice_(token)!, 402, outcome.message);
+    this.showInvoice(res, token, (await this.invoice_(token))!, 402, outcome.message);
   }
 
   private showChallenge(res: unknown, found: Found, intentId: string, action: string, token: string, formTargets: string[] = []): void {

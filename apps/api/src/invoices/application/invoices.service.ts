@@ -97,7 +97,7 @@ export class InvoicesService {
     const issue = (number: string): Command => ({ type: 'IssueInvoice', data: { order_id: orderId, invoice_id: invoiceId, number, pay_token: payToken } });
     // The dry run reads the read model (no second fold of the stream); a write it has not seen yet
     // can at worst burn a number, never issue wrongly: IssueInvoice decides on the stream.
-    const order = this.orders.state(ctx, orderId);
+    const order = await this.orders.state(ctx, orderId);
     const invoice = order.invoices.find((inv) => inv.id === invoiceId);
     // An issued invoice is a retry (answered from the stream below) or a refusal the issue itself gives.
     if (invoice && invoice.lifecycle !== 'issued') orderDecider.decide({ ...issue('INV-0'), now: this.clock.nowIso() } as OrderCommand, order);

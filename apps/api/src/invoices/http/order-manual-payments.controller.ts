@@ -58,14 +58,14 @@ export class OrderManualPaymentsController {
       ...(dto.reference !== undefined ? { reference: dto.reference } : {}),
       ...(dto.reason !== undefined ? { reason: dto.reason } : {}),
     });
-    const order = this.orders.state(ctx, id);
+    const order = await this.orders.state(ctx, id);
     const refund = order.manual_refunds.find((r) => r.id === refundId);
     if (!refund) throw new ApiError(404, 'REFUND_NOT_FOUND', `no manual refund ${refundId} on order ${id}`);
     return toManualRefundResource(order, refund);
   }
 
-  private manualPayment(ctx: RequestContext, id: string, mpId: string) {
-    const order = this.orders.state(ctx, id);
+  private async manualPayment(ctx: RequestContext, id: string, mpId: string) {
+    const order = await this.orders.state(ctx, id);
     const mp = order.manual_payments.find((m) => m.id === mpId);
     if (!mp) throw new ApiError(404, 'MANUAL_PAYMENT_NOT_FOUND', `no manual payment ${mpId} on order ${id}`);
     return toManualPaymentResource(order, mp);

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Statement } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { DomainError, type ExistingOrder } from '#ordo/domain';
-import { SQLITE } from '../../persistence/tokens.js';
-import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { READ_DB, type ReadDb } from '../../persistence/read-db.js';
+import type { SqlValue } from '../../persistence/sql/sql-job.js';
 import { ApiError } from '../../platform/api-error.js';
 import { Page } from '../../platform/envelope.interceptor.js';
 import { decodePageToken, encodePageToken } from '../../platform/pagination.js';
@@ -41,28 +40,24 @@ type Tenant = Pick<RequestContext, 'merchantId' | 'mode'>;
 /** Reads of the orders read model, always scoped to the caller's merchant and mode. */
 @Injectable()
 export class OrdersQueries {
-  private findOrder?: Statement;
-  private findState?: Statement;
   private readonly sql: Kysely<{ orders: OrdersTable; order_timeline: TimelineTable }> = sqliteQueryBuilder();
 
-  constructor(@Inject(SQLITE) private readonly sqlite: SqlitePersistence) {}
+  constructor(@Inject(READ_DB) private readonly db: ReadDb) {}
 
-  get(tenant: Tenant, id: string): OrderResource {
-    this.findOrder ??= this.sqlite.db.prepare('SELECT resource FROM orders WHERE id = ? AND merchant_id = ? AND mode = ?');
-    const row = this.findOrder.get(id, tenant.merchantId, tenant.mode) as { resource: string } | undefined;
+  async get(tenant: Tenant, id: string): Promise<OrderResource> {
+    const row = await this.db.first<{ resource: string }>('SELECT resource FROM orders WHERE id = ? AND merchant_id = ? AND mode = ?', [id, tenant.merchantId, tenant.mode]);
     if (!row) throw new DomainError('ORDER_NOT_FOUND', 'not_found', `no order ${id}`);
     return JSON.parse(row.resource) as OrderResource;
   }
 
   /** The folded order as the read model holds it (read-your-writes: the command path waited for it). */
-  state(tenant: Tenant, id: string): ExistingOrder {
-    this.findState ??= this.sqlite.db.prepare('SELECT state FROM orders WHERE id = ? AND merchant_id = ? AND mode = ?');
-    const row = this.findState.get(id, tenant.merchantId, tenant.mode) as { state: string } | undefined;
+  async state(tenant: Tenant, id: string): Promise<ExistingOrder> {
+    const row = await this.db.first<{ state: string }>('SELECT state FROM orders WHERE id = ? AND merchant_id = ? AND mode = ?', [id, tenant.merchantId, tenant.mode]);
     if (!row) throw new DomainError('ORDER_NOT_FOUND', 'not_found', `no order ${id}`);
     return JSON.parse(row.state) as ExistingOrder;
   }
 
-  list(tenant: Tenant, f: OrderFilters): Page<OrderResource> {
+  async list(tenant: Tenant, f: OrderFilters): Promise<Page<OrderResource>> {
     let q = this.sql
       .selectFrom('orders')
       .select(['seq', 'resource'])
@@ -79,7 +74,7 @@ export class OrdersQueries {
       q = q.where('seq', '<', seq);
     }
     const compiled = q.orderBy('seq', 'desc').limit(f.page_size + 1).compile();
-    const rows = this.sqlite.db.prepare(compiled.sql).all(...compiled.parameters) as { seq: number; resource: string }[];
+    const rows = await this.db.all<{ seq: number; resource: string }>(compiled.sql, compiled.parameters as SqlValue[]);
     const more = rows.length > f.page_size;
     const page = rows.slice(0, f.page_size);
     const last = page[page.length - 1];
@@ -90,8 +85,8 @@ export class OrdersQueries {
   }
 
   /** The order's timeline in log order, narrowed by the filter (types, occurred_at range). */
-  timeline(tenant: Tenant, orderId: string, filter: TimelineFilter = {}): TimelineEntry[] {
-    this.get(tenant, orderId);
+  async timeline(tenant: Tenant, orderId: string, filter: TimelineFilter = {}): Promise<TimelineEntry[]> {
+    await this.get(tenant, orderId);
     let q = this.sql
       .selectFrom('order_timeline')
       .select(['position', 'order_id', 'type', 'occurred_at', 'summary', 'amounts', 'request_id'])
@@ -101,7 +96,7 @@ export class OrdersQueries {
       .where('mode', '=', tenant.mode);
     for (const condition of timelineConditions(filter)) q = q.where(condition);
     const compiled = q.orderBy('position', 'asc').compile();
-    const rows = this.sqlite.db.prepare(compiled.sql).all(...compiled.parameters) as TimelineRow[];
+    const rows = await this.db.all<TimelineRow>(compiled.sql, compiled.parameters as SqlValue[]);
     return rows.map(toTimelineEntry);
   }
 }
