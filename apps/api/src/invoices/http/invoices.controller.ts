@@ -73,7 +73,7 @@ export class InvoicesController {
       ...(dto.due_date !== undefined ? { due_date: dto.due_date } : {}),
       ...(dto.memo !== undefined ? { memo: dto.memo } : {}),
     };
-    await this.invoices.updateDraft(ctx, this.order(ctx, id), id, changes);
+    await this.invoices.updateDraft(ctx, await this.order(ctx, id), id, changes);
     return this.queries.invoice(ctx, id);
   }
 
@@ -82,7 +82,7 @@ export class InvoicesController {
   @ApiData(InvoiceResponse)
   @ApiOperation({ summary: 'Issue: freeze what is billed, number it, set the due date, open the pay link; the invoice now holds the order' })
   async issue(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string) {
-    await this.invoices.issue(ctx, this.order(ctx, id), id);
+    await this.invoices.issue(ctx, await this.order(ctx, id), id);
     return this.queries.invoice(ctx, id);
   }
 
@@ -91,7 +91,7 @@ export class InvoicesController {
   @ApiData(InvoiceResponse)
   @ApiOperation({ summary: 'Void (only while the invoice has collected nothing); releases the order' })
   async void(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string, @Body() dto: VoidInvoiceDto) {
-    await this.invoices.void(ctx, this.order(ctx, id), id, dto.reason);
+    await this.invoices.void(ctx, await this.order(ctx, id), id, dto.reason);
     return this.queries.invoice(ctx, id);
   }
 
@@ -100,7 +100,7 @@ export class InvoicesController {
   @ApiData(InvoiceResponse)
   @ApiOperation({ summary: 'Write off what is still owed; the invoice becomes uncollectible' })
   async markUncollectible(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string) {
-    await this.invoices.markUncollectible(ctx, this.order(ctx, id), id);
+    await this.invoices.markUncollectible(ctx, await this.order(ctx, id), id);
     return this.queries.invoice(ctx, id);
   }
 
@@ -109,7 +109,7 @@ export class InvoicesController {
   @ApiData(InvoiceResponse)
   @ApiOperation({ summary: 'Send a reminder now (recorded on the timeline, delivered by the notifier)' })
   async sendReminder(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string) {
-    await this.invoices.sendReminder(ctx, this.order(ctx, id), id, 'manual');
+    await this.invoices.sendReminder(ctx, await this.order(ctx, id), id, 'manual');
     return this.queries.invoice(ctx, id);
   }
 
@@ -119,7 +119,7 @@ export class InvoicesController {
   @ApiOperation({ summary: 'Pay what the invoice still asks for with a card token (captured at once); answers the payment intent' })
   async pay(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string, @Body() dto: PayInvoiceDto) {
     // Whether the invoice still collects is decided with the payment, on the order's revision.
-    const intentId = await this.invoices.pay(ctx, this.order(ctx, id), id, dto.payment_method.token);
+    const intentId = await this.invoices.pay(ctx, await this.order(ctx, id), id, dto.payment_method.token);
     return this.payments.intent(ctx, intentId);
   }
 
@@ -127,7 +127,7 @@ export class InvoicesController {
   @ApiData(ManualPaymentResponse, 201)
   @ApiOperation({ summary: 'Record money received outside Ordo (wire, bank transfer, check, cash, other) against the invoice' })
   async recordManualPayment(@Ctx() ctx: RequestContext, @Param('id', invoiceId) id: string, @Body() dto: RecordManualPaymentDto) {
-    const invoice = this.queries.invoice(ctx, id);
+    const invoice = await this.queries.invoice(ctx, id);
     const mpId = await this.invoices.recordManualPayment(ctx, invoice.order_id, id, toManualPaymentInput(dto));
     return this.manualPayment(ctx, id, mpId);
   }
@@ -142,17 +142,17 @@ export class InvoicesController {
     @Param('manual_payment_id', manualPaymentId) mpId: string,
     @Body() dto: ReverseManualPaymentDto,
   ) {
-    await this.invoices.reverseManualPayment(ctx, this.order(ctx, id), id, mpId, dto.reason);
+    await this.invoices.reverseManualPayment(ctx, await this.order(ctx, id), id, mpId, dto.reason);
     return this.manualPayment(ctx, id, mpId);
   }
 
   /** Another merchant's invoice is not found, exactly like an unknown one. */
-  private order(ctx: RequestContext, id: string): string {
+  private order(ctx: RequestContext, id: string): Promise<string> {
     return this.queries.invoiceOrder(ctx, id);
   }
 
-  private manualPayment(ctx: RequestContext, invoiceId: string, mpId: string) {
-    const found = this.queries.invoice(ctx, invoiceId).manual_payments.find((mp) => mp.id === mpId);
+  private async manualPayment(ctx: RequestContext, invoiceId: string, mpId: string) {
+    const found = (await this.queries.invoice(ctx, invoiceId)).manual_payments.find((mp) => mp.id === mpId);
     if (!found) throw new ApiError(404, 'MANUAL_PAYMENT_NOT_FOUND', `no manual payment ${mpId} on invoice ${invoiceId}`);
     return found;
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '#ordo/domain';
-import { SQLITE } from '../../persistence/tokens.js';
-import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { READ_DB, type ReadDb } from '../../persistence/read-db.js';
+import type { SqlValue } from '../../persistence/sql/sql-job.js';
 import { Page } from '../../platform/envelope.interceptor.js';
 import { decodePageToken, encodePageToken } from '../../platform/pagination.js';
 import type { RequestContext } from '../../platform/request-context.js';
@@ -27,12 +27,12 @@ export interface InvoiceFilters {
 @Injectable()
 export class InvoicesQueries {
   constructor(
-    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(READ_DB) private readonly db: ReadDb,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
   ) {}
 
-  invoice(tenant: Tenant, id: string): InvoiceResource {
-    return this.withUrl(this.row(tenant, id));
+  async invoice(tenant: Tenant, id: string): Promise<InvoiceResource> {
+    return this.withUrl(await this.row(tenant, id));
   }
 
   /** The hosted invoice page, once issued (a draft has no page; a void one keeps its status page). */
@@ -42,23 +42,24 @@ export class InvoicesQueries {
   }
 
   /** The order an invoice bills (the route → stream look-up). */
-  invoiceOrder(tenant: Tenant, id: string): string {
-    return this.row(tenant, id).order_id;
+  async invoiceOrder(tenant: Tenant, id: string): Promise<string> {
+    return (await this.row(tenant, id)).order_id;
   }
 
   /** The invoice an order's draft or issued invoice is, if any. */
-  activeInvoiceOf(tenant: Tenant, orderId: string): string | undefined {
-    const row = this.sqlite.db
-      .prepare("SELECT id FROM invoices WHERE order_id = ? AND merchant_id = ? AND mode = ? AND status NOT IN ('void', 'uncollectible') ORDER BY created_at DESC LIMIT 1")
-      .get(orderId, tenant.merchantId, tenant.mode) as { id: string } | undefined;
+  async activeInvoiceOf(tenant: Tenant, orderId: string): Promise<string | undefined> {
+    const row = await this.db.first<{ id: string }>(
+      "SELECT id FROM invoices WHERE order_id = ? AND merchant_id = ? AND mode = ? AND status NOT IN ('void', 'uncollectible') ORDER BY created_at DESC LIMIT 1",
+      [orderId, tenant.merchantId, tenant.mode],
+    );
     return row?.id;
   }
 
-  list(tenant: Tenant, f: InvoiceFilters): Page<InvoiceResource> {
+  async list(tenant: Tenant, f: InvoiceFilters): Promise<Page<InvoiceResource>> {
     const pageSize = f.page_size ? Number(f.page_size) : 20;
     const where = ['merchant_id = ?', 'mode = ?'];
-    const params: unknown[] = [tenant.merchantId, tenant.mode];
-    const add = (clause: string, value: unknown) => {
+    const params: SqlValue[] = [tenant.merchantId, tenant.mode];
+    const add = (clause: string, value: SqlValue) => {
       where.push(clause);
       params.push(value);
     };
@@ -73,9 +74,10 @@ export class InvoicesQueries {
       where.push('(created_at < ? OR (created_at = ? AND id < ?))');
       params.push(createdAt, createdAt, id);
     }
-    const rows = this.sqlite.db
-      .prepare(`SELECT id, created_at, pay_token, resource FROM invoices WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`)
-      .all(...params, pageSize + 1) as { id: string; created_at: string; pay_token: string | null; resource: string }[];
+    const rows = await this.db.all<{ id: string; created_at: string; pay_token: string | null; resource: string }>(
+      `SELECT id, created_at, pay_token, resource FROM invoices WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`,
+      [...params, pageSize + 1],
+    );
     const page = rows.slice(0, pageSize);
     const last = page[page.length - 1];
     return new Page(
@@ -84,10 +86,12 @@ export class InvoicesQueries {
     );
   }
 
-  private row(tenant: Tenant, id: string): { order_id: string; pay_token: string | null; resource: string } {
-    const row = this.sqlite.db.prepare('SELECT order_id, pay_token, resource FROM invoices WHERE id = ? AND merchant_id = ? AND mode = ?').get(id, tenant.merchantId, tenant.mode) as
-      | { order_id: string; pay_token: string | null; resource: string }
-      | undefined;
+  private async row(tenant: Tenant, id: string): Promise<{ order_id: string; pay_token: string | null; resource: string }> {
+    const row = await this.db.first<{ order_id: string; pay_token: string | null; resource: string }>('SELECT order_id, pay_token, resource FROM invoices WHERE id = ? AND merchant_id = ? AND mode = ?', [
+      id,
+      tenant.merchantId,
+      tenant.mode,
+    ]);
     if (!row) throw new DomainError('INVOICE_NOT_FOUND', 'not_found', `no invoice ${id}`);
     return row;
   }

@@ -72,7 +72,7 @@ export class PaymentIntentsController {
   @HttpCode(200)
   @ApiData(PaymentIntentResponse)
   async confirm(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string, @Body() dto: ConfirmPaymentIntentDto) {
-    await this.intents.confirm(ctx, this.ref(ctx, id), dto.payment_method?.token, dto.save_payment_method === true);
+    await this.intents.confirm(ctx, await this.ref(ctx, id), dto.payment_method?.token, dto.save_payment_method === true);
     return this.queries.intent(ctx, id);
   }
 
@@ -80,7 +80,7 @@ export class PaymentIntentsController {
   @HttpCode(200)
   @ApiData(PaymentIntentResponse)
   async capture(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string, @Body() dto: CapturePaymentIntentDto) {
-    await this.intents.capture(ctx, this.ref(ctx, id), { amountMoney: dto.amount_money, final: dto.final, reduceOrder: dto.reduce_order });
+    await this.intents.capture(ctx, await this.ref(ctx, id), { amountMoney: dto.amount_money, final: dto.final, reduceOrder: dto.reduce_order });
     return this.queries.intent(ctx, id);
   }
 
@@ -88,7 +88,7 @@ export class PaymentIntentsController {
   @HttpCode(200)
   @ApiData(PaymentIntentResponse)
   async cancel(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string, @Body() dto: CancelPaymentIntentDto) {
-    await this.intents.cancel(ctx, this.ref(ctx, id), { reason: dto.reason, reduceOrder: dto.reduce_order });
+    await this.intents.cancel(ctx, await this.ref(ctx, id), { reason: dto.reason, reduceOrder: dto.reduce_order });
     return this.queries.intent(ctx, id);
   }
 
@@ -98,13 +98,13 @@ export class PaymentIntentsController {
   @ApiOperation({ summary: 'Test mode: complete (approve) or fail the 3-D Secure challenge' })
   async completeAction(@Ctx() ctx: RequestContext, @Param('id', intentId) id: string, @Body() dto: CompleteActionDto) {
     if (ctx.mode !== 'test') throw new ApiError(403, 'TEST_MODE_ONLY', 'completing a challenge through the API is a test-mode stand-in');
-    await this.intents.completeAction(ctx, this.ref(ctx, id), dto.result);
+    await this.intents.completeAction(ctx, await this.ref(ctx, id), dto.result);
     return this.queries.intent(ctx, id);
   }
 
   /** Another merchant's intent is not found, exactly like an unknown one. */
-  private ref(ctx: RequestContext, id: string): IntentRef {
-    return { orderId: this.queries.intentOrder(ctx, id), intentId: id };
+  private async ref(ctx: RequestContext, id: string): Promise<IntentRef> {
+    return { orderId: await this.queries.intentOrder(ctx, id), intentId: id };
   }
 }
 

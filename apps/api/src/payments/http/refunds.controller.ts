@@ -27,7 +27,7 @@ export class RefundsController {
     if (!dto.payment_intent_id && !dto.order_id) throw new ApiError(400, 'MISSING_FIELD', 'give payment_intent_id or order_id', 'payment_intent_id');
     if (dto.amount_money !== undefined && dto.line_items !== undefined) throw new ApiError(400, 'INVALID_REQUEST', 'give amount_money or line_items, not both', 'amount_money');
     // The intent's order is looked up for this merchant only (404 otherwise).
-    const orderId = dto.payment_intent_id ? this.queries.intentOrder(ctx, dto.payment_intent_id) : dto.order_id!;
+    const orderId = dto.payment_intent_id ? await this.queries.intentOrder(ctx, dto.payment_intent_id) : dto.order_id!;
     if (dto.order_id && dto.order_id !== orderId) throw new ApiError(400, 'INVALID_REQUEST', 'payment_intent_id does not belong to order_id', 'order_id');
     const { refundId: id } = await this.refunds.refund(ctx, {
       orderId,

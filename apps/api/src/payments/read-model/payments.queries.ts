@@ -3,8 +3,8 @@ import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { pageSignature } from '../../platform/page-signature.js';
 import { ServerSecrets } from '../../platform/server-secrets.js';
 import { DomainError } from '#ordo/domain';
-import { SQLITE } from '../../persistence/tokens.js';
-import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { READ_DB, type ReadDb } from '../../persistence/read-db.js';
+import type { SqlValue } from '../../persistence/sql/sql-job.js';
 import { Page } from '../../platform/envelope.interceptor.js';
 import { decodePageToken, encodePageToken } from '../../platform/pagination.js';
 import type { RequestContext } from '../../platform/request-context.js';
@@ -31,7 +31,7 @@ const FILTER_COLUMNS = ['order_id', 'customer_id', 'status', 'payment_intent_id'
 @Injectable()
 export class PaymentsQueries {
   constructor(
-    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(READ_DB) private readonly db: ReadDb,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
     private readonly secrets: ServerSecrets,
   ) {}
@@ -44,44 +44,40 @@ export class PaymentsQueries {
   }
 
   /** The order an intent belongs to (the route → stream look-up). */
-  intentOrder(tenant: Tenant, id: string): string {
-    return this.intentRow(tenant, id).order_id;
+  async intentOrder(tenant: Tenant, id: string): Promise<string> {
+    return (await this.intentRow(tenant, id)).order_id;
   }
 
-  intent(tenant: Tenant, id: string): PaymentIntentResource {
-    return this.withChallengePage(JSON.parse(this.intentRow(tenant, id).resource) as PaymentIntentResource);
+  async intent(tenant: Tenant, id: string): Promise<PaymentIntentResource> {
+    return this.withChallengePage(JSON.parse((await this.intentRow(tenant, id)).resource) as PaymentIntentResource);
   }
 
-  refund(tenant: Tenant, id: string): RefundResource {
-    const row = this.sqlite.db.prepare('SELECT resource FROM refunds WHERE id = ? AND merchant_id = ? AND mode = ?').get(id, tenant.merchantId, tenant.mode) as
-      | { resource: string }
-      | undefined;
+  async refund(tenant: Tenant, id: string): Promise<RefundResource> {
+    const row = await this.db.first<{ resource: string }>('SELECT resource FROM refunds WHERE id = ? AND merchant_id = ? AND mode = ?', [id, tenant.merchantId, tenant.mode]);
     if (!row) throw new DomainError('REFUND_NOT_FOUND', 'not_found', `no refund ${id}`);
     return JSON.parse(row.resource) as RefundResource;
   }
 
-  listIntents(tenant: Tenant, f: ListFilters): Page<PaymentIntentResource> {
-    const page = this.list<PaymentIntentResource>('payment_intents', tenant, { ...f, payment_intent_id: undefined });
+  async listIntents(tenant: Tenant, f: ListFilters): Promise<Page<PaymentIntentResource>> {
+    const page = await this.list<PaymentIntentResource>('payment_intents', tenant, { ...f, payment_intent_id: undefined });
     return new Page(page.items.map((r) => this.withChallengePage(r)), page.nextPageToken);
   }
 
-  listRefunds(tenant: Tenant, f: ListFilters): Page<RefundResource> {
+  listRefunds(tenant: Tenant, f: ListFilters): Promise<Page<RefundResource>> {
     return this.list<RefundResource>('refunds', tenant, f);
   }
 
-  private intentRow(tenant: Tenant, id: string): { order_id: string; resource: string } {
-    const row = this.sqlite.db.prepare('SELECT order_id, resource FROM payment_intents WHERE id = ? AND merchant_id = ? AND mode = ?').get(id, tenant.merchantId, tenant.mode) as
-      | { order_id: string; resource: string }
-      | undefined;
+  private async intentRow(tenant: Tenant, id: string): Promise<{ order_id: string; resource: string }> {
+    const row = await this.db.first<{ order_id: string; resource: string }>('SELECT order_id, resource FROM payment_intents WHERE id = ? AND merchant_id = ? AND mode = ?', [id, tenant.merchantId, tenant.mode]);
     if (!row) throw new DomainError('PAYMENT_INTENT_NOT_FOUND', 'not_found', `no payment intent ${id}`);
     return row;
   }
 
   /** Newest first; the cursor is (created_at, id) of the last row served. */
-  private list<T>(table: 'payment_intents' | 'refunds', tenant: Tenant, f: ListFilters): Page<T> {
+  private async list<T>(table: 'payment_intents' | 'refunds', tenant: Tenant, f: ListFilters): Promise<Page<T>> {
     const pageSize = f.page_size ? Number(f.page_size) : 20;
     const where = ['merchant_id = ?', 'mode = ?'];
-    const params: unknown[] = [tenant.merchantId, tenant.mode];
+    const params: SqlValue[] = [tenant.merchantId, tenant.mode];
     for (const name of FILTER_COLUMNS) {
       const value = f[name];
       if (value === undefined) continue;
@@ -94,9 +90,10 @@ export class PaymentsQueries {
       where.push('(created_at < ? OR (created_at = ? AND id < ?))');
       params.push(createdAt, createdAt, id);
     }
-    const rows = this.sqlite.db
-      .prepare(`SELECT id, created_at, resource FROM ${table} WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`)
-      .all(...params, pageSize + 1) as { id: string; created_at: string; resource: string }[];
+    const rows = await this.db.all<{ id: string; created_at: string; resource: string }>(
+      `SELECT id, created_at, resource FROM ${table} WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`,
+      [...params, pageSize + 1],
+    );
     const page = rows.slice(0, pageSize);
     const last = page[page.length - 1];
     return new Page(
