@@ -29,15 +29,15 @@ export class HostedLinkPagesController {
   ) {}
 
   @Get(':token')
-  show(@Param('token') token: string, @Res() res: unknown) {
-    const link = this.link(token);
+  async show(@Param('token') token: string, @Res() res: unknown) {
+    const link = await this.link(token);
     if (!link) return this.notFound(res);
     this.render(res, token, link, 200);
   }
 
   @Post(':token')
   async start(@Param('token') token: string, @Req() req: OrdoRequest, @Res() res: unknown) {
-    const link = this.link(token);
+    const link = await this.link(token);
     if (!link) return this.notFound(res);
     const form = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
     if (!formAllowed(req, this.secrets.idSecret, token, form.csrf)) return this.message(res, 403, link, 'This form could not be sent', 'Reload the page and try again.');
@@ -51,11 +51,11 @@ export class HostedLinkPagesController {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code === 'QUANTITY_NOT_ALLOWED') return this.render(res, token, link, 422, error.message);
-      this.render(res, token, this.link(token)!, 409);
+      this.render(res, token, (await this.link(token))!, 409);
     }
   }
 
-  private link(token: string): LinkOwner | undefined {
+  private async link(token: string): Promise<LinkOwner | undefined> {
     return TOKEN.test(token) ? this.links.byToken(token) : undefined;
   }
 

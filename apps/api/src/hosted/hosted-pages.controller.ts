@@ -149,7 +149,7 @@ export class HostedPagesController {
 
   private async session(token: string): Promise<(Found & { session: CheckoutSession }) | undefined> {
     if (!TOKEN.test(token)) return undefined;
-    const owner = this.sessions.byToken(token);
+    const owner = await this.sessions.byToken(token);
     if (!owner) return undefined;
     const ctx = this.payments.contextFor(owner);
     const order = await this.orders.state(ctx, owner.order_id);

@@ -1,4 +1,5 @@
-import type { Database } from 'better-sqlite3';
+import type { ReadDb } from '../persistence/read-db.js';
+import type { SqlValue } from '../persistence/sql/sql-job.js';
 import { ApiError } from './api-error.js';
 import { Page } from './envelope.interceptor.js';
 import { decodePageToken, encodePageToken } from './pagination.js';
@@ -10,8 +11,8 @@ export interface SeqPageQuery {
   columns: string;
   tenant: { merchantId: string; mode: string };
   page: { page_size: number; page_token?: string };
-  /** Extra `AND …` conditions with their parameters, in order. */
-  filters?: readonly (readonly [clause: string, value: unknown])[];
+  /** Extra `AND …` conditions, each with the values of its placeholders, in order. */
+  filters?: readonly (readonly [clause: string, ...values: SqlValue[]])[];
 }
 
 /**
@@ -19,7 +20,7 @@ export interface SeqPageQuery {
  * shared list query of read models keyed by a sequence (plans, subscriptions, checkout sessions,
  * payment links).
  */
-export function pageBySeq<R, T>(db: Database, q: SeqPageQuery, map: (row: R) => T): Page<T> {
+export async function pageBySeq<R, T>(db: ReadDb, q: SeqPageQuery, map: (row: R) => T): Promise<Page<T>> {
   let seq = Number.MAX_SAFE_INTEGER;
   if (q.page.page_token) {
     const [value] = decodePageToken(q.page.page_token, 1);
@@ -27,9 +28,10 @@ export function pageBySeq<R, T>(db: Database, q: SeqPageQuery, map: (row: R) => 
     seq = value;
   }
   const filters = q.filters ?? [];
-  const rows = db
-    .prepare(`SELECT seq, ${q.columns} FROM ${q.table} WHERE merchant_id = ? AND mode = ? AND seq < ? ${filters.map(([clause]) => `AND ${clause}`).join(' ')} ORDER BY seq DESC LIMIT ?`)
-    .all(q.tenant.merchantId, q.tenant.mode, seq, ...filters.map(([, value]) => value), q.page.page_size + 1) as (R & { seq: number })[];
+  const rows = await db.all<R & { seq: number }>(
+    `SELECT seq, ${q.columns} FROM ${q.table} WHERE merchant_id = ? AND mode = ? AND seq < ? ${filters.map(([clause]) => `AND ${clause}`).join(' ')} ORDER BY seq DESC LIMIT ?`,
+    [q.tenant.merchantId, q.tenant.mode, seq, ...filters.flatMap(([, ...values]) => values), q.page.page_size + 1],
+  );
   const served = rows.slice(0, q.page.page_size);
   const last = served.at(-1);
   return new Page(

@@ -101,7 +101,7 @@ export class BillingService {
   async advanceTestClock(ctx: RequestContext, id: string, frozenTime: unknown): Promise<void> {
     if (ctx.mode !== 'test') throw new ApiError(403, 'TEST_MODE_ONLY', 'test clocks exist in test mode only: use a test key');
     const { state } = await this.streams.clocks.run(ctx, id, { type: 'AdvanceTestClock', data: { test_clock_id: id, frozen_time: frozenTime } });
-    const pending = [...this.queries.subscriptionsOnClock(ctx, id)];
+    const pending = [...(await this.queries.subscriptionsOnClock(ctx, id))];
     const worker = async () => {
       for (let next = pending.shift(); next !== undefined; next = pending.shift()) await this.billing.run(ctx, next, state.frozen_time);
     };

@@ -73,7 +73,7 @@ export class SubscriptionBilling {
   /** Cycles whose order got paid some other way (a wire, an invoice, a support charge) are marked paid. */
   async reconcilePaid(): Promise<number> {
     let marked = 0;
-    for (const row of this.queries.cyclesPaidMeanwhile()) {
+    for (const row of await this.queries.cyclesPaidMeanwhile()) {
       const tenant = { merchantId: row.merchant_id, mode: row.mode };
       // Dated when the order got paid (its last fact): a test clock's advance may have moved on since.
       const caller: Caller = { ...tenant, requestId: randomId('req_'), at: row.paid_at };

@@ -69,7 +69,7 @@ export class SubscriptionScheduler implements OnApplicationBootstrap, OnApplicat
 
   private async pass(): Promise<number> {
     let steps = await this.billing.reconcilePaid();
-    for (const row of this.queries.subscriptionsOnRealTime()) {
+    for (const row of await this.queries.subscriptionsOnRealTime()) {
       try {
         steps += await this.billing.run({ merchantId: row.merchant_id, mode: row.mode }, row.id);
       } catch (err) {

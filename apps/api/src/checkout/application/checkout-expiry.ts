@@ -44,7 +44,7 @@ export class CheckoutExpiry implements OnApplicationBootstrap, OnApplicationShut
   private async pass(): Promise<number> {
     const now = this.clock.nowIso();
     let expired = 0;
-    for (const row of this.queries.expiredOpen(now)) {
+    for (const row of await this.queries.expiredOpen(now)) {
       const caller: Caller = { merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_'), at: now };
       try {
         await this.orders.run(caller, row.order_id, { type: 'ExpireCheckoutSession', data: { order_id: row.order_id, checkout_session_id: row.id } });

@@ -76,7 +76,7 @@ export class CheckoutSessionsService {
   }
 
   async close(ctx: RequestContext, sessionId: string): Promise<void> {
-    const orderId = this.queries.sessionOrder(ctx, sessionId);
+    const orderId = await this.queries.sessionOrder(ctx, sessionId);
     await this.orders.run(ctx, orderId, { type: 'CloseCheckoutSession', data: { order_id: orderId, checkout_session_id: sessionId } });
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '#ordo/domain';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
-import { SQLITE } from '../../persistence/tokens.js';
-import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { READ_DB, type ReadDb } from '../../persistence/read-db.js';
+import type { SqlValue } from '../../persistence/sql/sql-job.js';
 import { Clock } from '../../platform/clock.js';
 import type { Page } from '../../platform/envelope.interceptor.js';
 import type { RequestContext } from '../../platform/request-context.js';
@@ -25,23 +25,22 @@ export interface EventFilter {
 @Injectable()
 export class EventsQueries {
   constructor(
-    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(READ_DB) private readonly db: ReadDb,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
     private readonly clock: Clock,
   ) {}
 
-  list(tenant: Tenant, page: { page_size: number; page_token?: string }, filter: EventFilter): Page<PublicEvent> {
-    const filters: [string, unknown][] = [['created_at >= ?', this.cutoff()]];
-    if (filter.types?.length) filters.push([`type IN (SELECT value FROM json_each(?))`, JSON.stringify(filter.types)]);
+  list(tenant: Tenant, page: { page_size: number; page_token?: string }, filter: EventFilter): Promise<Page<PublicEvent>> {
+    const filters: [string, ...SqlValue[]][] = [['created_at >= ?', this.cutoff()]];
+    // One placeholder per type: the same SQL on SQLite and PostgreSQL.
+    if (filter.types?.length) filters.push([`type IN (${filter.types.map(() => '?').join(', ')})`, ...filter.types]);
     // An order's id finds its own events and those of everything in it (each has the order's id).
     if (filter.object_id) filters.push([filter.object_id.startsWith('ord_') ? 'order_id = ?' : 'object_id = ?', filter.object_id]);
-    return pageBySeq<{ body: string }, PublicEvent>(this.sqlite.db, { table: 'public_events', columns: 'body', tenant, page, filters }, (r) => JSON.parse(r.body) as PublicEvent);
+    return pageBySeq<{ body: string }, PublicEvent>(this.db, { table: 'public_events', columns: 'body', tenant, page, filters }, (r) => JSON.parse(r.body) as PublicEvent);
   }
 
-  event(tenant: Tenant, id: string): PublicEvent {
-    const row = this.sqlite.db.prepare('SELECT body FROM public_events WHERE id = ? AND merchant_id = ? AND mode = ? AND created_at >= ?').get(id, tenant.merchantId, tenant.mode, this.cutoff()) as
-      | { body: string }
-      | undefined;
+  async event(tenant: Tenant, id: string): Promise<PublicEvent> {
+    const row = await this.db.first<{ body: string }>('SELECT body FROM public_events WHERE id = ? AND merchant_id = ? AND mode = ? AND created_at >= ?', [id, tenant.merchantId, tenant.mode, this.cutoff()]);
     if (!row) throw new DomainError('EVENT_NOT_FOUND', 'not_found', `no event ${id}`, 'id');
     return JSON.parse(row.body) as PublicEvent;
   }

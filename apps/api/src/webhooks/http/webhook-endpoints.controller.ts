@@ -35,7 +35,7 @@ export class WebhookEndpointsController {
   @ApiOperation({ summary: 'Register a URL for events; the answer shows the signing secret, once' })
   async create(@Ctx() ctx: RequestContext, @Body() dto: CreateWebhookEndpointDto) {
     const { id, secret } = await this.endpoints.create(ctx, { ...dto });
-    return { ...this.queries.endpoint(ctx, id), secret };
+    return { ...(await this.queries.endpoint(ctx, id)), secret };
   }
 
   @Get()
@@ -62,7 +62,7 @@ export class WebhookEndpointsController {
   @ApiData(DeletedWebhookEndpointResponse)
   @ApiOperation({ summary: 'Delete the endpoint: no more deliveries; answers it as it was' })
   async delete(@Ctx() ctx: RequestContext, @Param('id', endpointId) id: string) {
-    const endpoint = this.queries.endpoint(ctx, id);
+    const endpoint = await this.queries.endpoint(ctx, id);
     await this.endpoints.delete(ctx, id);
     return { ...endpoint, deleted: true as const };
   }
@@ -73,7 +73,7 @@ export class WebhookEndpointsController {
   @ApiOperation({ summary: 'A new signing secret (shown once); the previous one keeps signing for expire_previous_in_seconds (default 24 h)' })
   async rotate(@Ctx() ctx: RequestContext, @Param('id', endpointId) id: string, @Body() dto: RotateSecretDto) {
     const secret = await this.endpoints.rotateSecret(ctx, id, dto.expire_previous_in_seconds);
-    return { ...this.queries.endpoint(ctx, id), secret };
+    return { ...(await this.queries.endpoint(ctx, id)), secret };
   }
 
   @Get(':id/deliveries')
