@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LEDGER_ACCOUNTS } from '#ordo/domain';
-import { SQLITE } from '../persistence/tokens.js';
-import type { SqlitePersistence } from '../persistence/sqlite-persistence.js';
+import { READ_DB, type ReadDb } from '../persistence/read-db.js';
 import type { RequestContext } from '../platform/request-context.js';
 
 type Tenant = Pick<RequestContext, 'merchantId' | 'mode'>;
@@ -10,15 +9,15 @@ const money = (amount: number, currency: string) => ({ amount, currency });
 /** The trial balance of a merchant's journal: per currency, each account's debits, credits and balance. */
 @Injectable()
 export class TrialBalanceQueries {
-  constructor(@Inject(SQLITE) private readonly sqlite: SqlitePersistence) {}
+  constructor(@Inject(READ_DB) private readonly db: ReadDb) {}
 
-  trialBalance(tenant: Tenant) {
-    const rows = this.sqlite.db
-      .prepare(
-        `SELECT currency, account, SUM(MAX(amount, 0)) AS debit, -SUM(MIN(amount, 0)) AS credit FROM journal_lines
-          WHERE merchant_id = ? AND mode = ? GROUP BY currency, account ORDER BY currency`,
-      )
-      .all(tenant.merchantId, tenant.mode) as { currency: string; account: string; debit: number; credit: number }[];
+  async trialBalance(tenant: Tenant) {
+    // CASE rather than SQLite's two-argument MAX/MIN: the same SQL runs on PostgreSQL.
+    const rows = await this.db.all<{ currency: string; account: string; debit: number; credit: number }>(
+      `SELECT currency, account, SUM(CASE WHEN amount > 0 THEN amount ELSE 0 END) AS debit, SUM(CASE WHEN amount < 0 THEN -amount ELSE 0 END) AS credit
+         FROM journal_lines WHERE merchant_id = ? AND mode = ? GROUP BY currency, account ORDER BY currency`,
+      [tenant.merchantId, tenant.mode],
+    );
     const currencies = [...new Set(rows.map((r) => r.currency))];
     return {
       object: 'trial_balance' as const,

@@ -119,17 +119,17 @@ export class CustomersController {
   @Get(':id/receivables')
   @ApiData(ReceivablesResponse)
   @ApiOperation({ summary: "The customer's open invoices and what they owe per currency, by age (current, 1_30, 31_60, 61_90, over_90 days past due)" })
-  getReceivables(@Ctx() ctx: RequestContext, @Param('id', customerId) id: string) {
+  async getReceivables(@Ctx() ctx: RequestContext, @Param('id', customerId) id: string) {
     const now = this.clock.now();
-    this.customers.get(ctx, id, now);
+    await this.customers.get(ctx, id, now);
     return this.receivables.customer(ctx, id, now);
   }
 
   @Get(':id/timeline')
   @ApiPage(CustomerTimelineEntryResponse)
   @ApiOperation({ summary: "The customer's own facts (saved and removed methods…) and every timeline entry of their orders, in log order (filters type, from, to; cursor pagination)" })
-  timeline(@Ctx() ctx: RequestContext, @Param('id', customerId) id: string, @Query() query: PagedTimelineQueryDto) {
-    this.customers.get(ctx, id, this.clock.now());
+  async timeline(@Ctx() ctx: RequestContext, @Param('id', customerId) id: string, @Query() query: PagedTimelineQueryDto) {
+    await this.customers.get(ctx, id, this.clock.now());
     return this.timelines.timeline(ctx, id, toTimelineFilter(query), {
       page_size: query.page_size ? Number(query.page_size) : 20,
       ...(query.page_token ? { page_token: query.page_token } : {}),

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import { timelineSequence, toTimelineEntry, type TimelineRow, type TimelineTable } from '../../orders/read-model/timeline-entry.js';
 import { timelineConditions, type TimelineFilter } from '../../orders/read-model/timeline-filter.js';
-import { SQLITE } from '../../persistence/tokens.js';
-import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { READ_DB, type ReadDb } from '../../persistence/read-db.js';
+import type { SqlValue } from '../../persistence/sql/sql-job.js';
 import { ApiError } from '../../platform/api-error.js';
 import { Page } from '../../platform/envelope.interceptor.js';
 import { decodePageToken, encodePageToken } from '../../platform/pagination.js';
@@ -55,9 +55,9 @@ interface CustomerTimelineTable {
 export class CustomerTimelineQueries {
   private readonly sql: Kysely<{ orders: OrdersTable; order_timeline: TimelineTable; customer_timeline: CustomerTimelineTable; subscription_timeline: CustomerTimelineTable }> = sqliteQueryBuilder();
 
-  constructor(@Inject(SQLITE) private readonly sqlite: SqlitePersistence) {}
+  constructor(@Inject(READ_DB) private readonly db: ReadDb) {}
 
-  timeline(tenant: Tenant, customerId: string, filter: TimelineFilter, page: TimelinePage): Page<CustomerTimelineEntry> {
+  async timeline(tenant: Tenant, customerId: string, filter: TimelineFilter, page: TimelinePage): Promise<Page<CustomerTimelineEntry>> {
     let after = -1;
     if (page.page_token) {
       const [position] = decodePageToken(page.page_token, 1);
@@ -65,7 +65,7 @@ export class CustomerTimelineQueries {
       after = position;
     }
     // Two sources in log order: each gives its first page_size + 1 after the cursor, the merge keeps the first of both.
-    const entries = [...this.orderEntries(tenant, customerId, filter, after, page.page_size + 1), ...this.ownEntries(tenant, customerId, filter, after, page.page_size + 1)]
+    const entries = [...(await this.orderEntries(tenant, customerId, filter, after, page.page_size + 1)), ...(await this.ownEntries(tenant, customerId, filter, after, page.page_size + 1))]
       .sort((a, b) => a.position - b.position)
       .slice(0, page.page_size + 1);
     const served = entries.slice(0, page.page_size);
@@ -77,7 +77,7 @@ export class CustomerTimelineQueries {
   }
 
   /** Entries of the customer's orders. */
-  private orderEntries(tenant: Tenant, customerId: string, filter: TimelineFilter, after: number, limit: number): Positioned[] {
+  private async orderEntries(tenant: Tenant, customerId: string, filter: TimelineFilter, after: number, limit: number): Promise<Positioned[]> {
     let q = this.sql
       .selectFrom('order_timeline')
       .innerJoin('orders', 'orders.id', 'order_timeline.order_id')
@@ -99,16 +99,16 @@ export class CustomerTimelineQueries {
       .where('order_timeline.position', '>', after);
     for (const condition of timelineConditions(filter, 'order_timeline')) q = q.where(condition);
     const compiled = q.orderBy('order_timeline.position', 'asc').limit(limit).compile();
-    const rows = this.sqlite.db.prepare(compiled.sql).all(...compiled.parameters) as TimelineRow[];
+    const rows = await this.db.all<TimelineRow>(compiled.sql, compiled.parameters as SqlValue[]);
     return rows.map((row) => ({ position: row.position, ...toCustomerTimelineEntry(row) }));
   }
 
   /** The customer's own facts (details, saved methods) and their subscriptions': no order, no amounts. */
-  private ownEntries(tenant: Tenant, customerId: string, filter: TimelineFilter, after: number, limit: number): Positioned[] {
-    return (['customer_timeline', 'subscription_timeline'] as const).flatMap((table) => this.factsOf(table, tenant, customerId, filter, after, limit));
+  private async ownEntries(tenant: Tenant, customerId: string, filter: TimelineFilter, after: number, limit: number): Promise<Positioned[]> {
+    return (await Promise.all((['customer_timeline', 'subscription_timeline'] as const).map((table) => this.factsOf(table, tenant, customerId, filter, after, limit)))).flat();
   }
 
-  private factsOf(table: 'customer_timeline' | 'subscription_timeline', tenant: Tenant, customerId: string, filter: TimelineFilter, after: number, limit: number): Positioned[] {
+  private async factsOf(table: 'customer_timeline' | 'subscription_timeline', tenant: Tenant, customerId: string, filter: TimelineFilter, after: number, limit: number): Promise<Positioned[]> {
     let q = this.sql
       .selectFrom(table)
       .select(['position', 'revision', 'type', 'occurred_at', 'summary', 'request_id'])
@@ -118,7 +118,7 @@ export class CustomerTimelineQueries {
       .where('position', '>', after);
     for (const condition of timelineConditions(filter, table)) q = q.where(condition);
     const compiled = q.orderBy('position', 'asc').limit(limit).compile();
-    const rows = this.sqlite.db.prepare(compiled.sql).all(...compiled.parameters) as Omit<CustomerTimelineTable, 'customer_id' | 'merchant_id' | 'mode'>[];
+    const rows = await this.db.all<Omit<CustomerTimelineTable, 'customer_id' | 'merchant_id' | 'mode'>>(compiled.sql, compiled.parameters as SqlValue[]);
     return rows.map((row) => ({
       position: row.position,
       order_id: null,

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import { customerError } from '#ordo/domain';
 import { isCardExpired } from '#ordo/domain';
-import { SQLITE } from '../../persistence/tokens.js';
-import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { READ_DB, type ReadDb } from '../../persistence/read-db.js';
+import type { SqlValue } from '../../persistence/sql/sql-job.js';
 import { ApiError } from '../../platform/api-error.js';
 import { Page } from '../../platform/envelope.interceptor.js';
 import { decodePageToken, encodePageToken } from '../../platform/pagination.js';
@@ -56,12 +56,12 @@ export class CustomersQueries {
   private readonly sql: Kysely<{ customers: CustomersTable; customer_payment_methods: PaymentMethodsTable }> = sqliteQueryBuilder();
 
   constructor(
-    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(READ_DB) private readonly db: ReadDb,
     private readonly receivables: ReceivablesQueries,
   ) {}
 
-  private withSummary(resource: CustomerResource, tenant: Tenant, now: Date) {
-    const owed = this.receivables.customer(tenant, resource.id, now);
+  private async withSummary(resource: CustomerResource, tenant: Tenant, now: Date) {
+    const owed = await this.receivables.customer(tenant, resource.id, now);
     const method = resource.default_payment_method;
     return {
       ...resource,
@@ -70,15 +70,15 @@ export class CustomersQueries {
     };
   }
 
-  get(tenant: Tenant, id: string, now: Date) {
+  async get(tenant: Tenant, id: string, now: Date) {
     const compiled = this.sql.selectFrom('customers').select('resource').where('id', '=', id).where('merchant_id', '=', tenant.merchantId).where('mode', '=', tenant.mode).compile();
-    const row = this.sqlite.db.prepare(compiled.sql).get(...compiled.parameters) as { resource: string } | undefined;
+    const row = await this.db.first<{ resource: string }>(compiled.sql, compiled.parameters as SqlValue[]);
     if (!row) throw customerError('CUSTOMER_NOT_FOUND', `no customer ${id}`);
     return this.withSummary(JSON.parse(row.resource) as CustomerResource, tenant, now);
   }
 
   /** Newest first, cursor-paginated. */
-  list(tenant: Tenant, f: CustomerFilters, now: Date) {
+  async list(tenant: Tenant, f: CustomerFilters, now: Date) {
     let q = this.sql.selectFrom('customers').select(['seq', 'resource']).where('merchant_id', '=', tenant.merchantId).where('mode', '=', tenant.mode);
     if (f.email !== undefined) q = q.where('email_lower', '=', f.email.trim().toLowerCase());
     if (f.name !== undefined) q = q.where(sql<SqlBool>`name_lower LIKE ${`%${escapeLike(f.name.trim().toLowerCase())}%`} ESCAPE '\\'`);
@@ -88,18 +88,18 @@ export class CustomersQueries {
       q = q.where('seq', '<', seq);
     }
     const compiled = q.orderBy('seq', 'desc').limit(f.page_size + 1).compile();
-    const rows = this.sqlite.db.prepare(compiled.sql).all(...compiled.parameters) as { seq: number; resource: string }[];
+    const rows = await this.db.all<{ seq: number; resource: string }>(compiled.sql, compiled.parameters as SqlValue[]);
     const page = rows.slice(0, f.page_size);
     const last = page[page.length - 1];
     return new Page(
-      page.map((r) => this.withSummary(JSON.parse(r.resource) as CustomerResource, tenant, now)),
+      await Promise.all(page.map((r) => this.withSummary(JSON.parse(r.resource) as CustomerResource, tenant, now))),
       rows.length > f.page_size && last ? encodePageToken([last.seq]) : null,
     );
   }
 
   /** Oldest first; removed ones only when asked for. */
-  paymentMethods(tenant: Tenant, customerId: string, now: Date, includeRemoved = false): PaymentMethodResource[] {
-    this.get(tenant, customerId, now);
+  async paymentMethods(tenant: Tenant, customerId: string, now: Date, includeRemoved = false): Promise<PaymentMethodResource[]> {
+    await this.get(tenant, customerId, now);
     let q = this.sql
       .selectFrom('customer_payment_methods')
       .select('resource')
@@ -108,12 +108,12 @@ export class CustomersQueries {
       .where('mode', '=', tenant.mode);
     if (!includeRemoved) q = q.where('removed', '=', 0);
     const compiled = q.orderBy('saved_seq', 'asc').compile();
-    const rows = this.sqlite.db.prepare(compiled.sql).all(...compiled.parameters) as { resource: string }[];
+    const rows = await this.db.all<{ resource: string }>(compiled.sql, compiled.parameters as SqlValue[]);
     return rows.map((r) => withStatusAt(JSON.parse(r.resource) as PaymentMethodResource, now));
   }
 
-  paymentMethod(tenant: Tenant, customerId: string, id: string, now: Date): PaymentMethodResource {
-    const method = this.paymentMethods(tenant, customerId, now, true).find((pm) => pm.id === id);
+  async paymentMethod(tenant: Tenant, customerId: string, id: string, now: Date): Promise<PaymentMethodResource> {
+    const method = (await this.paymentMethods(tenant, customerId, now, true)).find((pm) => pm.id === id);
     if (!method) throw customerError('PAYMENT_METHOD_NOT_FOUND', `customer ${customerId} has no payment method ${id}`);
     return method;
   }

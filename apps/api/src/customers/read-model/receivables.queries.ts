@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import type { Money } from '#ordo/domain';
-import { SQLITE } from '../../persistence/tokens.js';
-import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { READ_DB, type ReadDb } from '../../persistence/read-db.js';
+import type { SqlValue } from '../../persistence/sql/sql-job.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import { sqliteQueryBuilder } from '../../platform/sql.js';
 import { AgingByCurrency, agingBucket, agingBucketSql, daysPastDue, toAgingResource, type AgingBucket } from './aging.js';
@@ -35,10 +35,10 @@ type Tenant = Pick<RequestContext, 'merchantId' | 'mode'>;
 export class ReceivablesQueries {
   private readonly sql: Kysely<{ invoices: InvoicesTable }> = sqliteQueryBuilder();
 
-  constructor(@Inject(SQLITE) private readonly sqlite: SqlitePersistence) {}
+  constructor(@Inject(READ_DB) private readonly db: ReadDb) {}
 
   /** One customer's open invoices (oldest due first) and per-currency totals by age. */
-  customer(tenant: Tenant, customerId: string, now: Date) {
+  async customer(tenant: Tenant, customerId: string, now: Date) {
     const compiled = this.sql
       .selectFrom('invoices')
       .select(['id', 'number', 'order_id', 'status', 'currency', 'amount_remaining', 'due_at'])
@@ -49,7 +49,7 @@ export class ReceivablesQueries {
       .orderBy('due_at', 'asc')
       .orderBy('id', 'asc')
       .compile();
-    const rows = this.sqlite.db.prepare(compiled.sql).all(...compiled.parameters) as Pick<InvoicesTable, 'id' | 'number' | 'order_id' | 'status' | 'currency' | 'amount_remaining' | 'due_at'>[];
+    const rows = await this.db.all<Pick<InvoicesTable, 'id' | 'number' | 'order_id' | 'status' | 'currency' | 'amount_remaining' | 'due_at'>>(compiled.sql, compiled.parameters as SqlValue[]);
     const totals = new AgingByCurrency();
     const openInvoices = rows.map((row) => {
       const days = daysPastDue(row.due_at, now);
@@ -76,7 +76,7 @@ export class ReceivablesQueries {
   }
 
   /** The merchant's receivables by age: per currency across customers, and per customer and currency. */
-  agingReport(tenant: Tenant, now: Date) {
+  async agingReport(tenant: Tenant, now: Date) {
     const compiled = this.sql
       .selectFrom('invoices')
       .select((eb) => [
@@ -93,7 +93,7 @@ export class ReceivablesQueries {
       .orderBy('customer_id', 'asc')
       .orderBy('currency', 'asc')
       .compile();
-    const rows = this.sqlite.db.prepare(compiled.sql).all(...compiled.parameters) as { customer_id: string; currency: string; bucket: AgingBucket; amount: number; invoices: number }[];
+    const rows = await this.db.all<{ customer_id: string; currency: string; bucket: AgingBucket; amount: number; invoices: number }>(compiled.sql, compiled.parameters as SqlValue[]);
     const overall = new AgingByCurrency();
     const customers = new Map<string, AgingByCurrency>();
     for (const row of rows) {

@@ -13,7 +13,7 @@ import { toOrderResource } from '../../orders/read-model/order-resource.js';
 import { InvoicesProjection } from '../../invoices/read-model/invoices.projection.js';
 import { toInvoiceResource } from '../../invoices/read-model/invoice-resource.js';
 import { ReceivablesQueries } from '../../customers/read-model/receivables.queries.js';
-import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { SqliteReadDb } from '../../persistence/read-db.js';
 import { JournalProjection } from '../../finance/journal.projection.js';
 import { reconcile } from '../../finance/reconcile.js';
 import { PaymentsProjection } from './payments.projection.js';
@@ -190,14 +190,14 @@ async function checkRun(steps: Step[], syncEachAppend: boolean, totals: Totals):
     const refunds = byId(db.prepare('SELECT id, order_id, merchant_id, mode, revision, payment_intent_id, status, amount, resource FROM refunds').all() as Row[]);
     const invoices = byId(db.prepare('SELECT id, order_id, merchant_id, mode, revision, customer_id, status, amount_remaining, resource FROM invoices').all() as Row[]);
     // Receivables as the app serves them (the customer route and the aging report) = Σ outstanding of the orders open invoices bill.
-    const queries = new ReceivablesQueries({ db } as SqlitePersistence);
+    const queries = new ReceivablesQueries(new SqliteReadDb(db));
     const tenant = { merchantId: MERCHANT, mode: MODE };
     const receivables = new Map<string, number>();
     for (const customer of new Set([...expectedReceivables.keys(), ...[...expectedInvoices.values()].map((i) => i.customer_id as string)])) {
-      const owed = queries.customer(tenant, customer, AS_OF).by_currency.reduce((sum, c) => sum + c.outstanding_money.amount, 0);
+      const owed = (await queries.customer(tenant, customer, AS_OF)).by_currency.reduce((sum, c) => sum + c.outstanding_money.amount, 0);
       if (owed > 0) receivables.set(customer, owed);
     }
-    const report = queries.agingReport(tenant, AS_OF);
+    const report = await queries.agingReport(tenant, AS_OF);
     expect(report.by_currency.reduce((sum, c) => sum + c.outstanding_money.amount, 0)).toBe([...expectedReceivables.values()].reduce((a, b) => a + b, 0));
     // Map equality: same ids (none missing, none extra) and, per id, the same columns.
     expect(orders).toEqual(expectedOrders);
