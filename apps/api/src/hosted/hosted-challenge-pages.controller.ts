@@ -2,8 +2,7 @@ import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { ExistingOrder, PaymentIntent } from '#ordo/domain';
 import { OrdersQueries } from '../orders/read-model/orders.queries.js';
-import { SQLITE } from '../persistence/tokens.js';
-import type { SqlitePersistence } from '../persistence/sqlite-persistence.js';
+import { READ_DB, type ReadDb } from '../persistence/read-db.js';
 import { Public } from '../platform/auth.guard.js';
 import { pageSignatureValid } from '../platform/page-signature.js';
 import type { OrdoRequest, RequestContext } from '../platform/request-context.js';
@@ -27,7 +26,7 @@ export class HostedChallengePagesController {
     private readonly orders: OrdersQueries,
     private readonly payments: HostedPayments,
     private readonly secrets: ServerSecrets,
-    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(READ_DB) private readonly db: ReadDb,
   ) {}
 
   @Get(':intent/:sig')
@@ -64,7 +63,7 @@ export class HostedChallengePagesController {
 
   private async find(intentId: string, sig: string): Promise<{ ctx: RequestContext; order: ExistingOrder; intent: PaymentIntent } | undefined> {
     if (!/^pi_[A-Za-z0-9]{16,40}$/.test(intentId) || !pageSignatureValid(this.secrets.idSecret, 'challenge', intentId, sig)) return undefined;
-    const row = this.sqlite.db.prepare('SELECT order_id, merchant_id, mode FROM payment_intents WHERE id = ?').get(intentId) as { order_id: string; merchant_id: string; mode: 'test' | 'live' } | undefined;
+    const row = await this.db.first<{ order_id: string; merchant_id: string; mode: 'test' | 'live' }>('SELECT order_id, merchant_id, mode FROM payment_intents WHERE id = ?', [intentId]);
     if (!row) return undefined;
     const ctx = this.payments.contextFor(row);
     const order = await this.orders.state(ctx, row.order_id);

@@ -159,7 +159,7 @@ export class HostedPagesController {
 
   private async invoice_(token: string): Promise<(Found & { invoice: Invoice; owner: InvoiceOwner }) | undefined> {
     if (!TOKEN.test(token)) return undefined;
-    const owner = this.invoices.byToken(token);
+    const owner = await this.invoices.byToken(token);
     if (!owner) return undefined;
     const ctx = this.payments.contextFor(owner);
     const order = await this.orders.state(ctx, owner.order_id);

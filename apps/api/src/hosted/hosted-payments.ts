@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidCardError } from '#ordo/processor';
 import { DomainError } from '#ordo/domain';
+import { READ_DB, type ReadDb } from '../persistence/read-db.js';
 import { SQLITE } from '../persistence/tokens.js';
 import type { SqlitePersistence } from '../persistence/sqlite-persistence.js';
 import { ApiError } from '../platform/api-error.js';
@@ -56,12 +57,14 @@ export class HostedPayments {
     private readonly processors: PaymentProcessors,
     private readonly clock: Clock,
     @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(READ_DB) private readonly db: ReadDb,
   ) {}
 
   contextFor(owner: { merchant_id: string; mode: 'test' | 'live' }): RequestContext {
     return { requestId: randomId('req_'), merchantId: owner.merchant_id, mode: owner.mode, ids: new IdMinter() };
   }
 
+  /** Still read synchronously from SQLite: the page renderers call it while building a page (moves to ReadDb with them). */
   merchantName(merchantId: string): string {
     const row = this.sqlite.db.prepare('SELECT name FROM merchants WHERE id = ?').get(merchantId) as { name: string } | undefined;
     return row?.name ?? 'the merchant';
@@ -96,7 +99,7 @@ export class HostedPayments {
         ...(target.invoiceId ? { invoice_id: target.invoiceId } : {}),
         ...(target.saveCard ? { save_payment_method: true } : {}),
       });
-      return this.outcomeOf(target.orderId, ref.intentId);
+      return await this.outcomeOf(target.orderId, ref.intentId);
     } catch (error) {
       return refusal(error);
     }
@@ -105,14 +108,14 @@ export class HostedPayments {
   async completeChallenge(ctx: RequestContext, orderId: string, intentId: string, result: 'approve' | 'fail'): Promise<HostedOutcome> {
     try {
       await this.intents.completeAction(ctx, { orderId, intentId }, result);
-      return this.outcomeOf(orderId, intentId);
+      return await this.outcomeOf(orderId, intentId);
     } catch (error) {
       return refusal(error);
     }
   }
 
-  private outcomeOf(orderId: string, intentId: string): HostedOutcome {
-    const row = this.sqlite.db.prepare('SELECT resource FROM payment_intents WHERE id = ? AND order_id = ?').get(intentId, orderId) as { resource: string } | undefined;
+  private async outcomeOf(orderId: string, intentId: string): Promise<HostedOutcome> {
+    const row = await this.db.first<{ resource: string }>('SELECT resource FROM payment_intents WHERE id = ? AND order_id = ?', [intentId, orderId]);
     const intent = row ? (JSON.parse(row.resource) as { status: string; last_payment_error: { code: string } | null }) : undefined;
     if (!intent) return { kind: 'refused', code: 'UNKNOWN', message: 'The payment could not be completed. Try again.' };
     if (intent.status === 'succeeded') return { kind: 'paid' };

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DomainError, type Invoice } from '#ordo/domain';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
-import { SQLITE } from '../../persistence/tokens.js';
-import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { READ_DB, type ReadDb } from '../../persistence/read-db.js';
 import { Clock } from '../../platform/clock.js';
 import { randomId } from '../../platform/ids.js';
 import type { Caller } from '../../orders/application/order-commands.js';
@@ -35,7 +34,7 @@ export class InvoiceScheduler implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly invoices: InvoicesService,
     private readonly clock: Clock,
-    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(READ_DB) private readonly db: ReadDb,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
   ) {}
 
@@ -73,12 +72,11 @@ export class InvoiceScheduler implements OnApplicationBootstrap, OnApplicationSh
 
   private async pass(now: string, scope?: TestClockScope): Promise<{ overdue: number; reminders: number }> {
     const customers = customersOn('i.customer_id', scope);
-    const rows = this.sqlite.db
-      .prepare(
-        `SELECT i.id, i.order_id, i.merchant_id, i.mode, i.due_at, i.overdue, i.resource FROM invoices i JOIN orders o ON o.id = i.order_id
-         WHERE i.status IN ('open', 'partially_paid') AND i.due_at IS NOT NULL AND o.status = 'open' AND ${customers.sql}`,
-      )
-      .all(...customers.params) as OpenInvoiceRow[];
+    const rows = await this.db.all<OpenInvoiceRow>(
+      `SELECT i.id, i.order_id, i.merchant_id, i.mode, i.due_at, i.overdue, i.resource FROM invoices i JOIN orders o ON o.id = i.order_id
+       WHERE i.status IN ('open', 'partially_paid') AND i.due_at IS NOT NULL AND o.status = 'open' AND ${customers.sql}`,
+      customers.params,
+    );
     const done = { overdue: 0, reminders: 0 };
     for (const row of rows) {
       // A test clock's invoices are dated at the clock's time.

@@ -4,8 +4,7 @@ import { ProjectionRunner } from '../../application/projections/projection-runne
 import { CheckoutSessionsService } from '../../checkout/application/checkout-sessions.service.js';
 import { CheckoutSessionsQueries } from '../../checkout/read-model/checkout-sessions.queries.js';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
-import { SQLITE } from '../../persistence/tokens.js';
-import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { READ_DB, type ReadDb } from '../../persistence/read-db.js';
 import { Clock } from '../../platform/clock.js';
 import { randomId } from '../../platform/ids.js';
 import type { RequestContext } from '../../platform/request-context.js';
@@ -30,7 +29,7 @@ export class PaymentLinksService implements OnApplicationBootstrap {
     private readonly sessionQueries: CheckoutSessionsQueries,
     private readonly projections: ProjectionRunner,
     private readonly clock: Clock,
-    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(READ_DB) private readonly db: ReadDb,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
   ) {}
 
@@ -50,12 +49,11 @@ export class PaymentLinksService implements OnApplicationBootstrap {
    * once the read models have caught up at start-up.
    */
   async recordMissedCompletions(): Promise<void> {
-    const missed = this.sqlite.db
-      .prepare(
-        `SELECT s.id, s.payment_link_id, s.merchant_id, s.mode FROM checkout_sessions s JOIN payment_links l ON l.id = s.payment_link_id
-          WHERE s.status = 'completed' AND NOT EXISTS (SELECT 1 FROM json_each(l.state, '$.slots') WHERE json_extract(value, '$.checkout_session_id') = s.id AND json_extract(value, '$.completed') = 1)`,
-      )
-      .all() as { id: string; payment_link_id: string; merchant_id: string; mode: 'test' | 'live' }[];
+    // The link's slots are read in JS, not with a JSON function: those differ by engine.
+    const completed = await this.db.all<{ id: string; payment_link_id: string; merchant_id: string; mode: 'test' | 'live'; state: string }>(
+      `SELECT s.id, s.payment_link_id, s.merchant_id, s.mode, l.state FROM checkout_sessions s JOIN payment_links l ON l.id = s.payment_link_id WHERE s.status = 'completed'`,
+    );
+    const missed = completed.filter((row) => !(JSON.parse(row.state) as { slots: { checkout_session_id: string; completed: boolean }[] }).slots.some((slot) => slot.checkout_session_id === row.id && slot.completed));
     for (const row of missed) await this.recordCompletion({ merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_') }, row.payment_link_id, row.id);
   }
 
