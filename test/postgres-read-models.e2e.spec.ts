@@ -8,6 +8,21 @@ import { ServerSecrets } from '../apps/api/src/platform/server-secrets.js';
 import { runMixedFlow } from './support/mixed-flow.js';
 import { bearer, startTestApp, usd, type TestApp } from './support/test-app.js';
 import type pg from 'pg';
+import { BillingQueries } from '../apps/api/src/billing/read-model/billing.queries.js';
+import { CheckoutSessionsQueries } from '../apps/api/src/checkout/read-model/checkout-sessions.queries.js';
+import { CustomerTimelineQueries } from '../apps/api/src/customers/read-model/customer-timeline.queries.js';
+import { CustomersQueries } from '../apps/api/src/customers/read-model/customers.queries.js';
+import { ReceivablesQueries } from '../apps/api/src/customers/read-model/receivables.queries.js';
+import { EventsQueries } from '../apps/api/src/events/read-model/events.queries.js';
+import { TrialBalanceQueries } from '../apps/api/src/finance/trial-balance.queries.js';
+import { HostedInvoices } from '../apps/api/src/hosted/hosted-invoices.js';
+import { InvoicesQueries } from '../apps/api/src/invoices/read-model/invoices.queries.js';
+import { OrdersQueries } from '../apps/api/src/orders/read-model/orders.queries.js';
+import { PaymentLinksQueries } from '../apps/api/src/payment-links/read-model/payment-links.queries.js';
+import { PaymentsQueries } from '../apps/api/src/payments/read-model/payments.queries.js';
+import { PostgresReadDb, SqliteReadDb, type ReadDb } from '../apps/api/src/persistence/read-db.js';
+import { Clock } from '../apps/api/src/platform/clock.js';
+import { WebhookEndpointsQueries } from '../apps/api/src/webhooks/read-model/webhook-endpoints.queries.js';
 
 /**
  * The same projections, written once, build the same tables on PostgreSQL as on SQLite: a mixed
@@ -59,6 +74,75 @@ describeWithPostgres('read models on PostgreSQL', () => {
     await expectSameRows();
     const checkpoints = (await pool.query('SELECT name, position FROM projection_checkpoints ORDER BY name')).rows;
     expect(new Set(checkpoints.map((c: { position: number }) => c.position))).toEqual(new Set([Number(await t.sqlite.store.headPosition())]));
+  }, 60_000);
+
+  it('every query answers the same from the PostgreSQL read models as from SQLite (the API read path on both engines)', async () => {
+    const config = t.app.get<OrdoConfig>(ORDO_CONFIG);
+    const secrets = t.app.get(ServerSecrets);
+    const clock = t.app.get(Clock);
+    const now = clock.now();
+    const queriesOn = (db: ReadDb) => {
+      const receivables = new ReceivablesQueries(db);
+      return {
+        orders: new OrdersQueries(db),
+        payments: new PaymentsQueries(db, config, secrets),
+        invoices: new InvoicesQueries(db, config),
+        sessions: new CheckoutSessionsQueries(db, config),
+        links: new PaymentLinksQueries(db, config),
+        events: new EventsQueries(db, config, clock),
+        billing: new BillingQueries(db),
+        endpoints: new WebhookEndpointsQueries(db),
+        customers: new CustomersQueries(db, receivables),
+        receivables,
+        timelines: new CustomerTimelineQueries(db),
+        trialBalance: new TrialBalanceQueries(db),
+        hostedInvoices: new HostedInvoices(db),
+      };
+    };
+    const sqlite = queriesOn(new SqliteReadDb(t.db));
+    const postgres = queriesOn(new PostgresReadDb(pool));
+    type Queries = ReturnType<typeof queriesOn>;
+    const asked: string[] = [];
+    const same = async (what: string, ask: (q: Queries) => Promise<unknown>) => {
+      asked.push(what);
+      expect([what, await ask(postgres)]).toEqual([what, await ask(sqlite)]);
+    };
+    const page = { page_size: 100 };
+    for (const tenant of [{ merchantId: t.merchants.a, mode: 'test' as const }, { merchantId: t.merchants.b, mode: 'test' as const }]) {
+      const orders = await sqlite.orders.list(tenant, page);
+      expect(orders.items.length).toBeGreaterThan(0);
+      await same('orders', (q) => q.orders.list(tenant, page));
+      await same('paid orders', (q) => q.orders.list(tenant, { ...page, payment_status: 'paid' }));
+      for (const o of orders.items) {
+        await same(`order ${o.id}`, (q) => q.orders.get(tenant, o.id));
+        await same(`state ${o.id}`, (q) => q.orders.state(tenant, o.id));
+        await same(`timeline ${o.id}`, (q) => q.orders.timeline(tenant, o.id));
+      }
+      await same('intents', (q) => q.payments.listIntents(tenant, {}));
+      await same('refunds', (q) => q.payments.listRefunds(tenant, {}));
+      for (const pi of (await sqlite.payments.listIntents(tenant, {})).items) await same(`intent ${pi.id}`, (q) => q.payments.intent(tenant, pi.id));
+      await same('invoices', (q) => q.invoices.list(tenant, {}));
+      await same('overdue invoices', (q) => q.invoices.list(tenant, { overdue: 'false', status: 'paid' }));
+      await same('sessions', (q) => q.sessions.list(tenant, page, {}));
+      await same('links', (q) => q.links.list(tenant, page));
+      await same('events', (q) => q.events.list(tenant, page, {}));
+      await same('events by type', (q) => q.events.list(tenant, page, { types: ['order.created', 'payment_intent.succeeded'] }));
+      await same('plans', (q) => q.billing.plans(tenant, page));
+      await same('subscriptions', (q) => q.billing.subscriptions(tenant, page, {}));
+      await same('endpoints', (q) => q.endpoints.list(tenant, page));
+      await same('customers', (q) => q.customers.list(tenant, page, now));
+      await same('customers by name', (q) => q.customers.list(tenant, { ...page, name: 'CLOCK' }, now));
+      for (const c of (await sqlite.customers.list(tenant, page, now)).items) {
+        await same(`receivables ${c.id}`, (q) => q.receivables.customer(tenant, c.id, now));
+        await same(`customer timeline ${c.id}`, (q) => q.timelines.timeline(tenant, c.id, {}, page));
+        await same(`payment methods ${c.id}`, (q) => q.customers.paymentMethods(tenant, c.id, now, true));
+      }
+      await same('aging', (q) => q.receivables.agingReport(tenant, now));
+      await same('trial balance', (q) => q.trialBalance.trialBalance(tenant));
+    }
+    const token = (t.db.prepare('SELECT pay_token FROM invoices WHERE pay_token IS NOT NULL').get() as { pay_token: string }).pay_token;
+    await same('hosted invoice', (q) => q.hostedInvoices.byToken(token));
+    expect(asked.length).toBeGreaterThan(40);
   }, 60_000);
 
   it('delivering the whole log again into the rows already there changes nothing', async () => {
