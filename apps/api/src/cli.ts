@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'merchant:list':
-        process.stdout.write(JSON.stringify(merchants.list(), null, 2) + '\n');
+        process.stdout.write(JSON.stringify(await merchants.list(), null, 2) + '\n');
         return 0;
       case 'key:create': {
         const [merchantId, mode] = args;

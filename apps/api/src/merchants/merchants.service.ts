@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Statement } from 'better-sqlite3';
 import { merchantDecider, merchantStreamName, type MerchantCommand } from '#ordo/domain';
 import { CommandPath } from '../application/command-path.js';
 import { Clock } from '../platform/clock.js';
 import { randomId } from '../platform/ids.js';
-import { SQLITE } from '../persistence/tokens.js';
-import type { SqlitePersistence } from '../persistence/sqlite-persistence.js';
+import { READ_DB, type ReadDb } from '../persistence/read-db.js';
 import { ApiKeyCache, type AuthenticatedKey } from './api-key-cache.js';
 import { hashApiKey, mintApiKey, parseApiKey, type Mode } from './api-key.js';
 
@@ -21,12 +19,11 @@ export interface MerchantSummary {
 /** Merchant and API-key administration (CLI and first start) and key look-up for auth. */
 @Injectable()
 export class MerchantsService {
-  private findKey?: Statement;
 
   constructor(
     private readonly commands: CommandPath,
     private readonly clock: Clock,
-    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(READ_DB) private readonly db: ReadDb,
     private readonly cache: ApiKeyCache,
   ) {}
 
@@ -53,30 +50,29 @@ export class MerchantsService {
   }
 
   /**
-   * Runs on every request: the statement is prepared once (the table exists once projections
-   * started). A key revoked anywhere is refused here within the cache's age bound.
+   * Runs on every request (a cache hit answers without a read). A key revoked anywhere is
+   * refused here within the cache's age bound.
    */
-  authenticate(key: string): AuthenticatedKey | undefined {
+  async authenticate(key: string): Promise<AuthenticatedKey | undefined> {
     if (!parseApiKey(key)) return undefined;
     const hash = hashApiKey(key);
     const now = this.clock.now().getTime();
     const cached = this.cache.get(hash, now);
     if (cached) return cached;
-    this.findKey ??= this.sqlite.db.prepare('SELECT key_id, merchant_id, mode FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL');
-    const row = this.findKey.get(hash) as { key_id: string; merchant_id: string; mode: Mode } | undefined;
+    const row = await this.db.first<{ key_id: string; merchant_id: string; mode: Mode }>('SELECT key_id, merchant_id, mode FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL', [hash]);
     if (!row) return undefined;
     const found = { merchantId: row.merchant_id, mode: row.mode, keyId: row.key_id };
     this.cache.set(hash, found, now);
     return found;
   }
 
-  hasAnyMerchant(): boolean {
-    return this.sqlite.db.prepare('SELECT 1 FROM merchants LIMIT 1').get() !== undefined;
+  async hasAnyMerchant(): Promise<boolean> {
+    return (await this.db.first('SELECT 1 AS one FROM merchants LIMIT 1')) !== undefined;
   }
 
-  list(): MerchantSummary[] {
-    const merchants = this.sqlite.db.prepare('SELECT id, name, created_at FROM merchants ORDER BY created_at').all() as Omit<MerchantSummary, 'keys'>[];
-    const keys = this.sqlite.db.prepare('SELECT key_id, merchant_id, mode, hint, created_at, revoked_at FROM api_keys ORDER BY created_at').all() as (MerchantSummary['keys'][number] & { merchant_id: string })[];
+  async list(): Promise<MerchantSummary[]> {
+    const merchants = await this.db.all<Omit<MerchantSummary, 'keys'>>('SELECT id, name, created_at FROM merchants ORDER BY created_at');
+    const keys = await this.db.all<MerchantSummary['keys'][number] & { merchant_id: string }>('SELECT key_id, merchant_id, mode, hint, created_at, revoked_at FROM api_keys ORDER BY created_at');
     return merchants.map((m) => ({ ...m, keys: keys.filter((k) => k.merchant_id === m.id).map(({ merchant_id: _, ...k }) => k) }));
   }
 

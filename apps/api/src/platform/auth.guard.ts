@@ -20,13 +20,13 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const req = context.switchToHttp().getRequest<OrdoRequest>();
     const header = headerOf(req, 'authorization');
     if (!header) throw new ApiError(401, 'API_KEY_MISSING', 'send your API key as Authorization: Bearer <key>', undefined, { 'WWW-Authenticate': 'Bearer' });
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const found = match ? this.merchants.authenticate(match[1]) : undefined;
+    const found = match ? await this.merchants.authenticate(match[1]) : undefined;
     if (!found) throw new ApiError(401, 'API_KEY_INVALID', 'the API key is not valid or has been revoked', undefined, { 'WWW-Authenticate': 'Bearer' });
     req.ordo = { requestId: requestIdOf(req), merchantId: found.merchantId, mode: found.mode, apiKeyId: found.keyId, ids: new IdMinter() };
     return true;
