@@ -40,7 +40,7 @@ export class HostedChallengePagesController {
       'challenge',
       {
         amount: buyerMoney(found.intent.confirming_amount ?? found.intent.amount ?? 0, found.order.currency),
-        merchant: this.payments.merchantName(found.ctx.merchantId),
+        merchant: found.merchant,
         last4: found.intent.payment_method?.last4 ?? '••••',
         action: `/authenticate/${intentId}/${sig}`,
         csrf: formToken(this.secrets.idSecret, `${intentId}/${sig}`),
@@ -61,14 +61,14 @@ export class HostedChallengePagesController {
     this.pages.redirect(res, `/authenticate/${intentId}/${sig}`);
   }
 
-  private async find(intentId: string, sig: string): Promise<{ ctx: RequestContext; order: ExistingOrder; intent: PaymentIntent } | undefined> {
+  private async find(intentId: string, sig: string): Promise<{ ctx: RequestContext; order: ExistingOrder; intent: PaymentIntent; merchant: string } | undefined> {
     if (!/^pi_[A-Za-z0-9]{16,40}$/.test(intentId) || !pageSignatureValid(this.secrets.idSecret, 'challenge', intentId, sig)) return undefined;
     const row = await this.db.first<{ order_id: string; merchant_id: string; mode: 'test' | 'live' }>('SELECT order_id, merchant_id, mode FROM payment_intents WHERE id = ?', [intentId]);
     if (!row) return undefined;
     const ctx = this.payments.contextFor(row);
     const order = await this.orders.state(ctx, row.order_id);
     const intent = order.payment_intents.find((pi) => pi.id === intentId);
-    return intent ? { ctx, order, intent } : undefined;
+    return intent ? { ctx, order, intent, merchant: await this.payments.merchantName(ctx.merchantId) } : undefined;
   }
 
   private settled(res: unknown, { ctx, intent }: { ctx: RequestContext; intent: PaymentIntent }): void {

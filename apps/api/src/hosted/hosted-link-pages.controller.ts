@@ -55,11 +55,12 @@ export class HostedLinkPagesController {
     }
   }
 
-  private async link(token: string): Promise<LinkOwner | undefined> {
-    return TOKEN.test(token) ? this.links.byToken(token) : undefined;
+  private async link(token: string): Promise<(LinkOwner & { merchant: string }) | undefined> {
+    const owner = TOKEN.test(token) ? await this.links.byToken(token) : undefined;
+    return owner ? { ...owner, merchant: await this.payments.merchantName(owner.merchant_id) } : undefined;
   }
 
-  private render(res: unknown, token: string, link: LinkOwner, status: number, error?: string): void {
+  private render(res: unknown, token: string, link: LinkOwner & { merchant: string }, status: number, error?: string): void {
     const open = linkOpenFor(link.state, this.clock.nowIso());
     if (open === 'inactive') return this.message(res, status === 200 ? 410 : status, link, 'This link is not active', 'It takes no payments now. Contact the seller.');
     if (open === 'limit_reached') return this.message(res, status === 200 ? 410 : status, link, 'Sold out', 'This link has reached its limit of payments.');
@@ -71,7 +72,7 @@ export class HostedLinkPagesController {
       min: line.adjustable_quantity?.minimum ?? line.quantity,
       max: line.adjustable_quantity?.maximum ?? line.quantity,
     }));
-    const title = `Buy from ${this.payments.merchantName(link.merchant_id)}`;
+    const title = `Buy from ${link.merchant}`;
     this.pages.send(res, status, 'link', { title, lines, action: `/l/${token}`, csrf: formToken(this.secrets.idSecret, token), error: error ?? null }, { title, testMode: link.mode === 'test' });
   }
 

@@ -21,6 +21,8 @@ const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 interface Found {
   ctx: RequestContext;
   order: ExistingOrder;
+  /** The merchant's name, as the page shows it. */
+  merchant: string;
 }
 
 /**
@@ -154,7 +156,7 @@ export class HostedPagesController {
     const ctx = this.payments.contextFor(owner);
     const order = await this.orders.state(ctx, owner.order_id);
     const session = order.checkout_sessions.find((s) => s.id === owner.id);
-    return session ? { ctx, order, session } : undefined;
+    return session ? { ctx, order, session, merchant: await this.payments.merchantName(ctx.merchantId) } : undefined;
   }
 
   private async invoice_(token: string): Promise<(Found & { invoice: Invoice; owner: InvoiceOwner }) | undefined> {
@@ -164,7 +166,7 @@ export class HostedPagesController {
     const ctx = this.payments.contextFor(owner);
     const order = await this.orders.state(ctx, owner.order_id);
     const invoice = order.invoices.find((inv) => inv.id === owner.id);
-    return invoice ? { ctx, order, invoice, owner } : undefined;
+    return invoice ? { ctx, order, invoice, owner, merchant: await this.payments.merchantName(ctx.merchantId) } : undefined;
   }
 
   /** Open and not past its expiry by the clock (the scheduler may not have recorded it yet). */
@@ -173,7 +175,7 @@ export class HostedPagesController {
   }
 
   private showSession(res: unknown, token: string, found: Found & { session: CheckoutSession }, status: number, error?: string): void {
-    const { ctx, order, session } = found;
+    const { ctx, order, session, merchant } = found;
     if (session.status === 'completed') {
       const paid = order.payment_intents.find((pi) => pi.id === session.payment_intent_id)?.captured ?? 0;
       return this.message(res, 200, ctx, { heading: 'Payment successful', message: `Thank you: ${formatMoney(paid, order.currency)} was paid.`, tone: 'good', link: session.payment_link_id ? null : { href: this.successUrl(session), text: 'Return to the shop' } }, [origin(session.success_url)]);
@@ -190,7 +192,7 @@ export class HostedPagesController {
       status,
       'checkout',
       {
-        merchant: this.payments.merchantName(ctx.merchantId),
+        merchant,
         summary,
         expiresAt: session.expires_at,
         expiresAtText: new Date(session.expires_at).toUTCString(),
@@ -264,7 +266,7 @@ export class HostedPagesController {
       'challenge',
       {
         amount: formatMoney(intent.confirming_amount ?? intent.amount ?? 0, found.order.currency),
-        merchant: this.payments.merchantName(found.ctx.merchantId),
+        merchant: found.merchant,
         last4: intent.payment_method?.last4 ?? '••••',
         action,
         csrf: formToken(this.secrets.idSecret, token),

@@ -2,8 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InvalidCardError } from '#ordo/processor';
 import { DomainError } from '#ordo/domain';
 import { READ_DB, type ReadDb } from '../persistence/read-db.js';
-import { SQLITE } from '../persistence/tokens.js';
-import type { SqlitePersistence } from '../persistence/sqlite-persistence.js';
 import { ApiError } from '../platform/api-error.js';
 import { Clock } from '../platform/clock.js';
 import { IdMinter, randomId } from '../platform/ids.js';
@@ -56,7 +54,6 @@ export class HostedPayments {
     private readonly intents: PaymentIntentsService,
     private readonly processors: PaymentProcessors,
     private readonly clock: Clock,
-    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
     @Inject(READ_DB) private readonly db: ReadDb,
   ) {}
 
@@ -64,9 +61,9 @@ export class HostedPayments {
     return { requestId: randomId('req_'), merchantId: owner.merchant_id, mode: owner.mode, ids: new IdMinter() };
   }
 
-  /** Still read synchronously from SQLite: the page renderers call it while building a page (moves to ReadDb with them). */
-  merchantName(merchantId: string): string {
-    const row = this.sqlite.db.prepare('SELECT name FROM merchants WHERE id = ?').get(merchantId) as { name: string } | undefined;
+  /** The name buyers see on the page. */
+  async merchantName(merchantId: string): Promise<string> {
+    const row = await this.db.first<{ name: string }>('SELECT name FROM merchants WHERE id = ?', [merchantId]);
     return row?.name ?? 'the merchant';
   }
 
