@@ -1,7 +1,8 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type pg from 'pg';
 import { postgresValues, toPostgres } from './sql/postgres-sql.js';
 import type { SqlParams } from './sql/sql-job.js';
+import { StatementCache } from './sql/statement-cache.js';
 
 /** The read models as queries see them, on either engine. */
 export const READ_DB = Symbol('READ_DB');
@@ -18,25 +19,18 @@ export interface ReadDb {
 
 /** On the embedded file: synchronous better-sqlite3 underneath, statements prepared once per text. */
 export class SqliteReadDb implements ReadDb {
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements: StatementCache;
 
-  constructor(private readonly db: Database) {}
+  constructor(db: Database) {
+    this.statements = new StatementCache(db);
+  }
 
   async all<R>(sql: string, params: SqlParams = []): Promise<R[]> {
-    return this.statement(sql).all(...bind(params)) as R[];
+    return this.statements.get(sql).all(...bind(params)) as R[];
   }
 
   async first<R>(sql: string, params: SqlParams = []): Promise<R | undefined> {
-    return this.statement(sql).get(...bind(params)) as R | undefined;
-  }
-
-  private statement(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return this.statements.get(sql).get(...bind(params)) as R | undefined;
   }
 }
 
