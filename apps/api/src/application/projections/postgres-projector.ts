@@ -1,10 +1,9 @@
 import type pg from 'pg';
 import type { EventStore } from '#ordo/event-store';
 import { PostgresJobs } from '../../persistence/sql/postgres-jobs.js';
-import { run, type SqlJob } from '../../persistence/sql/sql-job.js';
 import { postgresDdl } from '../../persistence/sql/postgres-sql.js';
 import type { Projection } from './projection.js';
-import { applyBatch, CHECKPOINTS_TABLE, CheckpointMovedError, loadCheckpoints, lowestCheckpoint, upgradeProjections } from './projection-batch.js';
+import { applyBatch, CheckpointMovedError, loadCheckpoints, lowestCheckpoint, prepareProjections } from './projection-batch.js';
 
 /** Held for the projector's whole session: whoever holds it is the one active projector. */
 export const PROJECTOR_LOCK_KEY = 0x4f72646f50726f6an; // "OrdoProj"
@@ -133,7 +132,7 @@ export class PostgresProjector {
   private async prepareTables(): Promise<void> {
     this.adopt(
       await this.inTransaction(async (jobs) => {
-        await jobs.run(upgrade(this.projections));
+        await jobs.run(prepareProjections(this.projections, postgresDdl));
         return jobs.run(loadCheckpoints(this.projections));
       }),
     );
@@ -198,9 +197,4 @@ export class PostgresProjector {
       this.wake = done;
     });
   }
-}
-
-function* upgrade(projections: readonly Projection[]): SqlJob<void> {
-  yield* run(postgresDdl(CHECKPOINTS_TABLE));
-  yield* upgradeProjections(projections, postgresDdl);
 }

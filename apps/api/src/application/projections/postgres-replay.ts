@@ -2,9 +2,8 @@ import type pg from 'pg';
 import type { EventStore } from '#ordo/event-store';
 import { PostgresJobs } from '../../persistence/sql/postgres-jobs.js';
 import { postgresDdl } from '../../persistence/sql/postgres-sql.js';
-import { run, type SqlJob } from '../../persistence/sql/sql-job.js';
 import type { Projection } from './projection.js';
-import { applyBatch, CHECKPOINTS_TABLE, loadCheckpoints, lowestCheckpoint, upgradeProjections } from './projection-batch.js';
+import { applyBatch, CHECKPOINTS_TABLE, loadCheckpoints, lowestCheckpoint, prepareProjections } from './projection-batch.js';
 import type { ReplayProgress, ReplayReport } from './sqlite-replay.js';
 
 const BATCH = 2_000;
@@ -40,12 +39,15 @@ export async function replayPostgres(pool: pg.Pool, store: EventStore, projectio
         throw error;
       }
     };
-    await inScratch(() => jobs.run(prepare(projections)));
+    // Nobody else writes the scratch schema: its checkpoints are kept in memory after this read.
+    let checkpoints = await inScratch(async () => {
+      await jobs.run(prepareProjections(projections, postgresDdl));
+      return jobs.run(loadCheckpoints(projections));
+    });
     /** One page into the scratch tables; the caller holds the transaction. */
     const applyPage = async (): Promise<number> => {
-      const stored = await jobs.run(loadCheckpoints(projections));
-      const page = await store.readAll({ fromPosition: lowestCheckpoint(stored), limit: BATCH });
-      if (page.length > 0) await jobs.run(applyBatch(projections, page, stored));
+      const page = await store.readAll({ fromPosition: lowestCheckpoint(checkpoints), limit: BATCH });
+      if (page.length > 0) checkpoints = await jobs.run(applyBatch(projections, page, checkpoints));
       events += page.length;
       return page.length;
     };
@@ -53,7 +55,7 @@ export async function replayPostgres(pool: pg.Pool, store: EventStore, projectio
     for (;;) {
       const applied = await inScratch(applyPage);
       if (applied === 0) break;
-      const at = await inScratch(async () => lowestCheckpoint(await jobs.run(loadCheckpoints(projections))));
+      const at = lowestCheckpoint(checkpoints);
       if (at >= head) head = await store.headPosition();
       progress(at, head);
     }
@@ -86,9 +88,4 @@ export async function replayPostgres(pool: pg.Pool, store: EventStore, projectio
   } finally {
     client.release();
   }
-}
-
-function* prepare(projections: readonly Projection[]): SqlJob<void> {
-  yield* run(postgresDdl(CHECKPOINTS_TABLE));
-  yield* upgradeProjections(projections, postgresDdl);
 }

@@ -41,6 +41,12 @@ export function* upgradeProjections(projections: readonly Projection[], ddl: (st
   }
 }
 
+/** The checkpoints table and every projection's tables, spelled for the engine by `ddl`. */
+export function* prepareProjections(projections: readonly Projection[], ddl: (statement: string) => string): SqlJob<void> {
+  yield* run(ddl(CHECKPOINTS_TABLE));
+  yield* upgradeProjections(projections, ddl);
+}
+
 /**
  * Applies one page of the log to every projection past its checkpoint and moves the checkpoints,
  * each by compare-and-set against the value the batch started from: if another runner (a second

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import type { SqliteEventStoreBundle } from '#ordo/event-store';
 import { SqliteJobs } from '../../persistence/sql/sqlite-jobs.js';
 import type { Projection } from './projection.js';
-import { applyBatch, CHECKPOINTS_TABLE, loadCheckpoints, lowestCheckpoint, upgradeProjections } from './projection-batch.js';
+import { applyBatch, loadCheckpoints, lowestCheckpoint, prepareProjections } from './projection-batch.js';
 
 export interface ReplayProgress {
   /** Log position applied so far, and the head as last seen (it moves while the service writes). */
@@ -44,18 +44,18 @@ export async function replaySqlite(
   const started = Date.now();
   let events = 0;
   try {
-    scratch.exec(CHECKPOINTS_TABLE);
-    scratch.transaction(() => jobs.run(upgradeProjections(projections, (s) => s)))();
+    scratch.transaction(() => jobs.run(prepareProjections(projections, (s) => s)))();
+    // Nobody else writes the scratch file: its checkpoints are kept in memory after this read.
+    let checkpoints = jobs.run(loadCheckpoints(projections));
     const applyPage = (): number => {
-      const stored = jobs.run(loadCheckpoints(projections));
-      const page = persistence.store.readPage(lowestCheckpoint(stored), BATCH);
-      if (page.length > 0) scratch.transaction(() => jobs.run(applyBatch(projections, page, stored)))();
+      const page = persistence.store.readPage(lowestCheckpoint(checkpoints), BATCH);
+      if (page.length > 0) checkpoints = scratch.transaction(() => jobs.run(applyBatch(projections, page, checkpoints)))();
       events += page.length;
       return page.length;
     };
     let head = await persistence.store.headPosition();
     while (applyPage() > 0) {
-      const at = lowestCheckpoint(jobs.run(loadCheckpoints(projections)));
+      const at = lowestCheckpoint(checkpoints);
       if (at >= head) head = await persistence.store.headPosition();
       progress(at, head);
       // Lets the service (in this process) go on writing between pages.
