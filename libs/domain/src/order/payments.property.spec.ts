@@ -12,6 +12,7 @@ import { PAYMENT_EVENT_TYPES } from './model/payment-events.js';
 import { heldAmount } from './rules/payment-guards.js';
 import { lineRefunds } from './rules/refund-lines.js';
 import { CHECKOUT_EVENT_TYPES } from './checkout/checkout-model.js';
+import { assertCovering, atLeast } from '../testing/coverage.js';
 
 /*
  * Model-based test of the money invariants: random sequences of payment and refund commands
@@ -191,41 +192,51 @@ const newSeen = (): Seen => ({ accepted: 0, offSessionChallenges: 0, events: new
 describe('payments, invoices and manual payments: money invariants over random command sequences', () => {
   it('hold after every step of every payment-centred sequence', () => {
     const seen = newSeen();
-    fc.assert(
-      fc.property(paymentStepsArb, (steps) => runSequence(steps, seen)),
+    const count = (type: string) => () => seen.events.get(type);
+    // The sequences reach every kind of fact, not just the first steps.
+    // (Invoice facts are required of the invoice-centred test below, where they are common.)
+    const missed = assertCovering(
+      () => fc.property(paymentStepsArb, (steps) => runSequence(steps, seen)),
+      [
+        ...PAYMENT_EVENT_TYPES.map((type) => atLeast(type, count(type), 1)),
+        atLeast('OrderBalanceWrittenOff', count('OrderBalanceWrittenOff'), 1),
+        atLeast('OrderBalanceReduced', count('OrderBalanceReduced'), 1),
+        atLeast('PaymentCaptured', count('PaymentCaptured'), 300),
+        atLeast('RefundSucceeded', count('RefundSucceeded'), 20),
+        atLeast('ManualPaymentReversed', count('ManualPaymentReversed'), 20),
+        atLeast('accepted commands', () => seen.accepted, 5_000),
+        // Off-session intents whose card asked for a challenge failed instead (rare: a challenge outcome on an off-session intent).
+        atLeast('off-session challenges failed', () => seen.offSessionChallenges, 1),
+      ],
       { numRuns: 1000 },
     );
-    // The sequences reach every kind of fact, not just the first steps.
-    // (Invoice facts are asserted by the invoice-centred test below, where they are common.)
-    expect(PAYMENT_EVENT_TYPES.filter((type) => !seen.events.has(type))).toEqual([]);
-    expect(seen.events.get('OrderBalanceWrittenOff')).toBeGreaterThan(0);
-    expect(seen.events.get('OrderBalanceReduced')).toBeGreaterThan(0);
-    expect(seen.events.get('PaymentCaptured')).toBeGreaterThan(300);
-    expect(seen.events.get('RefundSucceeded')).toBeGreaterThan(20);
-    expect(seen.events.get('ManualPaymentReversed')).toBeGreaterThan(20);
-    expect(seen.accepted).toBeGreaterThan(5_000);
-    // Off-session intents whose card asked for a challenge, failed instead (rare: a challenge outcome on an off-session intent).
-    expect(seen.offSessionChallenges).toBeGreaterThan(0);
+    expect(missed).toEqual([]);
   });
 
   it('hold after every step of every invoice-centred sequence, and every invoice path is taken', () => {
     const seen = newSeen();
     const before = { ...MoneyModel.paths };
-    fc.assert(
-      fc.property(collectionStepsArb, (steps) => runSequence(steps, seen)),
+    const taken = (path: keyof typeof MoneyModel.paths) => () => MoneyModel.paths[path] - before[path];
+    const count = (type: string) => () => seen.events.get(type);
+    const statuses = ['draft', 'open', 'paid', 'partially_paid', 'uncollectible', 'void'];
+    // Typical per 1000 runs: ~15 captures credited to an invoice, ~120 manual payments, ~55 reversals,
+    // ~140 issues. Rare paths (a capture credited to an invoice, a completed checkout session) are
+    // missed by an unlucky unseeded round now and then: the check then runs another round.
+    const missed = assertCovering(
+      () => fc.property(collectionStepsArb, (steps) => runSequence(steps, seen)),
+      [
+        atLeast('captures credited to an invoice', taken('captureCredited'), 1),
+        atLeast('manual payments credited to an invoice', taken('manualCredited'), 50),
+        atLeast('reversals debited from an invoice', taken('reversalDebited'), 15),
+        atLeast('InvoiceIssued', count('InvoiceIssued'), 60),
+        ...COLLECTION_EVENT_TYPES.map((type) => atLeast(type, count(type), 1)),
+        // Hosted checkout sessions are collectors too: every checkout fact is reached.
+        ...CHECKOUT_EVENT_TYPES.map((type) => atLeast(type, count(type), 1)),
+        ...statuses.map((status) => ({ what: `an invoice ${status}`, met: () => seen.invoiceStatuses.has(status) })),
+      ],
       { numRuns: 1000 },
     );
-    const paths = { captureCredited: MoneyModel.paths.captureCredited - before.captureCredited, manualCredited: MoneyModel.paths.manualCredited - before.manualCredited, reversalDebited: MoneyModel.paths.reversalDebited - before.reversalDebited };
-    // Typical per run: ~15 captures credited to an invoice, ~120 manual payments, ~55 reversals; ~140 issues.
-    // Unseeded runs vary: a CI run saw exactly 4 captures credited, so that path is only required to be taken.
-    expect(paths.captureCredited).toBeGreaterThan(0);
-    expect(paths.manualCredited).toBeGreaterThan(50);
-    expect(paths.reversalDebited).toBeGreaterThan(15);
-    expect(seen.events.get('InvoiceIssued')).toBeGreaterThan(60);
-    expect(COLLECTION_EVENT_TYPES.filter((type) => !seen.events.has(type))).toEqual([]);
-    // Hosted checkout sessions are collectors too: every checkout fact is reached.
-    expect(CHECKOUT_EVENT_TYPES.filter((type) => !seen.events.has(type))).toEqual([]);
-    expect(seen.events.get('CheckoutSessionCompleted')).toBeGreaterThan(0);
-    expect([...seen.invoiceStatuses].sort()).toEqual(['draft', 'open', 'paid', 'partially_paid', 'uncollectible', 'void']);
+    expect(missed).toEqual([]);
+    expect([...seen.invoiceStatuses].sort()).toEqual(statuses);
   });
 });

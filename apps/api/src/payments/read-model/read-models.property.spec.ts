@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { computeOrderTotals, fold, ORDER_EVENT_TYPES, orderBalance, orderDecider, type ExistingOrder, type OrderEvent, type OrderState } from '#ordo/domain';
 import { createSqliteEventStore, type EventMetadata, type SqliteEventStoreBundle } from '#ordo/event-store';
 // Test support, imported by path: the domain index (loaded in production) does not export it.
+import { assertCoveringAsync, atLeast } from '../../../../../libs/domain/src/testing/coverage.js';
 import { collectionStepsArb, decideStep, openingEvents, PAYMENT_SEQUENCE_ORDERS, paymentStepsArb, type Step } from '../../../../../libs/domain/src/testing/payment-sequences.js';
 import { ProjectionRunner } from '../../application/projections/projection-runner.js';
 import type { Projection } from '../../application/projections/projection.js';
@@ -241,31 +242,36 @@ async function checkRun(steps: Step[], syncEachAppend: boolean, totals: Totals):
 describe('read models: orders, payment_intents, refunds, invoices and receivables equal a fold of the events', () => {
   it('over random payment, refund, invoice and manual-payment command sequences, projected by the real projections on SQLite', async () => {
     const totals: Totals = { runs: 0, accepted: 0, ordersCompared: 0, intentsCompared: 0, refundsCompared: 0, invoicesCompared: 0, openInvoices: 0, capturedIntents: 0, succeededRefunds: 0, syncedRuns: 0, statuses: new Map() };
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(paymentStepsArb, collectionStepsArb), fc.boolean(), (steps, syncEachAppend) => checkRun(steps, syncEachAppend, totals)),
-      { numRuns: 1000 },
-    );
-    // Not vacuous (typical totals, half payment-centred and half invoice-centred sequences: ~11,900
-    // accepted commands, ~3,200 intents of which ~450 captured, ~250 refunds of which ~55 succeeded,
-    // ~600 invoices of which ~45 still open at the end, every status reached): payments, refunds,
-    // invoices and manual payments really happened, in both projection modes.
-    expect(totals.runs).toBe(1000);
-    expect(totals.syncedRuns).toBeGreaterThan(300);
-    expect(totals.runs - totals.syncedRuns).toBeGreaterThan(300);
-    expect(totals.ordersCompared).toBe(2000);
-    expect(totals.invoicesCompared).toBeGreaterThan(350);
-    expect(totals.openInvoices).toBeGreaterThan(15);
-    expect(totals.accepted).toBeGreaterThan(5_000);
-    expect(totals.intentsCompared).toBeGreaterThan(2_000);
-    expect(totals.capturedIntents).toBeGreaterThan(250);
-    expect(totals.refundsCompared).toBeGreaterThan(120);
-    expect(totals.succeededRefunds).toBeGreaterThan(25);
     const everyStatus = [
       ...['open', 'closed'].map((s) => `orders:${s}`),
       ...['requires_payment_method', 'requires_confirmation', 'requires_action', 'processing', 'requires_capture', 'succeeded', 'canceled', 'expired'].map((s) => `payment_intents:${s}`),
       ...['pending', 'succeeded', 'failed'].map((s) => `refunds:${s}`),
       ...['draft', 'open', 'partially_paid', 'paid', 'void', 'uncollectible'].map((s) => `invoices:${s}`),
     ];
-    expect(everyStatus.filter((status) => !totals.statuses.has(status))).toEqual([]);
-  });
+    // Not vacuous (typical totals per 1000 runs, half payment-centred and half invoice-centred
+    // sequences: ~11,900 accepted commands, ~3,200 intents of which ~450 captured, ~250 refunds of
+    // which ~55 succeeded, ~600 invoices of which ~45 still open at the end, every status reached):
+    // payments, refunds, invoices and manual payments really happened, in both projection modes.
+    // An unlucky unseeded round that misses one runs another round instead of failing.
+    const missed = await assertCoveringAsync(
+      () => fc.asyncProperty(fc.oneof(paymentStepsArb, collectionStepsArb), fc.boolean(), (steps, syncEachAppend) => checkRun(steps, syncEachAppend, totals)),
+      [
+        atLeast('runs projected after each append', () => totals.syncedRuns, 301),
+        atLeast('runs projected in batches', () => totals.runs - totals.syncedRuns, 301),
+        atLeast('invoices compared', () => totals.invoicesCompared, 351),
+        atLeast('invoices open at the end', () => totals.openInvoices, 16),
+        atLeast('accepted commands', () => totals.accepted, 5_001),
+        atLeast('intents compared', () => totals.intentsCompared, 2_001),
+        atLeast('captured intents', () => totals.capturedIntents, 251),
+        atLeast('refunds compared', () => totals.refundsCompared, 121),
+        atLeast('succeeded refunds', () => totals.succeededRefunds, 26),
+        ...everyStatus.map((status) => ({ what: status, met: () => totals.statuses.has(status) })),
+      ],
+      { numRuns: 1000, maxRounds: 3 },
+    );
+    expect(missed).toEqual([]);
+    // Every run compared both of its orders.
+    expect(totals.ordersCompared).toBe(2 * totals.runs);
+    expect(totals.runs % 1000).toBe(0);
+  }, 180_000); // up to three rounds of ~16 s each on a busy CI machine
 });
