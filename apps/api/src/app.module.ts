@@ -16,7 +16,9 @@ import { TestClockTime } from './billing/application/test-clock-time.js';
 import { CustomerCommands } from './customers/application/customer-commands.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { InvoicesModule } from './invoices/invoices.module.js';
-import { PROJECTIONS, ProjectionRunner } from './application/projections/projection-runner.js';
+import { PROJECTIONS } from './application/projections/projection-runner.js';
+import { ProjectionProgress } from './application/projections/projection-progress.js';
+import { projectionProviders } from './application/projections/projection-providers.js';
 import { createProjections } from './application/projections/projection-set.js';
 import { ORDO_CONFIG, type OrdoConfig } from './config/ordo-config.js';
 import { HealthController } from './health/health.controller.js';
@@ -48,7 +50,6 @@ const core = [
   CustomerCommands,
   BillingStreams,
   TestClockTime,
-  ProjectionRunner,
   MerchantsService,
   IdempotencyStore,
   IdempotencyJanitor,
@@ -71,7 +72,7 @@ export class AppModule {
         RequestLoggingModule.forRoot(loggerOptions(config)),
         CqrsModule.forRoot(),
         TerminusModule,
-        PersistenceModule,
+        PersistenceModule.forRoot(config),
         OrdersModule,
         PaymentsModule,
         InvoicesModule,
@@ -96,6 +97,7 @@ export class AppModule {
             createProjections({ publicUrl: config.publicUrl, idSecret: secrets.idSecret, keyRevoked: (keyId) => keys.evict(keyId) }),
         },
         ...core,
+        ...projectionProviders(config),
         // Guards run in this order: who is asking, whether the body can be walked safely, whether the key is over its limits.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: BodyDepthGuard },
@@ -107,7 +109,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [ORDO_CONFIG, Clock, PROJECTIONS, ApiKeyCache, ...core],
+      exports: [ORDO_CONFIG, Clock, PROJECTIONS, ApiKeyCache, ProjectionProgress, ...core],
     };
   }
 }

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
-import { ProjectionRunner } from './application/projections/projection-runner.js';
+import { ProjectionProgress } from './application/projections/projection-progress.js';
 import type { OrdoConfig } from './config/ordo-config.js';
 import type { Clock } from './platform/clock.js';
 import { PaymentRecovery } from './payments/application/payment-recovery.js';
@@ -33,7 +33,7 @@ export async function createApp({ config, clock, silent }: CreateAppOptions): Pr
   app.enableShutdownHooks();
   if (config.apiReference) setupOpenApi(app);
   await app.init();
-  await app.get(ProjectionRunner).start();
+  await app.get(ProjectionProgress).start();
   // Finish processor calls a crash left unanswered (its timer keeps doing so); not awaited so a
   // slow processor never delays start-up.
   void app.get(PaymentRecovery).recoverPending().catch(() => undefined);

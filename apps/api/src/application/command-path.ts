@@ -5,7 +5,7 @@ import { ORDO_CONFIG, type OrdoConfig } from '../config/ordo-config.js';
 import { EVENT_STORE } from '../persistence/tokens.js';
 import { ApiError } from '../platform/api-error.js';
 import type { RequestContext } from '../platform/request-context.js';
-import { ProjectionRunner } from './projections/projection-runner.js';
+import { ProjectionProgress } from './projections/projection-progress.js';
 
 export interface CommandOutcome<S> {
   state: S;
@@ -34,7 +34,7 @@ export class CommandPath {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
-    private readonly projections: ProjectionRunner,
+    private readonly projections: ProjectionProgress,
   ) {}
 
   run<C extends Command, E extends DomainEvent, S>(

@@ -18,6 +18,18 @@ export interface OrdoConfig {
   projectorIdleMs: number;
   /** Events the projector applies per transaction. */
   projectorBatch: number;
+  /** With read models on PostgreSQL: how long a write waits for the projector before answering anyway. */
+  projectionWaitMs: number;
+  /** Connections this process keeps to PostgreSQL for read models and service state. */
+  postgresPoolSize: number;
+  /**
+   * Run the scheduled jobs here (ORDO_WORKERS=off for API-only replicas): processor recovery,
+   * authorization expiry, renewals, invoice schedules, webhook delivery. On PostgreSQL any number
+   * of processes may run them: one holds the workers' lock at a time, the others stand by.
+   */
+  workers: boolean;
+  /** How long an Idempotency-Key claim is held for a process that may have died (several API processes). */
+  idempotencyLeaseMs: number;
   synchronous: 'FULL' | 'NORMAL' | 'OFF';
   groupCommit: boolean;
   httpAdapter: 'express' | 'fastify';
@@ -101,6 +113,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     kurrentdbUrl: env.KURRENTDB_URL || undefined,
     projectorIdleMs: Math.max(1, wholeNumber(env, 'ORDO_PROJECTOR_IDLE_MS', 200)),
     projectorBatch: Math.max(1, wholeNumber(env, 'ORDO_PROJECTOR_BATCH', 500)),
+    projectionWaitMs: wholeNumber(env, 'ORDO_PROJECTION_WAIT_MS', 10_000),
+    postgresPoolSize: Math.max(2, wholeNumber(env, 'ORDO_POSTGRES_POOL', 10)),
+    workers: choice(env, 'ORDO_WORKERS', ['on', 'off'], 'on') === 'on',
+    idempotencyLeaseMs: wholeNumber(env, 'ORDO_IDEMPOTENCY_LEASE_MS', 60_000),
     synchronous: synchronous as OrdoConfig['synchronous'],
     groupCommit: env.ORDO_GROUP_COMMIT !== 'off',
     httpAdapter,

@@ -4,7 +4,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import { EVENT_STORE, SQLITE } from '../persistence/tokens.js';
 import type { SqlitePersistence } from '../persistence/sqlite-persistence.js';
 import type { EventStore } from '#ordo/event-store';
-import { ProjectionRunner } from '../application/projections/projection-runner.js';
+import { ProjectionProgress } from '../application/projections/projection-progress.js';
 import { Public } from '../platform/auth.guard.js';
 import { ApiData } from '../platform/openapi/envelope.js';
 import { HealthResponse } from './health.responses.js';
@@ -19,7 +19,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly projections: ProjectionRunner,
+    private readonly projections: ProjectionProgress,
   ) {}
 
   @Get('healthz')

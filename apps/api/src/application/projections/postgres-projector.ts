@@ -2,7 +2,9 @@ import type pg from 'pg';
 import type { EventStore } from '#ordo/event-store';
 import { PostgresJobs } from '../../persistence/sql/postgres-jobs.js';
 import { postgresDdl } from '../../persistence/sql/postgres-sql.js';
+import { run } from '../../persistence/sql/sql-job.js';
 import type { Projection } from './projection.js';
+import { PROJECTED_CHANNEL } from './projector-progress.js';
 import { applyBatch, CheckpointMovedError, loadCheckpoints, lowestCheckpoint, prepareProjections } from './projection-batch.js';
 
 /** Held for the projector's whole session: whoever holds it is the one active projector. */
@@ -40,7 +42,9 @@ export class PostgresProjector {
   private running?: Promise<void>;
   private checkpoints = new Map<string, bigint>();
   private waiters: { position: bigint; resolve(): void }[] = [];
-  private wake?: () => void;
+  private wakeIdle?: () => void;
+  /** A wake-up that came while busy: the next idle wait is skipped. */
+  private woken = false;
   private leading = false;
 
   constructor(
@@ -70,14 +74,20 @@ export class PostgresProjector {
     if (this.lowest() >= position) return Promise.resolve();
     return new Promise((resolve) => {
       this.waiters.push({ position, resolve });
-      this.wake?.();
+      this.wakeIdle?.();
     });
+  }
+
+  /** Looks at the log now rather than after the idle wait (an append was just notified). */
+  wake(): void {
+    this.woken = true;
+    this.wakeIdle?.();
   }
 
   /** Finishes the batch in flight, lets go of the lock (a standby takes over) and stops. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.wakeIdle?.();
     await this.running;
   }
 
@@ -111,7 +121,7 @@ export class PostgresProjector {
         this.log.error(error, 'projector: lock session lost');
         this.leading = false;
         if (this.lockSession === session) this.lockSession = undefined;
-        this.wake?.();
+        this.wakeIdle?.();
       });
       await session.connect();
       this.lockSession = session;
@@ -140,12 +150,17 @@ export class PostgresProjector {
 
   /** Applies the next page of the log; false when there was nothing to apply. */
   private async applyNextBatch(): Promise<boolean> {
+    // A wake-up from here on is for events this batch may not read: it is kept.
+    this.woken = false;
     try {
       const { checkpoints, applied } = await this.inTransaction(async (jobs) => {
         const stored = await jobs.run(loadCheckpoints(this.projections));
         const events = await this.store.readAll({ fromPosition: lowestCheckpoint(stored), limit: this.batch });
         if (events.length === 0) return { checkpoints: stored, applied: false };
-        return { checkpoints: await jobs.run(applyBatch(this.projections, events, stored)), applied: true };
+        const after = await jobs.run(applyBatch(this.projections, events, stored));
+        // Delivered at commit: API processes waiting for their appends are released at once.
+        await jobs.run(run('SELECT pg_notify(?, ?)', [PROJECTED_CHANNEL, lowestCheckpoint(after).toString()]));
+        return { checkpoints: after, applied: true };
       });
       // Only once committed: a waiter told "applied" may read the rows at once.
       this.adopt(checkpoints);
@@ -188,13 +203,19 @@ export class PostgresProjector {
 
   private idle(): Promise<void> {
     if (this.stopping) return Promise.resolve();
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.idleMs);
-      function done() {
+      const timer = setTimeout(() => done(), this.idleMs);
+      const done = () => {
         clearTimeout(timer);
+        this.woken = false;
+        this.wakeIdle = undefined;
         resolve();
-      }
-      this.wake = done;
+      };
+      this.wakeIdle = done;
     });
   }
 }

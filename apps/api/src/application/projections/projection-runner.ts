@@ -5,6 +5,7 @@ import { EVENT_STORE, SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
 import { SqliteJobs } from '../../persistence/sql/sqlite-jobs.js';
 import type { Projection } from './projection.js';
+import { ProjectionProgress } from './projection-progress.js';
 import { applyBatch, CHECKPOINTS_TABLE, loadCheckpoints, lowestCheckpoint, resetProjections, upgradeProjections } from './projection-batch.js';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
@@ -31,7 +32,7 @@ interface Snapshot {
  * up events appended by other processes.
  */
 @Injectable()
-export class ProjectionRunner implements OnApplicationShutdown {
+export class ProjectionRunner extends ProjectionProgress implements OnApplicationShutdown {
   private readonly logger = new Logger('Projections');
   private checkpoints = new Map<string, bigint>();
   private waiters: Waiter[] = [];
@@ -49,7 +50,9 @@ export class ProjectionRunner implements OnApplicationShutdown {
     @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
     @Inject(PROJECTIONS) private readonly projections: Projection[],
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
-  ) {}
+  ) {
+    super();
+  }
 
   /**
    * Processes that react to the log (the billing process learning a cycle's order got paid) are

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { ProjectionRunner } from '../../application/projections/projection-runner.js';
+import { ProjectionProgress } from '../../application/projections/projection-progress.js';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { BillingQueries } from '../read-model/billing.queries.js';
 import { SubscriptionBilling } from './subscription-billing.js';
@@ -23,7 +23,7 @@ export class SubscriptionScheduler implements OnApplicationBootstrap, OnApplicat
   constructor(
     private readonly billing: SubscriptionBilling,
     private readonly queries: BillingQueries,
-    private readonly projections: ProjectionRunner,
+    private readonly projections: ProjectionProgress,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
   ) {}
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DomainError, MIN_SESSION_MINUTES } from '#ordo/domain';
-import { ProjectionRunner } from '../../application/projections/projection-runner.js';
+import { ProjectionProgress } from '../../application/projections/projection-progress.js';
 import { CheckoutSessionsService } from '../../checkout/application/checkout-sessions.service.js';
 import { CheckoutSessionsQueries } from '../../checkout/read-model/checkout-sessions.queries.js';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
@@ -27,7 +27,7 @@ export class PaymentLinksService implements OnApplicationBootstrap {
     private readonly links: PaymentLinkStream,
     private readonly sessions: CheckoutSessionsService,
     private readonly sessionQueries: CheckoutSessionsQueries,
-    private readonly projections: ProjectionRunner,
+    private readonly projections: ProjectionProgress,
     private readonly clock: Clock,
     @Inject(READ_DB) private readonly db: ReadDb,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,

@@ -1,12 +1,17 @@
-import type { ClientBase } from 'pg';
+import type { QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import type { RecordedEvent } from '#ordo/event-store';
 import type { SqlJob, SqlStep } from './sql-job.js';
 import { postgresValues, toPostgres } from './postgres-sql.js';
 
+/** A client or a pool: anything that answers one statement. */
+export interface Queryable {
+  query<R extends QueryResultRow = QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>>;
+}
+
 /** Read-model jobs on a PostgreSQL client (the caller owns the transaction around them). */
 export class PostgresJobs {
   constructor(
-    private readonly client: ClientBase,
+    private readonly client: Queryable,
     private readonly readStream: (streamName: string) => Promise<RecordedEvent[]> = () => Promise.reject(new Error('these jobs have no event store to read')),
   ) {}
 

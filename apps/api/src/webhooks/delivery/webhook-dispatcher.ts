@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Statement } from 'better-sqlite3';
 import { DomainError, failingLongEnough, nextAttemptAt, signingSecrets, type ExistingWebhookEndpoint, type FailureStreak } from '#ordo/domain';
-import { ProjectionRunner } from '../../application/projections/projection-runner.js';
+import { ProjectionProgress } from '../../application/projections/projection-progress.js';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { SQLITE } from '../../persistence/tokens.js';
 import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
@@ -49,7 +49,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
-    private readonly projections: ProjectionRunner,
+    private readonly projections: ProjectionProgress,
     private readonly clock: Clock,
     private readonly box: SecretBox,
     private readonly endpoints: WebhookEndpointsService,

@@ -1,0 +1,96 @@
+import type pg from 'pg';
+import type { SqlitePersistence } from './sqlite-persistence.js';
+import { PostgresJobs } from './sql/postgres-jobs.js';
+import { postgresDdl } from './sql/postgres-sql.js';
+import { SqliteJobs } from './sql/sqlite-jobs.js';
+import type { SqlJob } from './sql/sql-job.js';
+
+/** Service state that is not a read model, on either engine. */
+export const STATE_DB = Symbol('STATE_DB');
+
+/**
+ * The service's own mutable state — idempotency claims, webhook delivery progress, server
+ * settings — written as SQL jobs (sql-job.ts) so one implementation runs on the embedded file and
+ * on PostgreSQL. Unlike read models, several processes write it at once on PostgreSQL: a job that
+ * must not race another process says so in its SQL (a conditional upsert, a row it compares).
+ */
+export interface StateDb {
+  /** Runs a job in one transaction. */
+  transaction<T>(job: SqlJob<T>): Promise<T>;
+  /** Runs a read-only job outside any transaction (a point look-up on the hot path). */
+  read<T>(job: SqlJob<T>): Promise<T>;
+  /** Creates tables and indexes (SQLite DDL; INTEGER becomes BIGINT on PostgreSQL). */
+  schema(statements: readonly string[]): Promise<void>;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+}
+
+/** On the embedded file: writes through the group-committing writer, reads on the same connection. */
+export class SqliteStateDb implements StateDb {
+  private readonly jobs: SqliteJobs;
+
+  constructor(private readonly sqlite: SqlitePersistence) {
+    this.jobs = new SqliteJobs(sqlite.db);
+  }
+
+  transaction<T>(job: SqlJob<T>): Promise<T> {
+    return this.sqlite.writer.write(() => this.jobs.run(job));
+  }
+
+  async read<T>(job: SqlJob<T>): Promise<T> {
+    return this.jobs.run(job);
+  }
+
+  async schema(statements: readonly string[]): Promise<void> {
+    for (const statement of statements) this.sqlite.db.exec(statement);
+  }
+
+  async ping(): Promise<boolean> {
+    return this.sqlite.db.open && this.sqlite.db.prepare('SELECT 1 AS ok').get() !== undefined;
+  }
+}
+
+/** On PostgreSQL: a pool made by `createReadModelPool`; each transaction on a client of its own. */
+export class PostgresStateDb implements StateDb {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async transaction<T>(job: SqlJob<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await new PostgresJobs(client).run(job);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async read<T>(job: SqlJob<T>): Promise<T> {
+    // A pool answers each statement on whichever client is free: fine for one-statement reads.
+    return new PostgresJobs(this.pool).run(job);
+  }
+
+  async schema(statements: readonly string[]): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      // Several processes start at once: one creates, the others wait and find the tables there.
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['ordo-state-schema']);
+      for (const statement of statements) await client.query(postgresDdl(statement));
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    return (await this.pool.query('SELECT 1 AS ok')).rows.length === 1;
+  }
+}
