@@ -39,7 +39,7 @@ import { IdempotencyJanitor } from './platform/idempotency/idempotency-janitor.j
 import { IdempotencyStore } from './platform/idempotency/idempotency.store.js';
 import { loggerOptions } from './platform/logging.js';
 import { RequestLoggingModule } from './platform/request-logging.js';
-import { ServerSecrets } from './platform/server-secrets.js';
+import { ServerSecrets, serverSecretsProvider } from './platform/server-secrets.js';
 import { SecretBox } from './platform/secret-box.js';
 import { createValidationPipe } from './platform/validation.js';
 
@@ -53,7 +53,7 @@ const core = [
   MerchantsService,
   IdempotencyStore,
   IdempotencyJanitor,
-  ServerSecrets,
+  serverSecretsProvider,
   SecretBox,
 ];
 

@@ -1,9 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import type { Provider } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { SQLITE } from '../persistence/tokens.js';
-import type { SqlitePersistence } from '../persistence/sqlite-persistence.js';
-import { SqliteJobs } from '../persistence/sql/sqlite-jobs.js';
+import { STATE_DB, type StateDb } from '../persistence/state-db.js';
 import { first, run, type SqlJob } from '../persistence/sql/sql-job.js';
+
+const SETTINGS_TABLE = 'CREATE TABLE IF NOT EXISTS server_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)';
+
+/** Makes the id secret unless another process already has; answers the one stored. */
+function* storedIdSecret(): SqlJob<string> {
+  yield* run('INSERT INTO server_settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING', ['id_secret', randomBytes(32).toString('hex')]);
+  const row = yield* first<{ value: string }>('SELECT value FROM server_settings WHERE name = ?', ['id_secret']);
+  return row!.value;
+}
 
 /**
  * The server's id secret (the HMAC key that derives ids from idempotency keys, and signs hosted
@@ -11,18 +18,19 @@ import { first, run, type SqlJob } from '../persistence/sql/sql-job.js';
  * database: written once, then only read.
  */
 export function* idSecret(): SqlJob<string> {
-  yield* run('CREATE TABLE IF NOT EXISTS server_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)');
-  yield* run('INSERT INTO server_settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING', ['id_secret', randomBytes(32).toString('hex')]);
-  const row = yield* first<{ value: string }>('SELECT value FROM server_settings WHERE name = ?', ['id_secret']);
-  return row!.value;
+  yield* run(SETTINGS_TABLE);
+  return yield* storedIdSecret();
 }
 
 /** Secrets the service makes for itself on first start and keeps in its own database. */
-@Injectable()
 export class ServerSecrets {
-  readonly idSecret: string;
+  constructor(readonly idSecret: string) {}
 
-  constructor(@Inject(SQLITE) sqlite: SqlitePersistence) {
-    this.idSecret = new SqliteJobs(sqlite.db).run(idSecret());
+  static async load(state: StateDb): Promise<ServerSecrets> {
+    // The table first, under the schema lock: API processes starting together on PostgreSQL.
+    await state.schema([SETTINGS_TABLE]);
+    return new ServerSecrets(await state.transaction(storedIdSecret()));
   }
 }
+
+export const serverSecretsProvider: Provider = { provide: ServerSecrets, inject: [STATE_DB], useFactory: (state: StateDb) => ServerSecrets.load(state) };

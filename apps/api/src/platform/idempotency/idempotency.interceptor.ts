@@ -11,7 +11,7 @@ import { toErrorResponse } from '../error-response.js';
 import { IdMinter } from '../ids.js';
 import { headerOf, requestIdOf, type OrdoRequest } from '../request-context.js';
 import { ServerSecrets } from '../server-secrets.js';
-import { IdempotencyStore, type IdempotencyScope } from './idempotency.store.js';
+import { IdempotencyStore, type IdempotencyRecord, type IdempotencyScope } from './idempotency.store.js';
 import { SecretBox } from '../secret-box.js';
 import { openFromStorage, sealForStorage } from './sealed-secrets.js';
 import { requestHash } from './request-hash.js';
@@ -46,7 +46,7 @@ function outcomeFor(status: number, code?: string): 'store' | 'forget' | 'reopen
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  /** Keys being served by this process (claims are synchronous here, so this is race-free). */
+  /** Keys being served by this process. */
   private readonly inFlight = new Set<string>();
   private readonly owner = randomUUID();
 
@@ -68,35 +68,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const scope: IdempotencyScope = { merchantId: req.ordo.merchantId, mode: req.ordo.mode, key };
     const slot = `${scope.merchantId}\u0000${scope.mode}\u0000${key}`;
+    // Taken before anything is awaited, so two requests of this process never both get past here.
     if (this.inFlight.has(slot)) throw inUse();
-
-    const path = req.url.split('?')[0];
-    const hash = requestHash(this.secrets.idSecret, req.method, req.url, req.body);
-    const now = this.clock.now();
-    const existing = this.store.get(scope);
-    const live = existing && existing.expires_at > now.toISOString() ? existing : undefined;
-    if (live && live.request_hash !== hash) {
-      throw new ApiError(409, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request', 'Idempotency-Key');
-    }
-    if (live?.state === 'completed') {
-      const body = openFromStorage(JSON.parse(live.response ?? 'null'), this.box) as { meta?: Record<string, unknown> };
-      if (body && typeof body === 'object' && 'data' in body) body.meta = { ...(body.meta ?? {}), idempotent_replayed: true };
-      throw new ReplayedResponse(live.status_code ?? 200, body);
-    }
-    // An in-progress claim not in `inFlight` belongs to a process that died, or was reopened
-    // after a failure: this attempt takes it over.
-
     this.inFlight.add(slot);
-    req.ordo.idempotencyKey = key;
-    // Taking over the claim of a process that died keeps the claim's time, hence its ids; a key
-    // reused after its retention is a new claim with new ids.
-    const claimedAt = live?.state === 'in_progress' ? live.created_at : now.toISOString();
-    req.ordo.ids = new IdMinter({ secret: this.secrets.idSecret, scope: `${slot}\u0000${claimedAt}` });
-    // Events appended under this claim carry its fingerprint; only those count as "already done".
-    req.ordo.idempotencyClaim = claimFingerprint(this.secrets.idSecret, slot, hash, claimedAt);
-    const expiresAt = new Date(now.getTime() + this.config.idempotencyTtlHours * 3_600_000).toISOString();
-    const status = this.successStatus(context);
     const requestId = requestIdOf(req);
+    const status = this.successStatus(context);
 
     const finish = async (statusCode: number, body: unknown, outcome: 'store' | 'forget' | 'reopen') => {
       try {
@@ -108,18 +84,67 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
     };
 
-    return from(this.store.claim(scope, { hash, method: req.method, path, owner: this.owner, now: claimedAt, expiresAt })).pipe(
-      mergeMap(() => next.handle()),
-      mergeMap(async (body: unknown) => {
-        await finish(status, body, 'store');
-        return body;
-      }),
-      catchError(async (error: unknown) => {
-        const response = toErrorResponse(error, requestId);
-        await finish(response.status, response.body, outcomeFor(response.status, response.body.error.code));
-        throw error;
-      }),
+    const claiming = this.claim(req, scope, slot).catch((error: unknown) => {
+      this.inFlight.delete(slot);
+      throw error;
+    });
+    // Only a request that holds the claim settles it: a replay or a refusal above leaves it alone.
+    return from(claiming).pipe(
+      mergeMap(() =>
+        next.handle().pipe(
+          mergeMap(async (body: unknown) => {
+            await finish(status, body, 'store');
+            return body;
+          }),
+          catchError(async (error: unknown) => {
+            const response = toErrorResponse(error, requestId);
+            await finish(response.status, response.body, outcomeFor(response.status, response.body.error.code));
+            throw error;
+          }),
+        ),
+      ),
     );
+  }
+
+  /**
+   * Answers a stored replay (thrown as ReplayedResponse), refuses a reused or busy key, or takes
+   * the claim and gives the request its ids and claim fingerprint.
+   */
+  private async claim(req: OrdoRequest, scope: IdempotencyScope, slot: string): Promise<void> {
+    const hash = requestHash(this.secrets.idSecret, req.method, req.url, req.body);
+    const now = this.clock.now();
+    const live = this.replayOrRefuse(await this.store.get(scope), hash, now);
+    // An in-progress claim not in `inFlight` belongs to a process that died, or was reopened
+    // after a failure: this attempt takes it over (the store decides whether its lease allows).
+    // Taking it over keeps the claim's time, hence its ids; a key reused after its retention is
+    // a new claim with new ids.
+    const claimedAt = live?.state === 'in_progress' ? live.created_at : now.toISOString();
+    const expiresAt = new Date(now.getTime() + this.config.idempotencyTtlHours * 3_600_000).toISOString();
+    const path = req.url.split('?')[0]!;
+    const claimed = await this.store.claim(scope, { hash, method: req.method, path, owner: this.owner, claimedAt, now: now.toISOString(), expiresAt });
+    if (!claimed) {
+      // Another process holds the key, or finished with it a moment ago.
+      this.replayOrRefuse(await this.store.get(scope), hash, now);
+      throw inUse();
+    }
+    req.ordo!.idempotencyKey = scope.key;
+    req.ordo!.ids = new IdMinter({ secret: this.secrets.idSecret, scope: `${slot}\u0000${claimedAt}` });
+    // Events appended under this claim carry its fingerprint; only those count as "already done".
+    req.ordo!.idempotencyClaim = claimFingerprint(this.secrets.idSecret, slot, hash, claimedAt);
+  }
+
+  /** Throws the stored answer or the reuse refusal; returns the live record otherwise. */
+  private replayOrRefuse(existing: IdempotencyRecord | undefined, hash: string, now: Date): IdempotencyRecord | undefined {
+    const live = existing && existing.expires_at > now.toISOString() ? existing : undefined;
+    if (live && live.request_hash !== hash) {
+      throw new ApiError(409, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request', 'Idempotency-Key');
+    }
+    if (live?.state === 'completed') {
+      const body = openFromStorage(JSON.parse(live.response ?? 'null'), this.box) as { meta?: Record<string, unknown> };
+      if (body && typeof body === 'object' && 'data' in body) body.meta = { ...(body.meta ?? {}), idempotent_replayed: true };
+      throw new ReplayedResponse(live.status_code ?? 200, body);
+    }
+    return live;
   }
 
   private successStatus(context: ExecutionContext): number {

@@ -33,7 +33,7 @@ export class RateLimitGuard implements CanActivate {
     this.buckets = new TokenBucketStorage(clock);
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
     const req = http.getRequest<OrdoRequest>();
     const ordo = req.ordo;
@@ -49,7 +49,7 @@ export class RateLimitGuard implements CanActivate {
     adapter.setHeader(res, 'RateLimit-Reset', String(taken.resetSeconds));
     // Only a refusal pays for the stored-replay look-up (the interceptor does it anyway for every
     // keyed POST): a replay answered from storage is let through, taking no token.
-    if (!taken.allowed && !this.isStoredReplay(req)) {
+    if (!taken.allowed && !(await this.isStoredReplay(req))) {
       throw new ApiError(429, 'RATE_LIMITED', `too many ${write ? 'writes' : 'reads'} for this API key: retry after ${taken.retryAfterSeconds} s`, undefined, {
         'Retry-After': String(taken.retryAfterSeconds),
       });
@@ -57,10 +57,10 @@ export class RateLimitGuard implements CanActivate {
     return true;
   }
 
-  private isStoredReplay(req: OrdoRequest): boolean {
+  private async isStoredReplay(req: OrdoRequest): Promise<boolean> {
     const key = headerOf(req, 'idempotency-key');
     if (req.method !== 'POST' || key === undefined) return false;
-    const record = this.idempotency.get({ merchantId: req.ordo!.merchantId!, mode: req.ordo!.mode!, key });
+    const record = await this.idempotency.get({ merchantId: req.ordo!.merchantId!, mode: req.ordo!.mode!, key });
     return record?.state === 'completed' && record.expires_at > this.clock.nowIso() && record.request_hash === requestHash(this.secrets.idSecret, req.method, req.url, req.body);
   }
 }
