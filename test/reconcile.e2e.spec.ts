@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { reconcile } from '../apps/api/src/finance/reconcile.js';
+import { SqliteReadDb } from '../apps/api/src/persistence/read-db.js';
 import { invoicePaidByBouncedCheckThenWire } from './support/invoice-flows.js';
 import { buildOnce, root } from './support/built-server.js';
 import { bearer, startTestApp, usd, type TestApp } from './support/test-app.js';
@@ -13,7 +14,7 @@ import { bearer, startTestApp, usd, type TestApp } from './support/test-app.js';
 describe('reconcile', () => {
   let t: TestApp;
   const auth = () => bearer(t.keys.aTest);
-  const run = () => reconcile(t.db, (stream) => t.sqlite.store.readStreamNow(stream));
+  const run = () => reconcile(new SqliteReadDb(t.db), t.sqlite.store);
 
   beforeAll(async () => {
     t = await startTestApp({ apiReference: false });
@@ -30,21 +31,21 @@ describe('reconcile', () => {
   }, 200_000);
   afterAll(() => t.close());
 
-  it('finds no difference when the read models were built from the log', () => {
-    const report = run();
+  it('finds no difference when the read models were built from the log', async () => {
+    const report = await run();
     expect(report.orders).toBe(4);
     expect(report.rows_checked).toBe(4 + 1 + 3 + 3);
     expect(report.differences).toEqual([]);
   });
 
-  it('reports a tampered amount, a missing row and a row the log does not explain; the CLI exits 2 with a CSV', () => {
+  it('reports a tampered amount, a missing row and a row the log does not explain; the CLI exits 2 with a CSV', async () => {
     const [order] = t.db.prepare('SELECT id FROM orders ORDER BY seq LIMIT 1').pluck().all() as string[];
     t.db.prepare(`UPDATE orders SET resource = json_set(resource, '$.amounts.paid_money.amount', 1) WHERE id = ?`).run(order);
     const refund = t.db.prepare('SELECT id FROM refunds LIMIT 1').pluck().get() as string;
     t.db.prepare('DELETE FROM refunds WHERE id = ?').run(refund);
     t.db.prepare(`INSERT INTO invoices SELECT 'inv_Forged00000000000000', order_id, merchant_id, mode, customer_id, NULL, NULL, status, currency, amount_due, amount_paid, amount_remaining,
       due_at, overdue, reminders, last_reminder_kind, issued_at, created_at, updated_at, revision, resource FROM invoices LIMIT 1`).run();
-    const report = run();
+    const report = await run();
     expect(report.differences).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'order', id: order, field: 'amounts' }),

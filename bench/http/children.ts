@@ -19,8 +19,8 @@ export interface Server {
 
 const live = new Set<ChildProcess>();
 
-/** Environment for children: our own, minus anything that would change what is measured. */
-function childEnv(adapter: string, dataDir?: string): NodeJS.ProcessEnv {
+/** Environment for children: our own, minus anything that would change what is measured. Exported for children that are not bench servers (bench/scale-out's projector). */
+export function childEnv(adapter: string, dataDir?: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('ORDO_') && k !== 'LOG_LEVEL' && k !== 'PORT') env[k] = v;
   return { ...env, PORT: '0', BENCH_CHILD: '1', ORDO_HTTP_ADAPTER: adapter, ...(dataDir ? { ORDO_DATA_DIR: dataDir } : {}) };
@@ -75,7 +75,7 @@ export async function startServer(
 }
 
 /** utime + stime from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms). */
-function cpuMsOf(pid: number | undefined): number | undefined {
+export function cpuMsOf(pid: number | undefined): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

@@ -81,8 +81,9 @@ export interface Round {
   cpuUs?: number;
 }
 
-export async function round(url: string, target: Target, seconds: number, apiKey?: string): Promise<Round> {
-  const r = await autocannon({ url, connections: 50, pipelining: 1, duration: seconds, requests: [requestFor(target, apiKey)] });
+/** `connections` only for a load split across several servers (bench/scale-out); 50 otherwise. */
+export async function round(url: string, target: Target, seconds: number, apiKey?: string, connections = 50): Promise<Round> {
+  const r = await autocannon({ url, connections, pipelining: 1, duration: seconds, requests: [requestFor(target, apiKey)] });
   const statuses = Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => `${code}:${s.count}`).join(' ');
   return {
     target,

@@ -1,12 +1,12 @@
 import { createCustomer } from './customers.js';
-import { bearer, usd, type TestApp } from './test-app.js';
+import { bearer, usd, type ApiClient, type TestApp } from './test-app.js';
 
 /**
  * A finance team's common case: an invoice for 120.00 issued to a new customer, a check for
  * `checkAmount` recorded and then reversed (it bounced), a wire for `wireAmount` recorded.
  * Answers the invoice (with its order id).
  */
-export async function invoicePaidByBouncedCheckThenWire(t: TestApp, checkAmount: number, wireAmount: number): Promise<{ id: string; order_id: string }> {
+export async function invoicePaidByBouncedCheckThenWire(t: ApiClient, checkAmount: number, wireAmount: number): Promise<{ id: string; order_id: string }> {
   const auth = bearer(t.keys.aTest);
   const customer = await createCustomer(t, t.keys.aTest);
   const inv = (await t.http.post('/v1/invoices').set(auth).send({ customer_id: customer, currency: 'USD', line_items: [{ name: 'Licence', quantity: 1, unit_price_money: usd(12_000) }] }).expect(201)).body.data;

@@ -1,6 +1,6 @@
 import { createCustomer, saveCard } from './customers.js';
 import { invoicePaidByBouncedCheckThenWire } from './invoice-flows.js';
-import { bearer, usd, type TestApp } from './test-app.js';
+import { bearer, usd, type ApiClient, type TestApp } from './test-app.js';
 
 /**
  * One of everything a merchant does, so every read model gets rows: a webhook endpoint, orders
@@ -9,7 +9,7 @@ import { bearer, usd, type TestApp } from './test-app.js';
  * saved card on a test clock with a plan, a subscription renewed and canceled, a checkout session
  * paid on its page and a payment link. Answers nothing: callers compare what it left behind.
  */
-export async function runMixedFlow(t: TestApp): Promise<void> {
+export async function runMixedFlow(t: ApiClient): Promise<void> {
   const auth = bearer(t.keys.aTest);
   const post = async (url: string, body: object = {}, status = 200, key = auth) => {
     const res = await t.http.post(url).set(key).send(body);

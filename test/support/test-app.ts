@@ -23,26 +23,31 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on a real SQLite file in a temp directory. */
-export async function startTestApp(overrides: Partial<OrdoConfig> = {}, clock?: Clock): Promise<TestApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'ordo-test-'));
-  // Rate limits are off unless a test is about them: many tests send bursts on one key.
-  const config = loadConfig({ ORDO_DATA_DIR: dir, LOG_LEVEL: 'silent' }, { projectionPollMs: 0, webhookPollMs: 0, rateLimitWritesPerSecond: 0, rateLimitReadsPerSecond: 0, ...overrides });
-  const app = await createApp({ config, silent: true, ...(clock ? { clock } : {}) });
+/** What a flow driven over HTTP needs, on either deployment. */
+export type ApiClient = Pick<TestApp, 'app' | 'http' | 'keys' | 'merchants'>;
+
+/** Merchant A (a test and a live key) and merchant B (a test key), and an HTTP client for the app. */
+export async function withTwoMerchants(app: INestApplication): Promise<ApiClient> {
   const merchants = app.get(MerchantsService);
   const a = await merchants.createMerchant('Merchant A');
   const b = await merchants.createMerchant('Merchant B');
   const aTest = await merchants.createApiKey(a.merchantId, 'test');
   const aLive = await merchants.createApiKey(a.merchantId, 'live');
   const bTest = await merchants.createApiKey(b.merchantId, 'test');
+  return { app, http: request(app.getHttpServer()), keys: { aTest: aTest.key, aLive: aLive.key, bTest: bTest.key }, merchants: { a: a.merchantId, b: b.merchantId } };
+}
+
+/** The real application on a real SQLite file in a temp directory. */
+export async function startTestApp(overrides: Partial<OrdoConfig> = {}, clock?: Clock): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'ordo-test-'));
+  // Rate limits are off unless a test is about them: many tests send bursts on one key.
+  const config = loadConfig({ ORDO_DATA_DIR: dir, LOG_LEVEL: 'silent' }, { projectionPollMs: 0, webhookPollMs: 0, rateLimitWritesPerSecond: 0, rateLimitReadsPerSecond: 0, ...overrides });
+  const app = await createApp({ config, silent: true, ...(clock ? { clock } : {}) });
   const sqlite = app.get<SqlitePersistence>(SQLITE);
   return {
-    app,
-    http: request(app.getHttpServer()),
+    ...(await withTwoMerchants(app)),
     db: sqlite.db,
     sqlite,
-    keys: { aTest: aTest.key, aLive: aLive.key, bTest: bTest.key },
-    merchants: { a: a.merchantId, b: b.merchantId },
     dir,
     async close() {
       await app.close();

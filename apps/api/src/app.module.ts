@@ -41,6 +41,7 @@ import { loggerOptions } from './platform/logging.js';
 import { RequestLoggingModule } from './platform/request-logging.js';
 import { ServerSecrets, serverSecretsProvider } from './platform/server-secrets.js';
 import { SecretBox } from './platform/secret-box.js';
+import { WorkerLease } from './platform/worker-lease.js';
 import { createValidationPipe } from './platform/validation.js';
 
 /** Providers every feature module may inject. */
@@ -53,6 +54,7 @@ const core = [
   MerchantsService,
   IdempotencyStore,
   IdempotencyJanitor,
+  WorkerLease,
   serverSecretsProvider,
   SecretBox,
 ];

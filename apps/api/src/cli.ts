@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DomainError } from '#ordo/domain';
 import { AppModule } from './app.module.js';
 import { ProjectionRunner } from './application/projections/projection-runner.js';
+import { ProjectionProgress } from './application/projections/projection-progress.js';
 import { loadConfig } from './config/ordo-config.js';
 import { MerchantsService } from './merchants/merchants.service.js';
 import { exportJournal } from './finance/journal-export.js';
@@ -10,7 +11,9 @@ import { runReconcile } from './finance/reconcile-command.js';
 import { runPostgresReplay, runReplay } from './application/projections/replay-command.js';
 import { ServerSecrets } from './platform/server-secrets.js';
 import type { SqlitePersistence } from './persistence/sqlite-persistence.js';
-import { SQLITE } from './persistence/tokens.js';
+import { EVENT_STORE, SQLITE } from './persistence/tokens.js';
+import { READ_DB, type ReadDb } from './persistence/read-db.js';
+import type { EventStore } from '#ordo/event-store';
 
 const USAGE = `Ordo administration (works on the same database file as the server: ORDO_DATA_DIR / ORDO_DATABASE_FILE)
 
@@ -34,13 +37,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 1;
   }
-  const config = loadConfig(process.env, { projectionPollMs: 0 });
+  // Commands never run the scheduled jobs: a serving process does.
+  const config = loadConfig(process.env, { projectionPollMs: 0, workers: false });
   // The PostgreSQL read models need none of the embedded service.
   if (command === 'replay' && config.readModels === 'postgres') return runPostgresReplay(config);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), { logger: false });
   try {
-    const runner = app.get(ProjectionRunner);
-    await runner.start();
+    await app.get(ProjectionProgress).start();
     const merchants = app.get(MerchantsService);
     switch (command) {
       case 'merchant:create': {
@@ -71,12 +74,13 @@ async function main(argv: string[]): Promise<number> {
       case 'journal:export':
         return await exportJournal(app.get<SqlitePersistence>(SQLITE), args);
       case 'reconcile':
-        return runReconcile(app.get<SqlitePersistence>(SQLITE), args);
+        return await runReconcile(app.get<ReadDb>(READ_DB), app.get<EventStore>(EVENT_STORE), args);
       case 'replay':
         // Awaited here: a bare `return promise` would let `finally` close the app while it runs.
         return await runReplay(app.get<SqlitePersistence>(SQLITE), config, app.get(ServerSecrets).idSecret);
       case 'projections:rebuild':
-        await runner.rebuild();
+        if (config.readModels === 'postgres') throw new Error('projections:rebuild is for the embedded file; on PostgreSQL use replay');
+        await app.get(ProjectionRunner).rebuild();
         process.stdout.write('read models rebuilt from position 0\n');
         return 0;
       default:

@@ -11,6 +11,7 @@ import { PaymentRecovery } from './payments/application/payment-recovery.js';
 import { PaymentLinksService } from './payment-links/application/payment-links.service.js';
 import { WebhookDispatcher } from './webhooks/delivery/webhook-dispatcher.js';
 import { randomId } from './platform/ids.js';
+import { WorkerLease } from './platform/worker-lease.js';
 import { setupOpenApi } from './platform/openapi/setup-openapi.js';
 import { PinoLoggerService } from './platform/request-logging.js';
 
@@ -34,12 +35,14 @@ export async function createApp({ config, clock, silent }: CreateAppOptions): Pr
   if (config.apiReference) setupOpenApi(app);
   await app.init();
   await app.get(ProjectionProgress).start();
-  // Finish processor calls a crash left unanswered (its timer keeps doing so); not awaited so a
-  // slow processor never delays start-up.
-  void app.get(PaymentRecovery).recoverPending().catch(() => undefined);
-  void app.get(PaymentLinksService).recordMissedCompletions().catch(() => undefined);
-  // Deliveries a restart left pending go out now, not at the first poll.
-  app.get(WebhookDispatcher).kick();
+  if (app.get(WorkerLease).active) {
+    // Finish processor calls a crash left unanswered (its timer keeps doing so); not awaited so a
+    // slow processor never delays start-up.
+    void app.get(PaymentRecovery).recoverPending().catch(() => undefined);
+    void app.get(PaymentLinksService).recordMissedCompletions().catch(() => undefined);
+    // Deliveries a restart left pending go out now, not at the first poll.
+    app.get(WebhookDispatcher).kick();
+  }
   return app;
 }
 

@@ -8,7 +8,8 @@ const firstKey = await ensureFirstMerchant(app);
 await app.listen(config.port, config.host);
 const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 // One write: whoever waits for "listening" (scripts, the crash test) also gets the first key.
-let banner = `\nOrdo is listening on ${base}  (API reference: ${base}/docs, data: ${config.databaseFile})\n`;
+const data = config.readModels === 'postgres' ? `PostgreSQL, events on ${config.events}` : config.databaseFile;
+let banner = `\nOrdo is listening on ${base}  (API reference: ${base}/docs, data: ${data})\n`;
 if (firstKey) {
   banner +=
     [

@@ -21,5 +21,5 @@ export {
 export { KurrentDBEventStore, type KurrentDBEventStoreOptions } from './kurrentdb/kurrentdb-event-store.js';
 export { fromKurrentPosition, toKurrentPosition, UnsupportedPositionError, type KurrentPosition } from './kurrentdb/kurrentdb-position.js';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
-export { APPENDED_CHANNEL } from './postgres/postgres-schema.js';
+export { APPENDED_CHANNEL, DEPLOYMENT_SQL, deploymentLockSql, deploymentOf } from './postgres/postgres-schema.js';
 // The contract suite every adapter passes is in ./testing (specs import it; not part of this entry point).

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { EVENT_STORE, SQLITE } from '../persistence/tokens.js';
-import type { SqlitePersistence } from '../persistence/sqlite-persistence.js';
+import { EVENT_STORE } from '../persistence/tokens.js';
+import { STATE_DB, type StateDb } from '../persistence/state-db.js';
 import type { EventStore } from '#ordo/event-store';
 import { ProjectionProgress } from '../application/projections/projection-progress.js';
 import { Public } from '../platform/auth.guard.js';
@@ -17,7 +17,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
-    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(STATE_DB) private readonly state: StateDb,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionProgress,
   ) {}
@@ -34,8 +34,9 @@ export class HealthController {
   @ApiData(HealthResponse)
   ready() {
     return this.health.check([
-      () => {
-        const ok = this.sqlite.db.open && this.sqlite.db.prepare('SELECT 1 AS ok').get() !== undefined;
+      async () => {
+        // The database holding service state (the embedded file, or PostgreSQL): closed or unreachable is down.
+        const ok = await this.state.ping().catch(() => false);
         return ok ? this.indicators.check('database').up() : this.indicators.check('database').down('database closed');
       },
       async () => {

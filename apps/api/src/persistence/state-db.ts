@@ -1,9 +1,13 @@
 import type pg from 'pg';
+import { deploymentLockSql } from '#ordo/event-store';
 import type { SqlitePersistence } from './sqlite-persistence.js';
 import { PostgresJobs } from './sql/postgres-jobs.js';
 import { postgresDdl } from './sql/postgres-sql.js';
 import { SqliteJobs } from './sql/sqlite-jobs.js';
 import type { SqlJob } from './sql/sql-job.js';
+
+/** Held while service-state tables are created (of this deployment): "Stat". */
+const STATE_SCHEMA_LOCK_KEY = 0x53746174;
 
 /** Service state that is not a read model, on either engine. */
 export const STATE_DB = Symbol('STATE_DB');
@@ -79,7 +83,7 @@ export class PostgresStateDb implements StateDb {
     try {
       // Several processes start at once: one creates, the others wait and find the tables there.
       await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['ordo-state-schema']);
+      await client.query(deploymentLockSql('pg_advisory_xact_lock'), [STATE_SCHEMA_LOCK_KEY]);
       for (const statement of statements) await client.query(postgresDdl(statement));
       await client.query('COMMIT');
     } catch (error) {

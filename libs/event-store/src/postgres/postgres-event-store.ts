@@ -13,7 +13,7 @@ import {
 } from '../event-store.port.js';
 import { serializeAppend, type SerializedEvent } from '../serialize-append.js';
 import { checkPosition, StoreClosedError } from '../store-guards.js';
-import { APPENDED_CHANNEL, LOG_LOCK_KEY, POSTGRES_EVENTS_SCHEMA, SCHEMA_LOCK_KEY } from './postgres-schema.js';
+import { APPENDED_CHANNEL, DEPLOYMENT_SQL, deploymentLockSql, deploymentOf, LOG_LOCK_KEY, POSTGRES_EVENTS_SCHEMA, SCHEMA_LOCK_KEY } from './postgres-schema.js';
 import { PostgresSubscription } from './postgres-subscription.js';
 
 export interface PostgresEventStoreOptions {
@@ -92,7 +92,7 @@ export class PostgresEventStore implements EventStore {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
+        await client.query(deploymentLockSql('pg_advisory_xact_lock'), [SCHEMA_LOCK_KEY]);
         await client.query(POSTGRES_EVENTS_SCHEMA);
         await client.query('COMMIT');
       } catch (error) {
@@ -171,7 +171,8 @@ export class PostgresEventStore implements EventStore {
       const client = new pg.Client({ connectionString: this.connectionString });
       client.on('error', () => undefined); // the poll keeps subscriptions going without it
       await client.connect();
-      client.on('notification', () => this.wakeAll());
+      const mine = await deploymentOf(client);
+      client.on('notification', (message) => message.payload === mine && this.wakeAll());
       await client.query(`LISTEN ${APPENDED_CHANNEL}`);
       this.listener = client;
     })();
@@ -230,10 +231,10 @@ export class PostgresEventStore implements EventStore {
   private async inTransaction(client: pg.PoolClient, write: (head: bigint, recordedAt: Date) => Promise<Outcome[]>): Promise<Outcome[]> {
     try {
       await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [LOG_LOCK_KEY]);
+      await client.query(deploymentLockSql('pg_advisory_xact_lock'), [LOG_LOCK_KEY]);
       const head = await client.query<{ head: string | null }>('SELECT MAX(position) AS head FROM ordo_events');
       const outcomes = await write(BigInt(head.rows[0]?.head ?? 0), new Date());
-      if (outcomes.some((o) => o.ok)) await client.query('SELECT pg_notify($1, $2)', [APPENDED_CHANNEL, 'appended']);
+      if (outcomes.some((o) => o.ok)) await client.query(`SELECT pg_notify($1, ${DEPLOYMENT_SQL})`, [APPENDED_CHANNEL]);
       await client.query('COMMIT');
       return outcomes;
     } catch (error) {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { EventStore } from '#ordo/event-store';
+import { DEPLOYMENT_SQL, deploymentLockSql, type EventStore } from '#ordo/event-store';
 import { PostgresJobs } from '../../persistence/sql/postgres-jobs.js';
 import { postgresDdl } from '../../persistence/sql/postgres-sql.js';
 import { run } from '../../persistence/sql/sql-job.js';
@@ -7,8 +7,8 @@ import type { Projection } from './projection.js';
 import { PROJECTED_CHANNEL } from './projector-progress.js';
 import { applyBatch, CheckpointMovedError, loadCheckpoints, lowestCheckpoint, prepareProjections } from './projection-batch.js';
 
-/** Held for the projector's whole session: whoever holds it is the one active projector. */
-export const PROJECTOR_LOCK_KEY = 0x4f72646f50726f6an; // "OrdoProj"
+/** Held for the projector's whole session, whoever holds it is the deployment's one active projector (see deploymentLockSql): "Proj". */
+export const PROJECTOR_LOCK_KEY = 0x50726f6a;
 
 export interface ProjectorLog {
   info(message: string): void;
@@ -126,7 +126,7 @@ export class PostgresProjector {
       await session.connect();
       this.lockSession = session;
     }
-    const { rows } = await this.lockSession.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [PROJECTOR_LOCK_KEY.toString()]);
+    const { rows } = await this.lockSession.query<{ ok: boolean }>(deploymentLockSql('pg_try_advisory_lock'), [PROJECTOR_LOCK_KEY]);
     this.leading = rows[0]!.ok;
     return this.leading;
   }
@@ -159,7 +159,7 @@ export class PostgresProjector {
         if (events.length === 0) return { checkpoints: stored, applied: false };
         const after = await jobs.run(applyBatch(this.projections, events, stored));
         // Delivered at commit: API processes waiting for their appends are released at once.
-        await jobs.run(run('SELECT pg_notify(?, ?)', [PROJECTED_CHANNEL, lowestCheckpoint(after).toString()]));
+        await jobs.run(run(`SELECT pg_notify(?, ${DEPLOYMENT_SQL} || ':' || ?)`, [PROJECTED_CHANNEL, lowestCheckpoint(after).toString()]));
         return { checkpoints: after, applied: true };
       });
       // Only once committed: a waiter told "applied" may read the rows at once.

@@ -1,12 +1,12 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
-import type { EventStore, RecordedEvent } from '#ordo/event-store';
+import { deploymentOf, type EventStore, type RecordedEvent } from '#ordo/event-store';
 import { PostgresJobs } from '../../persistence/sql/postgres-jobs.js';
 import type { Projection } from './projection.js';
 import { loadCheckpoints, lowestCheckpoint } from './projection-batch.js';
 import { ProjectionProgress } from './projection-progress.js';
 
-/** Sent by the projector (pg_notify, delivered at commit) after each batch, with the lowest checkpoint. */
+/** Sent by the projector (pg_notify, delivered at commit) after each batch: `<deployment>:<lowest checkpoint>`. */
 export const PROJECTED_CHANNEL = 'ordo_projected';
 
 export interface ProjectorProgressOptions {
@@ -102,12 +102,14 @@ export class ProjectorProgress extends ProjectionProgress implements OnApplicati
       if (this.listener === client) this.listener = undefined;
       if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), this.options.pollMs).unref();
     });
-    client.on('notification', (message) => {
-      const position = message.payload ? BigInt(message.payload) : undefined;
-      if (position !== undefined && position > this.lowest) this.advance(position);
-      else void this.refresh();
-    });
     await client.connect();
+    const mine = await deploymentOf(client);
+    client.on('notification', (message) => {
+      // Another deployment's projector in the same database is none of our business.
+      const cut = message.payload?.lastIndexOf(':') ?? -1;
+      if (cut < 0 || message.payload!.slice(0, cut) !== mine) return;
+      this.advance(BigInt(message.payload!.slice(cut + 1)));
+    });
     await client.query(`LISTEN ${PROJECTED_CHANNEL}`);
     this.listener = client;
   }

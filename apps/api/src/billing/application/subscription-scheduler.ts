@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { WorkerLease } from '../../platform/worker-lease.js';
 import { ProjectionProgress } from '../../application/projections/projection-progress.js';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { BillingQueries } from '../read-model/billing.queries.js';
@@ -24,15 +25,16 @@ export class SubscriptionScheduler implements OnApplicationBootstrap, OnApplicat
     private readonly billing: SubscriptionBilling,
     private readonly queries: BillingQueries,
     private readonly projections: ProjectionProgress,
+    private readonly lease: WorkerLease,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     this.projections.onApplied((events) => {
-      if (events.some((e) => PAYING_EVENTS.has(e.type))) void this.reconcile();
+      if (this.lease.active && events.some((e) => PAYING_EVENTS.has(e.type))) void this.reconcile();
     });
     if (this.config.subscriptionSchedulerMs > 0) {
-      this.timer = setInterval(() => void this.runOnce().catch((err: unknown) => this.logger.error({ err }, 'subscription scheduler failed')), this.config.subscriptionSchedulerMs);
+      this.timer = setInterval(() => this.lease.active && void this.runOnce().catch((err: unknown) => this.logger.error({ err }, 'subscription scheduler failed')), this.config.subscriptionSchedulerMs);
       this.timer.unref();
     }
   }

@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Statement } from 'better-sqlite3';
-import { SQLITE } from '../../persistence/tokens.js';
-import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { READ_DB, type ReadDb } from '../../persistence/read-db.js';
 
 type Tenant = { merchantId: string; mode: 'test' | 'live' };
 
@@ -12,34 +10,30 @@ type Tenant = { merchantId: string; mode: 'test' | 'live' };
  */
 @Injectable()
 export class TestClockTime {
-  private statements?: { customerOfOrder: Statement; clockOfCustomer: Statement; clockTime: Statement };
-
-  constructor(@Inject(SQLITE) private readonly sqlite: SqlitePersistence) {}
-
-  private prepared() {
-    const db = this.sqlite.db;
-    // Prepared on first use: the tables exist once the projections have started.
-    this.statements ??= {
-      customerOfOrder: db.prepare('SELECT customer_id FROM orders WHERE id = ? AND merchant_id = ? AND mode = ?'),
-      clockOfCustomer: db.prepare('SELECT test_clock_id FROM customers WHERE id = ? AND merchant_id = ? AND mode = ?'),
-      clockTime: db.prepare("SELECT json_extract(state, '$.frozen_time') AS t FROM test_clocks WHERE id = ? AND merchant_id = ? AND mode = ?"),
-    };
-    return this.statements;
-  }
+  constructor(@Inject(READ_DB) private readonly db: ReadDb) {}
 
   /** For commands on an order: the customer they name, else the order's. Live mode has only the real clock. */
-  forOrder(tenant: Tenant, orderId: string, namedCustomer?: string): string | undefined {
+  async forOrder(tenant: Tenant, orderId: string, namedCustomer?: string): Promise<string | undefined> {
     if (tenant.mode !== 'test') return undefined;
-    const s = this.prepared();
-    const customer = namedCustomer ?? (s.customerOfOrder.get(orderId, tenant.merchantId, tenant.mode) as { customer_id: string | null } | undefined)?.customer_id;
+    const customer =
+      namedCustomer ??
+      (await this.db.first<{ customer_id: string | null }>('SELECT customer_id FROM orders WHERE id = ? AND merchant_id = ? AND mode = ?', [orderId, tenant.merchantId, tenant.mode]))?.customer_id;
     return customer ? this.forCustomer(tenant, customer) : undefined;
   }
 
-  forCustomer(tenant: Tenant, customerId: string): string | undefined {
+  async forCustomer(tenant: Tenant, customerId: string): Promise<string | undefined> {
     if (tenant.mode !== 'test') return undefined;
-    const s = this.prepared();
-    const clock = (s.clockOfCustomer.get(customerId, tenant.merchantId, tenant.mode) as { test_clock_id: string | null } | undefined)?.test_clock_id;
+    const clock = (await this.db.first<{ test_clock_id: string | null }>('SELECT test_clock_id FROM customers WHERE id = ? AND merchant_id = ? AND mode = ?', [customerId, tenant.merchantId, tenant.mode]))
+      ?.test_clock_id;
     if (!clock) return undefined;
-    return (s.clockTime.get(clock, tenant.merchantId, tenant.mode) as { t: string } | undefined)?.t;
+    const row = await this.db.first<{ state: string }>('SELECT state FROM test_clocks WHERE id = ? AND merchant_id = ? AND mode = ?', [clock, tenant.merchantId, tenant.mode]);
+    return row ? frozenTime(row.state) : undefined;
   }
+}
+
+/** As `json_extract(state, '$.frozen_time')` read it: the frozen time, undefined when absent (or not text). */
+function frozenTime(state: string): string | undefined {
+  const parsed = JSON.parse(state) as { frozen_time?: unknown } | null;
+  const t = parsed?.frozen_time;
+  return typeof t === 'string' ? t : undefined;
 }

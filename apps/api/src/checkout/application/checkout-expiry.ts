@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { WorkerLease } from '../../platform/worker-lease.js';
 import { DomainError } from '#ordo/domain';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { OrderCommands, type Caller } from '../../orders/application/order-commands.js';
@@ -21,12 +22,13 @@ export class CheckoutExpiry implements OnApplicationBootstrap, OnApplicationShut
     private readonly orders: OrderCommands,
     private readonly queries: CheckoutSessionsQueries,
     private readonly clock: Clock,
+    private readonly lease: WorkerLease,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.config.checkoutExpiryMs > 0) {
-      this.timer = setInterval(() => void this.expireDue().catch((err: unknown) => this.logger.error({ err }, 'checkout expiry failed')), this.config.checkoutExpiryMs);
+      this.timer = setInterval(() => this.lease.active && void this.expireDue().catch((err: unknown) => this.logger.error({ err }, 'checkout expiry failed')), this.config.checkoutExpiryMs);
       this.timer.unref();
     }
   }

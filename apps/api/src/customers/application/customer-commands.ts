@@ -29,7 +29,7 @@ export class CustomerCommands {
   }
 
   async run(caller: Caller, customerId: string, command: Omit<CustomerCommand, 'now'>): Promise<{ customer: ExistingCustomer; appended: number; revision: bigint }> {
-    const at = caller.at ?? this.clockTime.forCustomer(caller, customerId);
+    const at = caller.at ?? (await this.clockTime.forCustomer(caller, customerId));
     const { state, appended, revision } = await this.streams.run(at ? { ...caller, at } : caller, customerId, command);
     return { customer: state, appended: appended.length, revision };
   }

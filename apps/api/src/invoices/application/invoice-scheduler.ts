@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { WorkerLease } from '../../platform/worker-lease.js';
 import { DomainError, type Invoice } from '#ordo/domain';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
 import { READ_DB, type ReadDb } from '../../persistence/read-db.js';
@@ -34,13 +35,14 @@ export class InvoiceScheduler implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly invoices: InvoicesService,
     private readonly clock: Clock,
+    private readonly lease: WorkerLease,
     @Inject(READ_DB) private readonly db: ReadDb,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.config.invoiceSchedulerMs > 0) {
-      this.timer = setInterval(() => void this.runOnce().catch((err: unknown) => this.logger.error({ err }, 'invoice scheduler failed')), this.config.invoiceSchedulerMs);
+      this.timer = setInterval(() => this.lease.active && void this.runOnce().catch((err: unknown) => this.logger.error({ err }, 'invoice scheduler failed')), this.config.invoiceSchedulerMs);
       this.timer.unref();
     }
   }

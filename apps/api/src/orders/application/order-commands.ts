@@ -54,7 +54,7 @@ export class OrderCommands {
     const named = [...new Set(commands.flatMap(customerNamedBy))];
     for (const customerId of named) await this.customers.require(caller, customerId);
     // A test clock's customer's orders live at the clock's time (due dates, expiries, dates of facts).
-    const now = caller.at ?? this.clockTime.forOrder(caller, orderId, named[0]) ?? this.clock.nowIso();
+    const now = caller.at ?? (await this.clockTime.forOrder(caller, orderId, named[0])) ?? this.clock.nowIso();
     return this.path.runAll(orderDecider, orderStreamName(orderId), commands.map((c) => ({ ...c, now }) as OrderCommand), caller, 'ORDER_CONFLICT');
   }
 

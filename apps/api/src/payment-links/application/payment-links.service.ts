@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { WorkerLease } from '../../platform/worker-lease.js';
 import { DomainError, MIN_SESSION_MINUTES } from '#ordo/domain';
 import { ProjectionProgress } from '../../application/projections/projection-progress.js';
 import { CheckoutSessionsService } from '../../checkout/application/checkout-sessions.service.js';
@@ -28,6 +29,7 @@ export class PaymentLinksService implements OnApplicationBootstrap {
     private readonly sessions: CheckoutSessionsService,
     private readonly sessionQueries: CheckoutSessionsQueries,
     private readonly projections: ProjectionProgress,
+    private readonly lease: WorkerLease,
     private readonly clock: Clock,
     @Inject(READ_DB) private readonly db: ReadDb,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
@@ -35,6 +37,8 @@ export class PaymentLinksService implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     this.projections.onApplied((events) => {
+      // One process reacts: on PostgreSQL every API process hears of the same events.
+      if (!this.lease.active) return;
       for (const e of events) {
         const data = e.data as { payment_link_id?: string; checkout_session_id?: string };
         if (e.type !== 'CheckoutSessionCompleted' || !data.payment_link_id || !data.checkout_session_id) continue;

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { WorkerLease } from '../../platform/worker-lease.js';
 import { OrderCommands, type Caller } from '../../orders/application/order-commands.js';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
-import { SQLITE } from '../../persistence/tokens.js';
-import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { READ_DB, type ReadDb } from '../../persistence/read-db.js';
 import { CHALLENGE_VALIDITY_MS } from '#ordo/domain';
 import { Clock } from '../../platform/clock.js';
 import { randomId } from '../../platform/ids.js';
@@ -26,13 +26,14 @@ export class AuthorizationExpiry implements OnApplicationBootstrap, OnApplicatio
     private readonly orders: OrderCommands,
     private readonly steps: PaymentSteps,
     private readonly clock: Clock,
-    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    private readonly lease: WorkerLease,
+    @Inject(READ_DB) private readonly db: ReadDb,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.config.paymentRecoveryMs > 0) {
-      this.timer = setInterval(() => void this.expireDue().catch((err: unknown) => this.logger.error({ err }, 'authorization expiry failed')), this.config.paymentRecoveryMs);
+      this.timer = setInterval(() => this.lease.active && void this.expireDue().catch((err: unknown) => this.logger.error({ err }, 'authorization expiry failed')), this.config.paymentRecoveryMs);
       this.timer.unref();
     }
   }
@@ -55,9 +56,10 @@ export class AuthorizationExpiry implements OnApplicationBootstrap, OnApplicatio
   private async pass(now: string, scope?: TestClockScope): Promise<number> {
     await this.cancelAbandonedChallenges(now, scope);
     const customers = customersOn('customer_id', scope);
-    const due = this.sqlite.db
-      .prepare(`SELECT id, order_id, merchant_id, mode FROM payment_intents WHERE status = 'requires_capture' AND pending_key IS NULL AND expires_at <= ? AND mode = 'test' AND ${customers.sql}`)
-      .all(now, ...customers.params) as { id: string; order_id: string; merchant_id: string; mode: 'test' }[];
+    const due = await this.db.all<{ id: string; order_id: string; merchant_id: string; mode: 'test' }>(
+      `SELECT id, order_id, merchant_id, mode FROM payment_intents WHERE status = 'requires_capture' AND pending_key IS NULL AND expires_at <= ? AND mode = 'test' AND ${customers.sql}`,
+      [now, ...customers.params],
+    );
     let started = 0;
     for (const row of due) {
       const caller: Caller = { merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_'), ...(scope ? { at: now } : {}) };
@@ -85,13 +87,10 @@ export class AuthorizationExpiry implements OnApplicationBootstrap, OnApplicatio
   private async cancelAbandonedChallenges(now: string, scope?: TestClockScope): Promise<void> {
     const cutoff = new Date(Date.parse(now) - CHALLENGE_VALIDITY_MS).toISOString();
     const customers = customersOn('customer_id', scope);
-    const rows = this.sqlite.db.prepare(`SELECT id, order_id, merchant_id, mode, resource FROM payment_intents WHERE status = 'requires_action' AND ${customers.sql}`).all(...customers.params) as {
-      id: string;
-      order_id: string;
-      merchant_id: string;
-      mode: 'test' | 'live';
-      resource: string;
-    }[];
+    const rows = await this.db.all<{ id: string; order_id: string; merchant_id: string; mode: 'test' | 'live'; resource: string }>(
+      `SELECT id, order_id, merchant_id, mode, resource FROM payment_intents WHERE status = 'requires_action' AND ${customers.sql}`,
+      customers.params,
+    );
     for (const row of rows) {
       if ((JSON.parse(row.resource) as { updated_at: string }).updated_at > cutoff) continue;
       const caller: Caller = { merchantId: row.merchant_id, mode: row.mode, requestId: randomId('req_'), ...(scope ? { at: now } : {}) };

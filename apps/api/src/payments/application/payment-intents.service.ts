@@ -156,7 +156,8 @@ export class PaymentIntentsService {
   /** The saved card to charge, checked by the customer's rules (removed, expired, not for off-session use). */
   private async savedCard(ctx: RequestContext, customerId: string, input: CreateIntentInput): Promise<CardSummary> {
     const customer = await this.customers.require(ctx, customerId);
-    const method = chargeableMethod(customer, { customer_id: customerId, payment_method_id: input.payment_method_id ?? null, off_session: input.off_session === true, now: ctx.at ?? this.clockTime.forCustomer(ctx, customerId) ?? this.clock.nowIso() });
+    const now = ctx.at ?? (await this.clockTime.forCustomer(ctx, customerId)) ?? this.clock.nowIso();
+    const method = chargeableMethod(customer, { customer_id: customerId, payment_method_id: input.payment_method_id ?? null, off_session: input.off_session === true, now });
     return { ...method.card, payment_method_id: method.id };
   }
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { WorkerLease } from '../../platform/worker-lease.js';
 import { OrderCommands, type Caller } from '../../orders/application/order-commands.js';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
-import { SQLITE } from '../../persistence/tokens.js';
-import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { READ_DB, type ReadDb } from '../../persistence/read-db.js';
 import { Clock } from '../../platform/clock.js';
 import { randomId } from '../../platform/ids.js';
 import { PaymentProcessors } from '../processor/payment-processors.js';
@@ -34,14 +34,15 @@ export class PaymentRecovery implements OnApplicationBootstrap, OnApplicationShu
     private readonly steps: PaymentSteps,
     private readonly processors: PaymentProcessors,
     private readonly clock: Clock,
-    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    private readonly lease: WorkerLease,
+    @Inject(READ_DB) private readonly db: ReadDb,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     // Not awaited: the projections (our source of pending attempts) start after init.
     if (this.config.paymentRecoveryMs > 0) {
-      this.timer = setInterval(() => void this.recoverPending().catch((err: unknown) => this.logger.error({ err }, 'payment recovery failed')), this.config.paymentRecoveryMs);
+      this.timer = setInterval(() => this.lease.active && void this.recoverPending().catch((err: unknown) => this.logger.error({ err }, 'payment recovery failed')), this.config.paymentRecoveryMs);
       this.timer.unref();
     }
   }
@@ -58,10 +59,9 @@ export class PaymentRecovery implements OnApplicationBootstrap, OnApplicationShu
 
   private async pass(graceMs: number): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - graceMs).toISOString();
-    const db = this.sqlite.db;
     const rows = [
-      ...(db.prepare(`SELECT 'intent' AS kind, id, order_id, merchant_id, mode FROM payment_intents WHERE pending_key IS NOT NULL AND pending_since <= ?`).all(cutoff) as PendingRow[]),
-      ...(db.prepare(`SELECT 'refund' AS kind, id, order_id, merchant_id, mode FROM refunds WHERE status = 'pending' AND updated_at <= ?`).all(cutoff) as PendingRow[]),
+      ...(await this.db.all<PendingRow>(`SELECT 'intent' AS kind, id, order_id, merchant_id, mode FROM payment_intents WHERE pending_key IS NOT NULL AND pending_since <= ?`, [cutoff])),
+      ...(await this.db.all<PendingRow>(`SELECT 'refund' AS kind, id, order_id, merchant_id, mode FROM refunds WHERE status = 'pending' AND updated_at <= ?`, [cutoff])),
     ];
     let settled = 0;
     for (const row of rows) {

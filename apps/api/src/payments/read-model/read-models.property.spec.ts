@@ -215,7 +215,7 @@ async function checkRun(steps: Step[], syncEachAppend: boolean, totals: Totals):
           ROW_NUMBER() OVER (PARTITION BY currency, position ORDER BY entry DESC, line DESC) AS last FROM journal_lines) WHERE last = 1 AND running != 0`)
       .all();
     expect(unbalanced).toEqual([]);
-    expect(reconcile(db, (stream) => bundle.store.readStreamNow(stream)).differences).toEqual([]);
+    expect((await reconcile(new SqliteReadDb(db), bundle.store)).differences).toEqual([]);
     // Sanity: the streams hold exactly the events folded above.
     expect(revisions).toEqual(histories.map((events) => BigInt(events.length - 1)));
 

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { WorkerLease } from '../worker-lease.js';
 import { Clock } from '../clock.js';
 import { IdempotencyStore } from './idempotency.store.js';
 
@@ -16,10 +17,11 @@ export class IdempotencyJanitor implements OnApplicationBootstrap, OnApplication
   constructor(
     private readonly store: IdempotencyStore,
     private readonly clock: Clock,
+    private readonly lease: WorkerLease,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), EVERY_MS);
+    this.timer = setInterval(() => this.lease.active && void this.sweep(), EVERY_MS);
     this.timer.unref();
   }
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DomainError, assertDeliverable } from '#ordo/domain';
-import { SQLITE } from '../../persistence/tokens.js';
-import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { run } from '../../persistence/sql/sql-job.js';
+import { STATE_DB, type StateDb } from '../../persistence/state-db.js';
 import { SecretBox } from '../../platform/secret-box.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { Caller } from '../../orders/application/order-commands.js';
@@ -31,7 +31,7 @@ export class WebhookEndpointsService {
   constructor(
     private readonly endpoints: WebhookEndpointStream,
     private readonly box: SecretBox,
-    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(STATE_DB) private readonly state: StateDb,
   ) {}
 
   async create(ctx: RequestContext, input: EndpointInput): Promise<{ id: string; secret: string }> {
@@ -48,7 +48,7 @@ export class WebhookEndpointsService {
     const { appended } = await this.endpoints.run(ctx, id, { type: 'UpdateWebhookEndpoint', data: { webhook_endpoint_id: id, mode: ctx.mode, ...input } });
     // Enabled again by hand: the old failure streak no longer counts towards disabling it.
     if (appended.some((e) => e.type === 'WebhookEndpointEnabled')) {
-      await this.sqlite.writer.write(() => void this.sqlite.db.prepare('DELETE FROM webhook_endpoint_health WHERE endpoint_id = ?').run(id));
+      await this.state.transaction(run('DELETE FROM webhook_endpoint_health WHERE endpoint_id = ?', [id]));
     }
   }
 
@@ -76,11 +76,13 @@ export class WebhookEndpointsService {
    */
   async redeliver(ctx: RequestContext, endpointId: string, deliveryId: string): Promise<void> {
     assertDeliverable((await this.endpoints.load(ctx, endpointId)) ?? { status: 'none' }, endpointId);
-    const changed = await this.sqlite.writer.write(
-      () =>
-        this.sqlite.db
-          .prepare(`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = NULL WHERE id = ? AND endpoint_id = ? AND merchant_id = ? AND mode = ?`)
-          .run(deliveryId, endpointId, ctx.merchantId, ctx.mode).changes,
+    const changed = await this.state.transaction(
+      run(`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = NULL WHERE id = ? AND endpoint_id = ? AND merchant_id = ? AND mode = ?`, [
+        deliveryId,
+        endpointId,
+        ctx.merchantId,
+        ctx.mode,
+      ]),
     );
     if (changed === 0) throw new DomainError('WEBHOOK_DELIVERY_NOT_FOUND', 'not_found', `no delivery ${deliveryId} for webhook endpoint ${endpointId}`, 'delivery_id');
   }

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { Statement } from 'better-sqlite3';
+import { WorkerLease } from '../../platform/worker-lease.js';
 import { DomainError, failingLongEnough, nextAttemptAt, signingSecrets, type ExistingWebhookEndpoint, type FailureStreak } from '#ordo/domain';
 import { ProjectionProgress } from '../../application/projections/projection-progress.js';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
-import { SQLITE } from '../../persistence/tokens.js';
-import type { SqlitePersistence } from '../../persistence/sqlite-persistence.js';
+import { READ_DB, type ReadDb } from '../../persistence/read-db.js';
+import { all, first, run, type SqlJob } from '../../persistence/sql/sql-job.js';
+import { STATE_DB, type StateDb } from '../../persistence/state-db.js';
 import { Clock } from '../../platform/clock.js';
 import { randomId } from '../../platform/ids.js';
 import { SecretBox } from '../../platform/secret-box.js';
@@ -16,12 +17,39 @@ interface Due {
   id: string;
   endpoint_id: string;
   event_id: string;
+  /** Attempts recorded when the row was read: the attempt sent is the next one. */
+  attempts: number;
 }
 
 interface Target {
   merchant_id: string;
   mode: 'test' | 'live';
   state: string;
+}
+
+/** Enabled endpoints with a delivery due now. */
+function* dueEndpoints(now: string): SqlJob<string[]> {
+  const rows = yield* all<{ endpoint_id: string }>(
+    `SELECT e.id AS endpoint_id FROM webhook_endpoints e WHERE e.status = 'enabled' AND EXISTS (
+       SELECT 1 FROM webhook_deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?))`,
+    [now],
+  );
+  return rows.map((r) => r.endpoint_id);
+}
+
+/** One endpoint's due deliveries, oldest event first. */
+function dueFor(endpointId: string, now: string, limit: number): SqlJob<Due[]> {
+  return all<Due>(
+    `SELECT id, endpoint_id, event_id, attempts FROM webhook_deliveries
+     WHERE endpoint_id = ? AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY seq LIMIT ?`,
+    [endpointId, now, limit],
+  );
+}
+
+/** True while the delivery is pending with no attempt recorded since it was read. */
+function* stillDue(due: Due): SqlJob<boolean> {
+  const row = yield* first<{ attempts: number }>(`SELECT attempts FROM webhook_deliveries WHERE id = ? AND status = 'pending'`, [due.id]);
+  return row?.attempts === due.attempts;
 }
 
 /**
@@ -31,9 +59,10 @@ interface Target {
  * turn, so one slow or failing receiver holds a few slots for its timeout and never the rest.
  * Each attempt's outcome is written in one transaction (attempt row, delivery, endpoint health);
  * a crash mid-attempt leaves the delivery pending, and it is sent again after restart: at least
- * once, deduplicated by receivers on `webhook-id`. Retry times come from the service clock (a
- * test's clock moves them), signatures' timestamps from real time (receivers check them against
- * theirs).
+ * once, deduplicated by receivers on `webhook-id`. Several dispatchers may share one database:
+ * they may both send a delivery, but only one records each attempt (see `recording`). Retry times
+ * come from the service clock (a test's clock moves them), signatures' timestamps from real time
+ * (receivers check them against theirs).
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
@@ -42,17 +71,20 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private readonly inFlight = new Set<string>();
   private readonly perEndpoint = new Map<string, number>();
   private readonly idle: (() => void)[] = [];
+  /** Looks for due work under way: what they find is about to be in flight. */
+  private looking = 0;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
-  private statements?: Record<'endpoints' | 'dueFor' | 'target' | 'body' | 'attempts' | 'saveAttempt' | 'saveDelivery' | 'health' | 'saveHealth', Statement>;
 
   constructor(
-    @Inject(SQLITE) private readonly sqlite: SqlitePersistence,
+    @Inject(READ_DB) private readonly reads: ReadDb,
+    @Inject(STATE_DB) private readonly state: StateDb,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
     private readonly projections: ProjectionProgress,
     private readonly clock: Clock,
     private readonly box: SecretBox,
     private readonly endpoints: WebhookEndpointsService,
+    private readonly lease: WorkerLease,
   ) {
     this.sender = new WebhookSender(config.webhookTimeoutMs);
   }
@@ -70,57 +102,51 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
 
   /** Start what is due now; never throws (a failure here is retried at the next kick). */
   kick(): void {
-    try {
-      this.fill();
-    } catch (err) {
-      if (!this.closed) this.logger.error({ err }, 'could not look for due webhook deliveries');
-    }
+    // Only the process holding the workers' lock sends (on PostgreSQL every process hears of events).
+    if (!this.lease.active) return;
+    this.look(() => this.fill()).catch((err: unknown) => this.lookFailed(err));
   }
 
   /** Sends everything due now and resolves once nothing is in flight (tests and the CLI drive it). */
   async deliverDue(): Promise<void> {
-    this.fill();
-    while (this.inFlight.size > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+    await this.look(() => this.fill());
+    while (this.inFlight.size > 0 || this.looking > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
   }
 
-  private prepared() {
-    const db = this.sqlite.db;
-    return (this.statements ??= {
-      endpoints: db.prepare(`SELECT e.id AS endpoint_id FROM webhook_endpoints e WHERE e.status = 'enabled' AND EXISTS (
-          SELECT 1 FROM webhook_deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?))`),
-      dueFor: db.prepare(`SELECT id, endpoint_id, event_id FROM webhook_deliveries
-        WHERE endpoint_id = ? AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY seq LIMIT ?`),
-      target: db.prepare(`SELECT merchant_id, mode, state FROM webhook_endpoints WHERE id = ? AND status = 'enabled'`),
-      body: db.prepare('SELECT body FROM public_events WHERE id = ?').pluck(),
-      attempts: db.prepare('SELECT attempts FROM webhook_deliveries WHERE id = ?').pluck(),
-      saveAttempt: db.prepare(`INSERT OR REPLACE INTO webhook_attempts (delivery_id, attempt, started_at, duration_ms, response_code, error, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-      saveDelivery: db.prepare(`UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, last_attempt_at = ?, last_response_code = ?, last_error = ?,
-        delivered_at = COALESCE(?, delivered_at) WHERE id = ?`),
-      health: db.prepare('SELECT consecutive_failures, failing_since FROM webhook_endpoint_health WHERE endpoint_id = ?'),
-      saveHealth: db.prepare(`INSERT INTO webhook_endpoint_health (endpoint_id, consecutive_failures, failing_since, last_success_at) VALUES (?, ?, ?, ?)
-        ON CONFLICT (endpoint_id) DO UPDATE SET consecutive_failures = excluded.consecutive_failures, failing_since = excluded.failing_since,
-          last_success_at = COALESCE(excluded.last_success_at, last_success_at)`),
-    });
+  /** Counts the look as busy until it is done, so `deliverDue` also waits for what it starts. */
+  private async look(find: () => Promise<unknown>): Promise<void> {
+    this.looking++;
+    try {
+      await find();
+    } finally {
+      this.looking--;
+      if (this.inFlight.size === 0 && this.looking === 0) this.idle.splice(0).forEach((resolve) => resolve());
+    }
+  }
+
+  private lookFailed(err: unknown): void {
+    if (!this.closed) this.logger.error({ err }, 'could not look for due webhook deliveries');
   }
 
   /** Every endpoint with something due gets its free slots filled, while global slots last. */
-  private fill(): void {
+  private async fill(): Promise<void> {
     if (this.closed) return;
     const now = this.clock.nowIso();
-    for (const { endpoint_id } of this.prepared().endpoints.all(now) as { endpoint_id: string }[]) {
-      if (this.inFlight.size >= this.config.webhookConcurrency) return;
-      this.fillEndpoint(endpoint_id, now);
+    for (const endpointId of await this.state.read(dueEndpoints(now))) {
+      if (this.closed || this.inFlight.size >= this.config.webhookConcurrency) return;
+      await this.fillEndpoint(endpointId, now);
     }
   }
 
   /** Starts the endpoint's oldest due deliveries in its free slots; answers how many it started. */
-  private fillEndpoint(endpointId: string, now: string): number {
+  private async fillEndpoint(endpointId: string, now: string): Promise<number> {
     const cap = this.config.webhookConcurrencyPerEndpoint;
     const busy = this.perEndpoint.get(endpointId) ?? 0;
     if (busy >= cap) return 0;
     let started = 0;
     // The endpoint's in-flight rows are still pending: ask for enough to skip past them.
-    for (const due of this.prepared().dueFor.all(endpointId, now, cap + busy) as Due[]) {
+    for (const due of await this.state.read(dueFor(endpointId, now, cap + busy))) {
+      if (this.closed) break;
       if (this.inFlight.has(due.id)) continue;
       if ((this.perEndpoint.get(endpointId) ?? 0) >= cap || this.inFlight.size >= this.config.webhookConcurrency) break;
       this.start(due);
@@ -136,57 +162,63 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       .catch((err: unknown) => {
         if (!this.closed) this.logger.error({ err, delivery: due.id }, 'a webhook attempt could not be recorded');
       })
-      .finally(() => {
-        this.inFlight.delete(due.id);
-        const left = (this.perEndpoint.get(due.endpoint_id) ?? 1) - 1;
-        if (left > 0) this.perEndpoint.set(due.endpoint_id, left);
-        else this.perEndpoint.delete(due.endpoint_id);
-        // The freed slot goes to the same endpoint's next due delivery; only when it has none are
-        // all endpoints looked at again (so a backlog costs one indexed query per attempt).
-        try {
-          if (!this.closed && this.fillEndpoint(due.endpoint_id, this.clock.nowIso()) === 0) this.kick();
-        } catch (err) {
-          if (!this.closed) this.logger.error({ err }, 'could not look for due webhook deliveries');
-        }
-        if (this.inFlight.size === 0) this.idle.splice(0).forEach((resolve) => resolve());
-      });
+      .finally(() => this.settle(due));
+  }
+
+  private settle(due: Due): void {
+    this.inFlight.delete(due.id);
+    const left = (this.perEndpoint.get(due.endpoint_id) ?? 1) - 1;
+    if (left > 0) this.perEndpoint.set(due.endpoint_id, left);
+    else this.perEndpoint.delete(due.endpoint_id);
+    // The freed slot goes to the same endpoint's next due delivery; only when it has none are
+    // all endpoints looked at again (so a backlog costs one indexed query per attempt).
+    this.look(async () => {
+      if (!this.closed && (await this.fillEndpoint(due.endpoint_id, this.clock.nowIso())) === 0) await this.fill();
+    }).catch((err: unknown) => this.lookFailed(err));
   }
 
   private async attempt(due: Due): Promise<void> {
-    const s = this.prepared();
-    const target = s.target.get(due.endpoint_id) as Target | undefined;
-    const body = s.body.get(due.event_id) as string | undefined;
-    if (!target || body === undefined) return;
+    // The row may be stale, read just before an earlier attempt of it (here or in another process)
+    // was recorded: sending it would send that retry before its time.
+    if (!(await this.state.read(stillDue(due)))) return;
+    const target = await this.reads.first<Target>(`SELECT merchant_id, mode, state FROM webhook_endpoints WHERE id = ? AND status = 'enabled'`, [due.endpoint_id]);
+    const event = await this.reads.first<{ body: string }>('SELECT body FROM public_events WHERE id = ?', [due.event_id]);
+    if (!target || !event) return;
     const endpoint = JSON.parse(target.state) as ExistingWebhookEndpoint;
     const startedAt = this.clock.nowIso();
     const secrets = signingSecrets(endpoint, startedAt).map((secret) => this.box.open(secret.sealed));
-    const headers = signedHeaders(secrets, due.event_id, Math.floor(Date.now() / 1000), body);
-    const outcome = await this.sender.send(target.mode, endpoint.url, { ...headers }, body);
+    const headers = signedHeaders(secrets, due.event_id, Math.floor(Date.now() / 1000), event.body);
+    const outcome = await this.sender.send(target.mode, endpoint.url, { ...headers }, event.body);
     if (this.closed) return; // shutting down: left pending, sent again after restart
-    const streak = await this.record(due, startedAt, outcome);
+    const streak = await this.state.transaction(this.recording(due, startedAt, outcome));
     if (streak && failingLongEnough(streak, this.clock.nowIso())) await this.disable(due.endpoint_id, target, streak);
   }
 
-  /** One transaction: the attempt, the delivery's new state and the endpoint's failure streak (returned when failing). */
-  private record(due: Due, startedAt: string, outcome: SendOutcome): Promise<FailureStreak | undefined> {
-    const s = this.prepared();
-    return this.sqlite.writer.write(() => {
-      const finishedAt = this.clock.nowIso();
-      const attempt = Number(s.attempts.get(due.id) ?? 0) + 1;
-      const ok = outcome.error === null;
-      const next = ok ? null : nextAttemptAt(attempt, finishedAt, Math.random());
-      const status = ok ? 'succeeded' : next ? 'pending' : 'failed';
-      s.saveAttempt.run(due.id, attempt, startedAt, outcome.durationMs, outcome.status, outcome.error, next);
-      s.saveDelivery.run(status, attempt, next, startedAt, outcome.status, outcome.error, ok ? finishedAt : null, due.id);
-      if (ok) {
-        s.saveHealth.run(due.endpoint_id, 0, null, finishedAt);
-        return undefined;
-      }
-      const was = s.health.get(due.endpoint_id) as FailureStreak | undefined;
-      const streak = { consecutive_failures: (was?.consecutive_failures ?? 0) + 1, failing_since: was?.failing_since ?? startedAt };
-      s.saveHealth.run(due.endpoint_id, streak.consecutive_failures, streak.failing_since, null);
-      return streak;
-    });
+  /**
+   * One transaction: the attempt, the delivery's new state and the endpoint's failure streak
+   * (returned when failing). The delivery moves on only from the attempt count it was read with:
+   * when another dispatcher sent it too and recorded first, no row changes, and this send (a
+   * duplicate, same `webhook-id`) is left unrecorded rather than counted as a second attempt.
+   */
+  private *recording(due: Due, startedAt: string, outcome: SendOutcome): SqlJob<FailureStreak | undefined> {
+    const finishedAt = this.clock.nowIso();
+    const attempt = due.attempts + 1;
+    const ok = outcome.error === null;
+    const next = ok ? null : nextAttemptAt(attempt, finishedAt, Math.random());
+    const status = ok ? 'succeeded' : next ? 'pending' : 'failed';
+    const claimed = yield* run(
+      `UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, last_attempt_at = ?, last_response_code = ?, last_error = ?,
+         delivered_at = COALESCE(?, delivered_at) WHERE id = ? AND attempts = ?`,
+      [status, attempt, next, startedAt, outcome.status, outcome.error, ok ? finishedAt : null, due.id, due.attempts],
+    );
+    if (claimed === 0) return undefined;
+    yield* run(
+      `INSERT INTO webhook_attempts (delivery_id, attempt, started_at, duration_ms, response_code, error, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (delivery_id, attempt) DO UPDATE SET started_at = excluded.started_at, duration_ms = excluded.duration_ms,
+         response_code = excluded.response_code, error = excluded.error, next_attempt_at = excluded.next_attempt_at`,
+      [due.id, attempt, startedAt, outcome.durationMs, outcome.status, outcome.error, next],
+    );
+    return ok ? yield* succeeded(due.endpoint_id, finishedAt) : yield* failed(due.endpoint_id, startedAt);
   }
 
   private async disable(endpointId: string, target: Target, streak: FailureStreak): Promise<void> {
@@ -197,4 +229,28 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       if (!(err instanceof DomainError)) throw err;
     }
   }
+}
+
+/** A success ends the endpoint's failure streak. */
+function* succeeded(endpointId: string, at: string): SqlJob<undefined> {
+  yield* run(
+    `INSERT INTO webhook_endpoint_health (endpoint_id, consecutive_failures, failing_since, last_success_at) VALUES (?, 0, NULL, ?)
+     ON CONFLICT (endpoint_id) DO UPDATE SET consecutive_failures = 0, failing_since = NULL, last_success_at = excluded.last_success_at`,
+    [endpointId, at],
+  );
+  return undefined;
+}
+
+/**
+ * A failure lengthens the streak. Counted in the statement, not read and written back: two
+ * dispatchers failing on one endpoint at once each add theirs (PostgreSQL locks the row until commit).
+ */
+function* failed(endpointId: string, startedAt: string): SqlJob<FailureStreak> {
+  yield* run(
+    `INSERT INTO webhook_endpoint_health (endpoint_id, consecutive_failures, failing_since, last_success_at) VALUES (?, 1, ?, NULL)
+     ON CONFLICT (endpoint_id) DO UPDATE SET consecutive_failures = webhook_endpoint_health.consecutive_failures + 1,
+       failing_since = COALESCE(webhook_endpoint_health.failing_since, excluded.failing_since)`,
+    [endpointId, startedAt],
+  );
+  return (yield* first<FailureStreak>('SELECT consecutive_failures, failing_since FROM webhook_endpoint_health WHERE endpoint_id = ?', [endpointId]))!;
 }
