@@ -42,6 +42,9 @@ import { RequestLoggingModule } from './platform/request-logging.js';
 import { ServerSecrets, serverSecretsProvider } from './platform/server-secrets.js';
 import { SecretBox } from './platform/secret-box.js';
 import { WorkerLease } from './platform/worker-lease.js';
+import { OrdoMetrics } from './platform/metrics/ordo-metrics.js';
+import { MetricsController } from './platform/metrics/metrics.controller.js';
+import { MetricsInterceptor } from './platform/metrics/metrics.interceptor.js';
 import { createValidationPipe } from './platform/validation.js';
 
 /** Providers every feature module may inject. */
@@ -55,6 +58,7 @@ const core = [
   IdempotencyStore,
   IdempotencyJanitor,
   WorkerLease,
+  OrdoMetrics,
   serverSecretsProvider,
   SecretBox,
 ];
@@ -87,7 +91,7 @@ export class AppModule {
         EventsModule,
         FinanceModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: ORDO_CONFIG, useValue: config },
         { provide: Clock, useValue: clock ?? new SystemClock() },
@@ -106,7 +110,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: IfMatchGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
-        // Outermost first: idempotency stores the enveloped answer.
+        // Outermost first: metrics time everything below; idempotency stores the enveloped answer.
+        { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -10,6 +10,7 @@ export {
   type WriteOptions,
   type WriterJob,
   type AfterCommitHook,
+  type CommitStats,
 } from './sqlite/sqlite-writer.js';
 export { StoreClosedError } from './store-guards.js';
 export { SqliteEventStore, EVENTS_SCHEMA, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';

@@ -28,6 +28,8 @@ export interface OrdoConfig {
    * of processes may run them: one holds the workers' lock at a time, the others stand by.
    */
   workers: boolean;
+  /** Run the sandbox test processor in a worker thread (its fsyncs off the event loop); ORDO_SANDBOX_THREAD=off keeps it in-thread. */
+  sandboxThread: boolean;
   /** How long an Idempotency-Key claim is held for a process that may have died (several API processes). */
   idempotencyLeaseMs: number;
   synchronous: 'FULL' | 'NORMAL' | 'OFF';
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     postgresPoolSize: Math.max(2, wholeNumber(env, 'ORDO_POSTGRES_POOL', 10)),
     workers: choice(env, 'ORDO_WORKERS', ['on', 'off'], 'on') === 'on',
     idempotencyLeaseMs: wholeNumber(env, 'ORDO_IDEMPOTENCY_LEASE_MS', 60_000),
+    sandboxThread: choice(env, 'ORDO_SANDBOX_THREAD', ['on', 'off'], 'on') === 'on',
     synchronous: synchronous as OrdoConfig['synchronous'],
     groupCommit: env.ORDO_GROUP_COMMIT !== 'off',
     httpAdapter,

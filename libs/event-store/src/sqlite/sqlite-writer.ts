@@ -25,6 +25,12 @@ export interface WriteOptions {
 
 export type AfterCommitHook = () => void;
 
+/** What one committed transaction cost: its jobs and the COMMIT itself (the fsync, at synchronous=FULL). */
+export interface CommitStats {
+  jobs: number;
+  commitMs: number;
+}
+
 export class WriterClosedError extends Error {
   readonly code = 'WRITER_CLOSED';
   constructor() {
@@ -63,6 +69,7 @@ export class SqliteWriter {
   private scheduled = false;
   private closed = false;
   private readonly hooks = new Set<AfterCommitHook>();
+  private readonly statsListeners = new Set<(stats: CommitStats) => void>();
   private readonly groupCommit: boolean;
   private readonly maxBatchSize: number;
   private readonly begin: Database.Statement;
@@ -120,6 +127,12 @@ export class SqliteWriter {
   onAfterCommit(hook: AfterCommitHook): () => void {
     this.hooks.add(hook);
     return () => this.hooks.delete(hook);
+  }
+
+  /** Told after each commit how many jobs it carried and how long COMMIT took (metrics). */
+  onCommitted(listener: (stats: CommitStats) => void): () => void {
+    this.statsListeners.add(listener);
+    return () => this.statsListeners.delete(listener);
   }
 
   /** Writes whatever is queued, then closes the database. Idempotent. */
@@ -203,6 +216,7 @@ export class SqliteWriter {
         outcomes[i] = { ok: false, error };
       }
     }
+    const committing = performance.now();
     try {
       this.commit.run();
     } catch (error) {
@@ -223,7 +237,18 @@ export class SqliteWriter {
     }
     this.batches++;
     this.jobs += succeeded;
+    this.report({ jobs: batch.length, commitMs: performance.now() - committing });
     if (succeeded > 0) this.notify();
+  }
+
+  private report(stats: CommitStats): void {
+    for (const listener of this.statsListeners) {
+      try {
+        listener(stats);
+      } catch {
+        // Metrics must never undo or delay a commit's answers.
+      }
+    }
   }
 
   /**
@@ -255,8 +280,10 @@ export class SqliteWriter {
       return;
     }
     let value: unknown;
+    let committing = 0;
     try {
       value = runJob(pending.job, this.db);
+      committing = performance.now();
       this.commit.run();
     } catch (error) {
       if (this.db.inTransaction) this.rollback.run();
@@ -265,6 +292,7 @@ export class SqliteWriter {
     }
     this.batches++;
     this.jobs++;
+    this.report({ jobs: 1, commitMs: performance.now() - committing });
     pending.resolve(value);
     this.notify();
   }

@@ -17,7 +17,7 @@ export class PaymentProcessors implements OnApplicationShutdown {
   require(mode: 'test' | 'live'): PaymentProcessor {
     if (mode === 'live') throw new ApiError(422, 'PROCESSOR_NOT_CONFIGURED', 'no live payment processor is configured; use a test-mode key');
     // Opened lazily: apps that never take a payment never create the sandbox file.
-    this.test ??= createProcessor({ mode: 'test', sandboxPath: this.config.sandboxProcessorFile, synchronous: this.config.synchronous });
+    this.test ??= createProcessor({ mode: 'test', sandboxPath: this.config.sandboxProcessorFile, synchronous: this.config.synchronous, thread: this.config.sandboxThread });
     return this.test;
   }
 

@@ -13,6 +13,7 @@ import { headerOf, requestIdOf, type OrdoRequest } from '../request-context.js';
 import { ServerSecrets } from '../server-secrets.js';
 import { IdempotencyStore, type IdempotencyRecord, type IdempotencyScope } from './idempotency.store.js';
 import { SecretBox } from '../secret-box.js';
+import { OrdoMetrics, type IdempotencyOutcome } from '../metrics/ordo-metrics.js';
 import { openFromStorage, sealForStorage } from './sealed-secrets.js';
 import { requestHash } from './request-hash.js';
 
@@ -57,6 +58,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
     private readonly box: SecretBox,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
+    private readonly metrics: OrdoMetrics,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -69,7 +71,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const scope: IdempotencyScope = { merchantId: req.ordo.merchantId, mode: req.ordo.mode, key };
     const slot = `${scope.merchantId}\u0000${scope.mode}\u0000${key}`;
     // Taken before anything is awaited, so two requests of this process never both get past here.
-    if (this.inFlight.has(slot)) throw inUse();
+    if (this.inFlight.has(slot)) {
+      this.metrics.countIdempotency('in_use');
+      throw inUse();
+    }
     this.inFlight.add(slot);
     const requestId = requestIdOf(req);
     const status = this.successStatus(context);
@@ -84,10 +89,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
     };
 
-    const claiming = this.claim(req, scope, slot).catch((error: unknown) => {
-      this.inFlight.delete(slot);
-      throw error;
-    });
+    const claiming = this.claim(req, scope, slot).then(
+      () => this.metrics.countIdempotency('claimed'),
+      (error: unknown) => {
+        this.inFlight.delete(slot);
+        const outcome = outcomeOfRefusal(error);
+        if (outcome) this.metrics.countIdempotency(outcome);
+        throw error;
+      },
+    );
     // Only a request that holds the claim settles it: a replay or a refusal above leaves it alone.
     return from(claiming).pipe(
       mergeMap(() =>
@@ -161,6 +171,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
  */
 export function claimFingerprint(secret: string, slot: string, requestHash: string, claimedAt: string): string {
   return createHmac('sha256', secret).update(`${slot}\u0000${requestHash}\u0000${claimedAt}`).digest('base64url').slice(0, 22);
+}
+
+function outcomeOfRefusal(error: unknown): IdempotencyOutcome | undefined {
+  if (error instanceof ReplayedResponse) return 'replayed';
+  if (!(error instanceof ApiError)) return undefined;
+  return error.code === 'IDEMPOTENCY_KEY_REUSED' ? 'reused' : error.code === 'IDEMPOTENCY_KEY_IN_USE' ? 'in_use' : undefined;
 }
 
 function inUse(): ApiError {
