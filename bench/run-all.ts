@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const scripts = ['event-store/append-vs-raw.js', 'event-store/group-commit.js', 'event-store/postgres-append.js', 'http/post-orders.js', 'http/create-confirm.js', 'webhooks/delivery-throughput.js', 'http/orders-with-webhooks.js', 'scale-out/postgres-http.js', 'replay/replay-million.js'];
+const scripts = ['event-store/append-vs-raw.js', 'event-store/group-commit.js', 'event-store/postgres-append.js', 'http/post-orders.js', 'http/create-confirm.js', 'webhooks/delivery-throughput.js', 'http/orders-with-webhooks.js', 'scale-out/postgres-http.js', 'memory/mixed-load-rss.js', 'replay/replay-million.js'];
 
 let failed = 0;
 for (const script of scripts) {

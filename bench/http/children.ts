@@ -12,6 +12,8 @@ export interface Server {
   url: string;
   /** Words after the port on the READY line. */
   extra: string[];
+  /** The server's process id (RSS sampling). */
+  pid: number | undefined;
   /** CPU time (user + system) the server process has used so far, in ms; undefined off Linux. */
   cpuMs(): number | undefined;
   stop(): Promise<void>;
@@ -64,7 +66,7 @@ export async function startServer(
       child.once('exit', (code, signal) => (clearTimeout(timer), reject(new Error(`exited (${code ?? signal}) before READY`))));
     });
     const [, port, ...extra] = line.trim().split(/\s+/);
-    return { name: `${script.replace('-server.js', '')}/${adapter}`, url: `http://127.0.0.1:${port}`, extra, stop, cpuMs: () => cpuMsOf(child.pid) };
+    return { name: `${script.replace('-server.js', '')}/${adapter}`, url: `http://127.0.0.1:${port}`, extra, stop, pid: child.pid, cpuMs: () => cpuMsOf(child.pid) };
   } catch (error) {
     await stop();
     // Errors only: pino lines at level ≥ 50 (BENCH_DEBUG=1 runs) and anything that is not JSON.
