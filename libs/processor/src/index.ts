@@ -8,6 +8,7 @@ export { TEST_CARDS, TEST_TOKENS, TEST_TOKEN_EXPIRY, type TestCard, type TestTok
 export { passesLuhn } from './cards/luhn.js';
 
 export { createProcessor, type CreateProcessorOptions } from './create-processor.js';
+export { canRunSandboxThread } from './sandbox/threaded/threaded-sandbox-processor.js';
 export { NotConfiguredProcessor } from './live/not-configured-processor.js';
 export { SandboxProcessor, type SandboxProcessorOptions } from './sandbox/sandbox-processor.js';
 export { SandboxInspector, type SandboxAuthorization, type SandboxCharge, type ChargeFilter } from './sandbox/sandbox-inspector.js';

@@ -11,24 +11,22 @@ import type { ThreadReply, ThreadRequest } from './thread-messages.js';
  */
 const { path, synchronous } = workerData as { path: string; synchronous?: SqliteSynchronous };
 const port = parentPort!;
-let sandbox: SandboxProcessor;
-try {
-  sandbox = SandboxProcessor.open(path, { synchronous });
-  port.postMessage({ ready: true } satisfies ThreadReply);
-} catch (error) {
-  port.postMessage({ ready: false, error: toWire(error) } satisfies ThreadReply);
-  process.exit(1);
-}
+// The file is opened at the first call, not at start: the thread is started with the app (so the
+// first payment does not wait for a thread to load) and an app that never takes a payment never
+// creates the sandbox file.
+let sandbox: SandboxProcessor | undefined;
+port.postMessage({ ready: true } satisfies ThreadReply);
 
 port.on('message', (request: ThreadRequest) => {
   void (async () => {
     if (request.method === 'close') {
-      await sandbox.close();
+      await sandbox?.close();
       port.postMessage({ id: request.id, ok: true, value: undefined } satisfies ThreadReply);
       port.close();
       return;
     }
     try {
+      sandbox ??= SandboxProcessor.open(path, { synchronous });
       const value: unknown = await (sandbox[request.method] as (...args: unknown[]) => Promise<unknown>)(...request.args);
       port.postMessage({ id: request.id, ok: true, value } satisfies ThreadReply);
     } catch (error) {
