@@ -38,7 +38,8 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   // Commands never run the scheduled jobs: a serving process does.
-  const config = loadConfig(process.env, { projectionPollMs: 0, workers: false });
+  // (Nor do they take payments: no sandbox thread, which also kept a failing command's exit code from reaching the shell.)
+  const config = loadConfig(process.env, { projectionPollMs: 0, workers: false, sandboxThread: false });
   // The PostgreSQL read models need none of the embedded service.
   if (command === 'replay' && config.readModels === 'postgres') return runPostgresReplay(config);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), { logger: false });

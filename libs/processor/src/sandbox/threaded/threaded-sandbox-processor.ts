@@ -42,7 +42,8 @@ export class ThreadedSandboxProcessor implements PaymentProcessor {
       this.pending.clear();
       for (const call of left) call.reject(new Error(`the sandbox thread exited (${code}) before answering`));
     });
-    // The thread must not keep a finished process alive.
+    // Idle, the thread must not keep a finished process alive; a call waiting for its answer must
+    // (else a process with nothing else to do exits mid-call, with code 0).
     this.worker.unref();
   }
 
@@ -81,8 +82,15 @@ export class ThreadedSandboxProcessor implements PaymentProcessor {
   close(): Promise<void> {
     this.closing ??= (async () => {
       if (!(await this.ready.then(() => true, () => false))) return;
+      // Held until the thread is gone: an unref'd thread's exit would let the process end mid-close.
+      this.worker.ref();
+      const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
       await this.send<void>({ id: this.nextId++, method: 'close' }).catch(() => undefined);
-      await this.worker.terminate();
+      // The thread closes its port after closing the file and exits by itself; terminate() on a
+      // thread that already exited may never settle, so it is only the fallback.
+      const timer = setTimeout(() => void this.worker.terminate(), 2_000);
+      await exited;
+      clearTimeout(timer);
     })();
     return this.closing;
   }
@@ -95,6 +103,7 @@ export class ThreadedSandboxProcessor implements PaymentProcessor {
 
   private send<T>(request: ThreadRequest): Promise<T> {
     return new Promise<T>((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
       this.pending.set(request.id, { resolve: resolve as (value: unknown) => void, reject });
       this.worker.postMessage(request);
     });
@@ -105,6 +114,7 @@ export class ThreadedSandboxProcessor implements PaymentProcessor {
     const call = this.pending.get(reply.id);
     if (!call) return;
     this.pending.delete(reply.id);
+    if (this.pending.size === 0 && !this.closing) this.worker.unref();
     if (reply.ok) call.resolve(reply.value);
     else call.reject(fromWire(reply.error));
   }
