@@ -5,6 +5,7 @@
  * Rate limits are set beyond any bench load (the guard still runs). Logging: the pino-http middleware stays in the chain at level 'silent' (request ids
  * are still minted and sent as Request-Id; nothing is written) and the Nest logger is off.
  * Data goes to $ORDO_DATA_DIR (the runner passes a fresh temp dir) or a new temp dir.
+ * BENCH_SQLITE_SYNCHRONOUS=NORMAL measures the cost of the fsync per commit (not a setting for a ledger).
  * BENCH_SANDBOX_THREAD=off runs the sandbox processor in the event loop's thread (the default: its own thread).
  * Usage: PORT=0 node dist/bench/http/ordo-server.js [--adapter=express|fastify]
  * Prints `READY <port> <test-mode API key> <data dir>`.
@@ -23,7 +24,7 @@ const debug = process.env.BENCH_DEBUG === '1';
 // The rate limiter runs (its cost is part of the figures) with limits no bench load reaches.
 const config = loadConfig(
   { ...process.env, ORDO_DATA_DIR: dataDir },
-  { httpAdapter: adapterFromArgs(), logLevel: debug ? 'info' : 'silent', rateLimitWritesPerSecond: 1e9, rateLimitReadsPerSecond: 1e9, sandboxThread: process.env.BENCH_SANDBOX_THREAD !== 'off' },
+  { httpAdapter: adapterFromArgs(), logLevel: debug ? 'info' : 'silent', rateLimitWritesPerSecond: 1e9, rateLimitReadsPerSecond: 1e9, sandboxThread: process.env.BENCH_SANDBOX_THREAD !== 'off', ...(process.env.BENCH_SQLITE_SYNCHRONOUS ? { synchronous: process.env.BENCH_SQLITE_SYNCHRONOUS as 'FULL' | 'NORMAL' } : {}) },
 );
 const app = await createApp({ config, silent: !debug });
 const merchants = app.get(MerchantsService);

@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // Commands never run the scheduled jobs: a serving process does.
   // (Nor do they take payments: no sandbox thread, which also kept a failing command's exit code from reaching the shell.)
-  const config = loadConfig(process.env, { projectionPollMs: 0, workers: false, sandboxThread: false });
+  const config = loadConfig(process.env, { projectionPollMs: 0, workers: false, sandboxThread: false, sqliteWriterThread: false });
   // The PostgreSQL read models need none of the embedded service.
   if (command === 'replay' && config.readModels === 'postgres') return runPostgresReplay(config);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), { logger: false });

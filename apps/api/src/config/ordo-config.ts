@@ -30,6 +30,8 @@ export interface OrdoConfig {
   workers: boolean;
   /** Run the sandbox test processor in a worker thread (its fsyncs off the event loop); ORDO_SANDBOX_THREAD=off keeps it in-thread. */
   sandboxThread: boolean;
+  /** The embedded file's writer (appends, projections, service state) in a worker thread of its own. */
+  sqliteWriterThread: boolean;
   /** How long an Idempotency-Key claim is held for a process that may have died (several API processes). */
   idempotencyLeaseMs: number;
   synchronous: 'FULL' | 'NORMAL' | 'OFF';
@@ -120,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     workers: choice(env, 'ORDO_WORKERS', ['on', 'off'], 'on') === 'on',
     idempotencyLeaseMs: wholeNumber(env, 'ORDO_IDEMPOTENCY_LEASE_MS', 60_000),
     sandboxThread: choice(env, 'ORDO_SANDBOX_THREAD', ['on', 'off'], 'on') === 'on',
+    sqliteWriterThread: choice(env, 'ORDO_SQLITE_WRITER_THREAD', ['on', 'off'], 'on') === 'on',
     synchronous: synchronous as OrdoConfig['synchronous'],
     groupCommit: env.ORDO_GROUP_COMMIT !== 'off',
     httpAdapter,

@@ -4,9 +4,9 @@ import type { EventStore } from '#ordo/event-store';
 import { ORDO_CONFIG, type OrdoConfig } from '../config/ordo-config.js';
 import { openEventStore, required } from './open-event-store.js';
 import { createReadModelPool } from './postgres/read-model-pool.js';
-import { openSqlitePersistence, type SqlitePersistence } from './sqlite-persistence.js';
+import { openEmbeddedPersistence, type SqlitePersistence } from './sqlite-persistence.js';
 import { PostgresReadDb, READ_DB, SqliteReadDb } from './read-db.js';
-import { PostgresStateDb, SqliteStateDb, STATE_DB } from './state-db.js';
+import { PostgresStateDb, SqliteStateDb, STATE_DB, ThreadedSqliteStateDb } from './state-db.js';
 import { EVENT_STORE, POSTGRES_POOL, SQLITE } from './tokens.js';
 
 /** What the module opened, closed on shutdown. */
@@ -38,12 +38,12 @@ export class PersistenceModule implements OnApplicationShutdown {
 
 function embedded() {
   return [
-    { provide: SQLITE, inject: [ORDO_CONFIG], useFactory: (config: OrdoConfig) => openSqlitePersistence(config) },
+    { provide: SQLITE, inject: [ORDO_CONFIG], useFactory: (config: OrdoConfig) => openEmbeddedPersistence(config) },
     { provide: OPENED, useExisting: SQLITE },
     { provide: EVENT_STORE, inject: [SQLITE], useFactory: (sqlite: SqlitePersistence) => sqlite.store },
     // Queries read through this port, so the same query code serves PostgreSQL read models.
     { provide: READ_DB, inject: [SQLITE], useFactory: (sqlite: SqlitePersistence) => new SqliteReadDb(sqlite.db) },
-    { provide: STATE_DB, inject: [SQLITE], useFactory: (sqlite: SqlitePersistence) => new SqliteStateDb(sqlite) },
+    { provide: STATE_DB, inject: [SQLITE], useFactory: (sqlite: SqlitePersistence) => (sqlite.thread ? new ThreadedSqliteStateDb(sqlite, sqlite.thread) : new SqliteStateDb(sqlite)) },
   ];
 }
 

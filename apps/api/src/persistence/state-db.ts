@@ -5,6 +5,8 @@ import { PostgresJobs } from './sql/postgres-jobs.js';
 import { postgresDdl } from './sql/postgres-sql.js';
 import { SqliteJobs } from './sql/sqlite-jobs.js';
 import type { SqlJob } from './sql/sql-job.js';
+import { sqlJobOf, type StateJob } from './sql/state-job.js';
+import type { SqliteWriterThread } from './sqlite-thread/sqlite-writer-thread.js';
 
 /** Held while service-state tables are created (of this deployment): "Stat". */
 const STATE_SCHEMA_LOCK_KEY = 0x53746174;
@@ -19,8 +21,8 @@ export const STATE_DB = Symbol('STATE_DB');
  * must not race another process says so in its SQL (a conditional upsert, a row it compares).
  */
 export interface StateDb {
-  /** Runs a job in one transaction. */
-  transaction<T>(job: SqlJob<T>): Promise<T>;
+  /** Runs a job in one transaction (described, so it can run in the thread that writes). */
+  transaction<T>(job: StateJob<T>): Promise<T>;
   /** Runs a read-only job outside any transaction (a point look-up on the hot path). */
   read<T>(job: SqlJob<T>): Promise<T>;
   /** Creates tables and indexes (SQLite DDL; INTEGER becomes BIGINT on PostgreSQL). */
@@ -37,8 +39,8 @@ export class SqliteStateDb implements StateDb {
     this.jobs = new SqliteJobs(sqlite.db);
   }
 
-  transaction<T>(job: SqlJob<T>): Promise<T> {
-    return this.sqlite.writer.write(() => this.jobs.run(job));
+  transaction<T>(job: StateJob<T>): Promise<T> {
+    return this.sqlite.writer.write(() => this.jobs.run(sqlJobOf(job)));
   }
 
   async read<T>(job: SqlJob<T>): Promise<T> {
@@ -54,15 +56,46 @@ export class SqliteStateDb implements StateDb {
   }
 }
 
+/**
+ * On the embedded file when its writer runs in a thread: transactions and DDL go to the thread,
+ * reads stay on this thread's connection (WAL: they see every committed transaction).
+ */
+export class ThreadedSqliteStateDb implements StateDb {
+  private readonly jobs: SqliteJobs;
+
+  constructor(
+    private readonly sqlite: SqlitePersistence,
+    private readonly thread: SqliteWriterThread,
+  ) {
+    this.jobs = new SqliteJobs(sqlite.db);
+  }
+
+  transaction<T>(job: StateJob<T>): Promise<T> {
+    return this.thread.state(job);
+  }
+
+  async read<T>(job: SqlJob<T>): Promise<T> {
+    return this.jobs.run(job);
+  }
+
+  schema(statements: readonly string[]): Promise<void> {
+    return this.thread.schema(statements);
+  }
+
+  async ping(): Promise<boolean> {
+    return this.thread.alive && this.sqlite.db.open && this.sqlite.db.prepare('SELECT 1 AS ok').get() !== undefined;
+  }
+}
+
 /** On PostgreSQL: a pool made by `createReadModelPool`; each transaction on a client of its own. */
 export class PostgresStateDb implements StateDb {
   constructor(private readonly pool: pg.Pool) {}
 
-  async transaction<T>(job: SqlJob<T>): Promise<T> {
+  async transaction<T>(job: StateJob<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await new PostgresJobs(client).run(job);
+      const result = await new PostgresJobs(client).run(sqlJobOf(job));
       await client.query('COMMIT');
       return result;
     } catch (error) {

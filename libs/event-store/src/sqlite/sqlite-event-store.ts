@@ -27,6 +27,12 @@ export interface SqliteEventStoreOptions {
   subscriptionPollMs?: number;
   /** Upper bound applied to `readAll`'s `limit` (default 10 000). */
   maxReadAllLimit?: number;
+  /**
+   * Where checked appends go instead of this connection's writer: the writer thread of the
+   * embedded deployment, which owns the file's writes. Reads stay on this connection (WAL), and
+   * whoever owns the thread calls `wake()` after each of its commits.
+   */
+  appendThrough?: (streamName: string, rows: SerializedEvent[], expected: ExpectedRevision) => Promise<AppendResult>;
 }
 
 /**
@@ -77,6 +83,7 @@ export class SqliteEventStore implements EventStore {
   private readonly maxLimit: number;
   private readonly subscriptions = new Set<SqliteSubscription>();
   private readonly removeHook: () => void;
+  private readonly appendThrough?: SqliteEventStoreOptions['appendThrough'];
   private closed = false;
   private readonly currentRevision: Database.Statement<[string], bigint | null>;
   private readonly insert: Database.Statement;
@@ -92,7 +99,9 @@ export class SqliteEventStore implements EventStore {
     this.clock = options.clock ?? isoClock();
     this.pollMs = options.subscriptionPollMs ?? 1000;
     this.maxLimit = options.maxReadAllLimit ?? 10_000;
-    this.db.exec(EVENTS_SCHEMA);
+    this.appendThrough = options.appendThrough;
+    // With appends made elsewhere this connection may be read-only; the writer made the table.
+    if (!this.appendThrough) this.db.exec(EVENTS_SCHEMA);
     // Prepared once; safeIntegers so that positions and revisions never pass through Number().
     this.currentRevision = this.db.prepare<[string], bigint | null>('SELECT MAX(revision) FROM events WHERE stream_name = ?').pluck().safeIntegers();
     this.insert = this.db
@@ -101,9 +110,7 @@ export class SqliteEventStore implements EventStore {
     this.selectStream = this.db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_name = ? ORDER BY revision`).safeIntegers();
     this.selectAfter = this.db.prepare<[bigint, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).safeIntegers();
     this.selectHead = this.db.prepare<[], bigint | null>('SELECT MAX(position) FROM events').pluck().safeIntegers();
-    this.removeHook = writer.onAfterCommit(() => {
-      for (const subscription of this.subscriptions) subscription.wake();
-    });
+    this.removeHook = writer.onAfterCommit(() => this.wake());
   }
 
   append(streamName: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -116,8 +123,20 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       return Promise.reject(error);
     }
+    if (this.appendThrough) return this.appendThrough(streamName, rows, expected);
+    return this.appendSerialized(streamName, rows, expected);
+  }
+
+  /** Appends events `serializeAppend` already checked (the writer thread receives them so). */
+  appendSerialized(streamName: string, rows: SerializedEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new StoreClosedError());
     // Several events need a savepoint: a later insert failing (duplicate id) must undo the earlier ones.
     return this.writer.write(() => this.appendRows(streamName, rows, expected), { savepoint: rows.length > 1 });
+  }
+
+  /** Tells the subscriptions new events may be committed (after each commit of the file's writer). */
+  wake(): void {
+    for (const subscription of this.subscriptions) subscription.wake();
   }
 
   async readStream(streamName: string): Promise<RecordedEvent[]> {

@@ -44,6 +44,7 @@ export class ProjectionRunner extends ProjectionProgress implements OnApplicatio
   private appliedSeq = 0;
   private jobs?: SqliteJobs;
   private readonly listeners: ((events: readonly RecordedEvent[]) => void)[] = [];
+  private readonly progressListeners: ((checkpoints: ReadonlyMap<string, bigint>) => void)[] = [];
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -60,6 +61,11 @@ export class ProjectionRunner extends ProjectionProgress implements OnApplicatio
    */
   onApplied(listener: (events: readonly RecordedEvent[]) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Told the checkpoints each time they move (the writer thread passes them to the API's thread). */
+  onProgress(listener: (checkpoints: ReadonlyMap<string, bigint>) => void): void {
+    this.progressListeners.push(listener);
   }
 
   /** Creates tables, loads checkpoints and catches up with the log. */
@@ -196,6 +202,7 @@ export class ProjectionRunner extends ProjectionProgress implements OnApplicatio
     if (snapshot.seq < this.appliedSeq) return;
     this.appliedSeq = snapshot.seq;
     this.checkpoints = snapshot.checkpoints;
+    for (const listener of this.progressListeners) listener(snapshot.checkpoints);
     this.release();
   }
 

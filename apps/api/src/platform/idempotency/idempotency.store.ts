@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ORDO_CONFIG, type OrdoConfig } from '../../config/ordo-config.js';
-import { first, run } from '../../persistence/sql/sql-job.js';
+import { first } from '../../persistence/sql/sql-job.js';
+import { statement } from '../../persistence/sql/state-job.js';
 import { STATE_DB, type StateDb } from '../../persistence/state-db.js';
 
 export interface IdempotencyRecord {
@@ -104,13 +105,13 @@ export class IdempotencyStore implements OnModuleInit {
   async claim(scope: IdempotencyScope, claim: IdempotencyClaim): Promise<boolean> {
     const leaseUntil = new Date(Date.parse(claim.now) + this.leaseMs).toISOString();
     const { owner, hash, method, path, claimedAt, now, expiresAt } = claim;
-    const changed = await this.state.transaction(run(CLAIM, { ...scope, owner, hash, method, path, claimedAt, now, expiresAt, leaseUntil }));
+    const changed = await this.state.transaction(statement(CLAIM, { ...scope, owner, hash, method, path, claimedAt, now, expiresAt, leaseUntil }));
     return changed === 1;
   }
 
   complete(scope: IdempotencyScope, owner: string, statusCode: number, response: string): Promise<number> {
     return this.state.transaction(
-      run(`UPDATE idempotency_keys SET state = 'completed', status_code = ?, response = ? WHERE merchant_id = ? AND mode = ? AND key = ? AND owner = ?`, [
+      statement(`UPDATE idempotency_keys SET state = 'completed', status_code = ?, response = ? WHERE merchant_id = ? AND mode = ? AND key = ? AND owner = ?`, [
         statusCode,
         response,
         scope.merchantId,
@@ -122,17 +123,17 @@ export class IdempotencyStore implements OnModuleInit {
   }
 
   release(scope: IdempotencyScope, owner: string): Promise<number> {
-    return this.state.transaction(run('DELETE FROM idempotency_keys WHERE merchant_id = ? AND mode = ? AND key = ? AND owner = ?', [scope.merchantId, scope.mode, scope.key, owner]));
+    return this.state.transaction(statement('DELETE FROM idempotency_keys WHERE merchant_id = ? AND mode = ? AND key = ? AND owner = ?', [scope.merchantId, scope.mode, scope.key, owner]));
   }
 
   /** Leaves the claim in progress but unowned, for the next attempt to take over. */
   reopen(scope: IdempotencyScope, owner: string): Promise<number> {
     return this.state.transaction(
-      run(`UPDATE idempotency_keys SET owner = 'reopened' WHERE merchant_id = ? AND mode = ? AND key = ? AND owner = ?`, [scope.merchantId, scope.mode, scope.key, owner]),
+      statement(`UPDATE idempotency_keys SET owner = 'reopened' WHERE merchant_id = ? AND mode = ? AND key = ? AND owner = ?`, [scope.merchantId, scope.mode, scope.key, owner]),
     );
   }
 
   purgeExpired(now: string): Promise<number> {
-    return this.state.transaction(run('DELETE FROM idempotency_keys WHERE expires_at <= ?', [now]));
+    return this.state.transaction(statement('DELETE FROM idempotency_keys WHERE expires_at <= ?', [now]));
   }
 }

@@ -61,7 +61,7 @@ export class OrdoMetrics implements OnModuleInit {
 
   onModuleInit(): void {
     // On PostgreSQL the log's transactions are PostgreSQL's: its own statistics cover them.
-    this.sqlite?.writer.onCommitted(({ jobs, commitMs }) => {
+    (this.sqlite?.thread ?? this.sqlite?.writer)?.onCommitted(({ jobs, commitMs }) => {
       this.appendBatch.observe(jobs);
       this.commit.observe(commitMs / 1000);
     });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DomainError, assertDeliverable } from '#ordo/domain';
-import { run } from '../../persistence/sql/sql-job.js';
+import { statement } from '../../persistence/sql/state-job.js';
 import { STATE_DB, type StateDb } from '../../persistence/state-db.js';
 import { SecretBox } from '../../platform/secret-box.js';
 import type { RequestContext } from '../../platform/request-context.js';
@@ -48,7 +48,7 @@ export class WebhookEndpointsService {
     const { appended } = await this.endpoints.run(ctx, id, { type: 'UpdateWebhookEndpoint', data: { webhook_endpoint_id: id, mode: ctx.mode, ...input } });
     // Enabled again by hand: the old failure streak no longer counts towards disabling it.
     if (appended.some((e) => e.type === 'WebhookEndpointEnabled')) {
-      await this.state.transaction(run('DELETE FROM webhook_endpoint_health WHERE endpoint_id = ?', [id]));
+      await this.state.transaction(statement('DELETE FROM webhook_endpoint_health WHERE endpoint_id = ?', [id]));
     }
   }
 
@@ -77,7 +77,7 @@ export class WebhookEndpointsService {
   async redeliver(ctx: RequestContext, endpointId: string, deliveryId: string): Promise<void> {
     assertDeliverable((await this.endpoints.load(ctx, endpointId)) ?? { status: 'none' }, endpointId);
     const changed = await this.state.transaction(
-      run(`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = NULL WHERE id = ? AND endpoint_id = ? AND merchant_id = ? AND mode = ?`, [
+      statement(`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = NULL WHERE id = ? AND endpoint_id = ? AND merchant_id = ? AND mode = ?`, [
         deliveryId,
         endpointId,
         ctx.merchantId,
