@@ -84,8 +84,11 @@ export interface EventStore {
    * the append invalid, is rejected with `InvalidAppendError` and writes nothing.
    */
   append(streamName: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
-  /** All events of one stream in revision order; `[]` when the stream does not exist. */
-  readStream(streamName: string): Promise<RecordedEvent[]>;
+  /**
+   * The events of one stream in revision order, from `fromRevision` (inclusive; default 0n, the
+   * whole stream); `[]` when the stream does not exist or has no event that late.
+   */
+  readStream(streamName: string, fromRevision?: bigint): Promise<RecordedEvent[]>;
   /**
    * A page of the global log in position order. `fromPosition` must be `0n` or a position this
    * adapter returned (KurrentDB cannot start from an arbitrary byte offset).

@@ -11,3 +11,8 @@ export class StoreClosedError extends Error {
 export function checkPosition(position: bigint): void {
   if (typeof position !== 'bigint' || position < 0n) throw new RangeError('positions are bigints >= 0n');
 }
+
+/** Stream revisions are bigints from 0n (the first event). */
+export function checkRevision(revision: bigint): void {
+  if (typeof revision !== 'bigint' || revision < 0n) throw new RangeError('revisions are bigints >= 0n');
+}

@@ -6,6 +6,7 @@ import { EVENT_STORE } from '../persistence/tokens.js';
 import { ApiError } from '../platform/api-error.js';
 import type { RequestContext } from '../platform/request-context.js';
 import { ProjectionProgress } from './projections/projection-progress.js';
+import { StreamFoldCache } from './stream-fold-cache.js';
 
 export interface CommandOutcome<S> {
   state: S;
@@ -31,11 +32,16 @@ type Caller = Pick<RequestContext, 'merchantId' | 'mode' | 'requestId' | 'idempo
  */
 @Injectable()
 export class CommandPath {
+  /** Folded streams by name, each verified against the log's newest revision on every load. */
+  readonly folds: StreamFoldCache;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ORDO_CONFIG) private readonly config: OrdoConfig,
     private readonly projections: ProjectionProgress,
-  ) {}
+  ) {
+    this.folds = new StreamFoldCache(config.streamCacheSize, config.freezeStreamCache);
+  }
 
   run<C extends Command, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
@@ -65,11 +71,12 @@ export class CommandPath {
     const expectedVersion = caller.expectedVersion;
     delete caller.expectedVersion;
     for (let attempt = 0; attempt <= this.config.commandRetries; attempt++) {
-      const recorded = await this.store.readStream(streamName);
-      const visible = belongsTo(recorded, caller) ? recorded : [];
-      const history = visible.map((e) => ({ type: e.type, data: e.data }) as E);
-      let state = decider.initialState();
-      for (const e of history) state = decider.evolve(state, e);
+      const loaded = await this.folds.load(this.store, decider, streamName);
+      const recorded = loaded.recorded;
+      const own = belongsTo(recorded, caller);
+      const visible = own ? recorded : [];
+      const history = (own ? loaded.history : []) as E[];
+      const state = own ? loaded.state : decider.initialState();
       const revision = visible.length > 0 ? visible[visible.length - 1].revision : -1n;
 
       if (caller.idempotencyClaim && visible.some((e) => isOwnEarlierAttempt(e, caller, commands[0].type))) {
@@ -149,7 +156,7 @@ function isOwnEarlierAttempt(event: RecordedEvent, caller: Caller, command: stri
   return m.idempotency_claim === caller.idempotencyClaim && m.idempotency_key === caller.idempotencyKey && m.command === command;
 }
 
-function belongsTo(events: RecordedEvent[], caller: Caller): boolean {
+function belongsTo(events: readonly RecordedEvent[], caller: Caller): boolean {
   if (events.length === 0) return true;
   const owner = events[0].metadata;
   return owner.merchant_id === caller.merchantId && owner.mode === caller.mode;

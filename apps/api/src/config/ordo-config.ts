@@ -40,6 +40,10 @@ export interface OrdoConfig {
   logLevel: string;
   /** Bounded re-runs of load → decide → append when another writer got there first. */
   commandRetries: number;
+  /** How many folded streams the command path keeps (least recently used go first; 0 = none). */
+  streamCacheSize: number;
+  /** Deep-freeze the kept folds, so code that mutates a shared state fails loudly (on under jest). */
+  freezeStreamCache: boolean;
   idempotencyTtlHours: number;
   /** Serve `/docs` and `/openapi.json` (ORDO_API_REFERENCE=off hides them). */
   apiReference: boolean;
@@ -128,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     httpAdapter,
     logLevel: env.LOG_LEVEL ?? 'info',
     commandRetries: wholeNumber(env, 'ORDO_COMMAND_RETRIES', 5),
+    streamCacheSize: wholeNumber(env, 'ORDO_STREAM_CACHE_SIZE', 2_000),
+    freezeStreamCache: env.NODE_ENV === 'test',
     idempotencyTtlHours: 24,
     projectionPollMs: wholeNumber(env, 'ORDO_PROJECTION_POLL_MS', 500),
     apiReference: env.ORDO_API_REFERENCE !== 'off',

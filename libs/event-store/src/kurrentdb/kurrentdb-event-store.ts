@@ -11,6 +11,7 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '../event-store.port.js';
+import { checkRevision } from '../store-guards.js';
 import { SerialSubscription } from '../serial-subscription.js';
 import { serializeAppend } from '../serialize-append.js';
 import { fromKurrentPosition, toKurrentPosition } from './kurrentdb-position.js';
@@ -92,11 +93,12 @@ export class KurrentDBEventStore implements EventStore {
     return { nextExpectedRevision: revision, position };
   }
 
-  async readStream(streamName: string): Promise<RecordedEvent[]> {
+  async readStream(streamName: string, fromRevision = 0n): Promise<RecordedEvent[]> {
+    checkRevision(fromRevision);
     const out: RecordedEvent[] = [];
     try {
       // A missing stream is not known when the read starts: it surfaces while iterating.
-      for await (const resolved of this.client.readStream(streamName, { fromRevision: this.kurrent.START, direction: this.kurrent.FORWARDS })) {
+      for await (const resolved of this.client.readStream(streamName, { fromRevision: fromRevision === 0n ? this.kurrent.START : fromRevision, direction: this.kurrent.FORWARDS })) {
         if (resolved.event) out.push(toRecorded(resolved.event));
       }
     } catch (error) {

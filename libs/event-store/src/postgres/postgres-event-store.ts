@@ -12,7 +12,7 @@ import {
   type Subscription,
 } from '../event-store.port.js';
 import { serializeAppend, type SerializedEvent } from '../serialize-append.js';
-import { checkPosition, StoreClosedError } from '../store-guards.js';
+import { checkPosition, checkRevision, StoreClosedError } from '../store-guards.js';
 import { APPENDED_CHANNEL, DEPLOYMENT_SQL, deploymentLockSql, deploymentOf, LOG_LOCK_KEY, POSTGRES_EVENTS_SCHEMA, SCHEMA_LOCK_KEY } from './postgres-schema.js';
 import { PostgresSubscription } from './postgres-subscription.js';
 
@@ -122,8 +122,9 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
-  async readStream(streamName: string): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(`SELECT ${COLUMNS} FROM ordo_events WHERE stream_name = $1 ORDER BY revision`, [streamName]);
+  async readStream(streamName: string, fromRevision = 0n): Promise<RecordedEvent[]> {
+    checkRevision(fromRevision);
+    const { rows } = await this.pool.query<EventRow>(`SELECT ${COLUMNS} FROM ordo_events WHERE stream_name = $1 AND revision >= $2 ORDER BY revision`, [streamName, fromRevision.toString()]);
     return rows.map(toRecorded);
   }
 

@@ -12,7 +12,7 @@ import {
   type Subscription,
 } from '../event-store.port.js';
 import { serializeAppend, type SerializedEvent } from '../serialize-append.js';
-import { checkPosition, StoreClosedError } from '../store-guards.js';
+import { checkPosition, checkRevision, StoreClosedError } from '../store-guards.js';
 import type { SqliteWriter } from './sqlite-writer.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
 
@@ -88,6 +88,7 @@ export class SqliteEventStore implements EventStore {
   private readonly currentRevision: Database.Statement<[string], bigint | null>;
   private readonly insert: Database.Statement;
   private readonly selectStream: Database.Statement<[string], EventRow>;
+  private readonly selectStreamFrom: Database.Statement<[string, bigint], EventRow>;
   private readonly selectAfter: Database.Statement<[bigint, number], EventRow>;
   private readonly selectHead: Database.Statement<[], bigint | null>;
 
@@ -108,6 +109,7 @@ export class SqliteEventStore implements EventStore {
       .prepare('INSERT INTO events (id, stream_name, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .safeIntegers();
     this.selectStream = this.db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_name = ? ORDER BY revision`).safeIntegers();
+    this.selectStreamFrom = this.db.prepare<[string, bigint], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision`).safeIntegers();
     this.selectAfter = this.db.prepare<[bigint, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).safeIntegers();
     this.selectHead = this.db.prepare<[], bigint | null>('SELECT MAX(position) FROM events').pluck().safeIntegers();
     this.removeHook = writer.onAfterCommit(() => this.wake());
@@ -139,8 +141,9 @@ export class SqliteEventStore implements EventStore {
     for (const subscription of this.subscriptions) subscription.wake();
   }
 
-  async readStream(streamName: string): Promise<RecordedEvent[]> {
-    return this.readStreamNow(streamName);
+  async readStream(streamName: string, fromRevision = 0n): Promise<RecordedEvent[]> {
+    checkRevision(fromRevision);
+    return fromRevision === 0n ? this.readStreamNow(streamName) : this.selectStreamFrom.all(streamName, fromRevision).map(toRecorded);
   }
 
   /** Synchronous readStream, for code already running inside a writer job (projections). */

@@ -206,6 +206,19 @@ export function describeEventStoreContract(name: string, open: () => Promise<Con
         expect(await store.readStream(streamName('unknown'))).toEqual([]);
       });
 
+      it('reads from a revision on (inclusive): the tail a cached fold is missing, [] past the end', async () => {
+        const stream = streamName('from');
+        await store.append(stream, [event('OrderCreated', { n: 0 }), event('LineItemAdded', { n: 1 }), event('OrderClosed', { n: 2 })], 'no_stream');
+        expect((await store.readStream(stream, 1n)).map((e) => [e.revision, e.data])).toEqual([
+          [1n, { n: 1 }],
+          [2n, { n: 2 }],
+        ]);
+        expect((await store.readStream(stream, 0n)).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+        expect(await store.readStream(stream, 3n)).toEqual([]);
+        expect(await store.readStream(streamName('unknown'), 5n)).toEqual([]);
+        await expect(store.readStream(stream, -1n)).rejects.toThrow(RangeError);
+      });
+
       it('round-trips data and metadata exactly: unicode, nesting, arrays, null, numbers', async () => {
         const stream = streamName('roundtrip');
         const data = {
